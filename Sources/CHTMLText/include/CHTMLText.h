@@ -1,0 +1,16 @@
+#ifndef CHTMLTEXT_H
+#define CHTMLTEXT_H
+// The C boundary to libxml2's HTML parser. This header names no libxml2 type: Debian's libxml2 headers include
+// ICU's, which clash with Foundation's bundled ICU in any Swift module that sees them.
+
+#include <stdint.h>
+
+/// Parses `length` bytes of UTF-8 HTML (recovering from any error) and returns its text in a new buffer:
+/// text and CDATA as they are (entities decoded), '\n' before and after each block element and <br>, nothing
+/// from comments or from <style>, <script>, <noscript>, <template>, <head> and <title>. Writes the text's length
+/// to `textLength`. Returns NULL when libxml2 cannot parse at all or memory runs out. Free with chtml_free.
+char *chtml_text(const char *html, int32_t length, int32_t *textLength);
+
+void chtml_free(char *text);
+
+#endif

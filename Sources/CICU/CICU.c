@@ -1,0 +1,84 @@
+#include "CICU.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uclean.h>
+#include <unicode/utext.h>
+#include <unicode/uversion.h>
+
+struct CICUWordBreaker {
+    UBreakIterator *iterator;
+    UText text;
+};
+
+static void cicu_copy_error(UErrorCode status, char *error, int32_t capacity) {
+    if (error == NULL || capacity <= 0) return;
+    strncpy(error, u_errorName(status), (size_t)capacity - 1);
+    error[capacity - 1] = '\0';
+}
+
+CICUWordBreaker *cicu_word_breaker_open(char *error, int32_t errorCapacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator *iterator = ubrk_open(UBRK_WORD, "", NULL, 0, &status);
+    if (U_FAILURE(status)) {
+        cicu_copy_error(status, error, errorCapacity);
+        return NULL;
+    }
+    CICUWordBreaker *breaker = calloc(1, sizeof(CICUWordBreaker));
+    if (breaker == NULL) {
+        ubrk_close(iterator);
+        cicu_copy_error(U_MEMORY_ALLOCATION_ERROR, error, errorCapacity);
+        return NULL;
+    }
+    UText initial = UTEXT_INITIALIZER;
+    breaker->text = initial;
+    breaker->iterator = iterator;
+    return breaker;
+}
+
+void cicu_word_breaker_close(CICUWordBreaker *breaker) {
+    if (breaker == NULL) return;
+    ubrk_close(breaker->iterator);
+    utext_close(&breaker->text);
+    free(breaker);
+}
+
+static int32_t cicu_kind(int32_t status) {
+    if (status >= UBRK_WORD_IDEO && status < UBRK_WORD_IDEO_LIMIT) return CICUWordKindIdeographic;
+    if (status >= UBRK_WORD_KANA && status < UBRK_WORD_KANA_LIMIT) return CICUWordKindKana;
+    if (status >= UBRK_WORD_LETTER && status < UBRK_WORD_LETTER_LIMIT) return CICUWordKindLetter;
+    if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) return CICUWordKindNumber;
+    return 0;
+}
+
+int32_t cicu_word_breaker_segment(CICUWordBreaker *breaker, const char *text, int32_t length,
+                                  CICUWord *words, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    utext_openUTF8(&breaker->text, text, length, &status);
+    if (U_FAILURE(status)) return -1;
+    ubrk_setUText(breaker->iterator, &breaker->text, &status);
+    if (U_FAILURE(status)) return -1;
+    int32_t count = 0;
+    int32_t start = ubrk_first(breaker->iterator);
+    for (int32_t end = ubrk_next(breaker->iterator); end != UBRK_DONE && count < capacity;
+         start = end, end = ubrk_next(breaker->iterator)) {
+        int32_t kind = cicu_kind(ubrk_getRuleStatus(breaker->iterator));
+        if (kind == 0) continue;
+        words[count].start = start;
+        words[count].end = end;
+        words[count].kind = kind;
+        count++;
+    }
+    return count;
+}
+
+const char *cicu_version(void) {
+    static char version[U_MAX_VERSION_STRING_LENGTH];
+    if (version[0] == '\0') {
+        UVersionInfo info;
+        u_getVersion(info);
+        u_versionToString(info, version);
+    }
+    return version;
+}

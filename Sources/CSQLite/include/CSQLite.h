@@ -1,0 +1,16 @@
+#ifndef CSQLITE_H
+#define CSQLITE_H
+// The C boundary to the system SQLite (libsqlite3-dev): its API, plus the few helpers Swift cannot express.
+
+#include <sqlite3.h>
+
+/// Returns the connection's FTS5 API (via `SELECT fts5(?1)` and sqlite3_bind_pointer), or NULL without FTS5.
+fts5_api *csqlite_fts5_api(sqlite3 *db);
+
+/// Binds UTF-8 text that SQLite copies (SQLITE_TRANSIENT, a macro Swift cannot import).
+int csqlite_bind_text_transient(sqlite3_stmt *statement, int index, const char *text, int length);
+
+/// Binds a blob that SQLite copies.
+int csqlite_bind_blob_transient(sqlite3_stmt *statement, int index, const void *bytes, int length);
+
+#endif

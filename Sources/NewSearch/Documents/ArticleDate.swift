@@ -1,0 +1,55 @@
+import Foundation
+import Synchronization
+
+/// Parses the dates found in front matter: RFC 822 as RSS writes them, ISO 8601, and Hexo's `yyyy-MM-dd HH:mm:ss`.
+///
+/// ```swift
+/// ArticleDate.parse("Wed, 16 Feb 2022 06:26:14 GMT")  // 2022-02-16T06:26:14Z
+/// ```
+enum ArticleDate {
+    /// Formats tried in order; a date without a zone is taken as UTC.
+    private static let patterns = [
+        "EEE, d MMM yyyy HH:mm:ss zzz",
+        "EEE, d MMM yyyy HH:mm:ss Z",
+        "d MMM yyyy HH:mm:ss zzz",
+        "d MMM yyyy HH:mm:ss Z",
+        "EEE, d MMM yyyy HH:mm zzz",
+        "yyyy-MM-dd'T'HH:mm:ssXXXXX",
+        "yyyy-MM-dd'T'HH:mm:ss.SSSXXXXX",
+        "yyyy-MM-dd'T'HH:mm:ss",
+        "yyyy-MM-dd HH:mm:ss",
+        "yyyy-MM-dd HH:mm",
+        "yyyy-MM-dd",
+        "yyyy/MM/dd HH:mm:ss",
+        "yyyy/MM/dd",
+    ]
+
+    /// DateFormatter is not safe to share between threads; the mutex serializes the (cheap) parses.
+    private static let formatters = Mutex(patterns.map { pattern -> DateFormatter in
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = pattern
+        return formatter
+    })
+
+    /// The date written in `text`, or nil when no known format fits.
+    static func parse(_ text: String) -> Date? {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return nil }
+        if let seconds = RFC822Date.secondsSince1970(text) {
+            return Date(timeIntervalSince1970: TimeInterval(seconds))
+        }
+        return formatters.withLock { formatters in
+            for formatter in formatters {
+                if let date = formatter.date(from: text) { return date }
+            }
+            return nil
+        }
+    }
+
+    /// `date` as ISO 8601 in UTC, such as `2022-02-16T06:26:14Z`.
+    static func iso8601(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+    }
+}

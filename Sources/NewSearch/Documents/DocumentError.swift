@@ -1,0 +1,29 @@
+/// Why a file could not be read as an article.
+public enum DocumentError: Error, Equatable, CustomStringConvertible {
+    /// The file holds a NUL byte: it is binary, not text.
+    case binary
+    /// The file is not valid UTF-8.
+    case invalidUTF8
+    /// The file could not be read.
+    case unreadable(String)
+    /// The YAML front matter does not parse; `line` counts from 1 in the file.
+    case frontMatter(line: Int?, message: String)
+
+    /// Whether the file is simply not an article (skipped) rather than a broken one (failed).
+    public var isNotAnArticle: Bool {
+        switch self {
+        case .binary, .invalidUTF8: return true
+        case .unreadable, .frontMatter: return false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .binary: return "binary file (contains NUL bytes)"
+        case .invalidUTF8: return "not valid UTF-8 text"
+        case .unreadable(let reason): return "unreadable: \(reason)"
+        case .frontMatter(let line?, let message): return "front matter, line \(line): \(message)"
+        case .frontMatter(nil, let message): return "front matter: \(message)"
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Lists the files under a folder for indexing: recursively, in path order, hidden files and folders left out.
+enum FileScanner {
+    /// The file extensions read as articles.
+    static let articleExtensions: Set<String> = ["md", "markdown"]
+
+    /// `root` written the way paths are stored: `./a//b/` becomes `a/b`.
+    static func normalized(_ root: String) -> String {
+        let standardized = (root as NSString).standardizingPath
+        return standardized.isEmpty ? "." : standardized
+    }
+
+    /// The regular files under `root` (or `root` itself when it is a file), each as `root/relative/path`.
+    /// - Throws: ``SearchError/notFound(_:)`` when `root` does not exist.
+    static func files(under root: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else {
+            throw SearchError.notFound(root)
+        }
+        guard isDirectory.boolValue else { return [root] }
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { throw SearchError.notFound(root) }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
+            if name.hasPrefix(".") {
+                if type == .typeDirectory { enumerator.skipDescendants() }
+                continue
+            }
+            if type == .typeRegular || type == .typeSymbolicLink {
+                files.append(root == "/" ? "/" + relative : root + "/" + relative)
+            }
+        }
+        return files.sorted()
+    }
+
+    /// Whether `path` names a Markdown file.
+    static func isArticleFile(_ path: String) -> Bool {
+        articleExtensions.contains((path as NSString).pathExtension.lowercased())
+    }
+}

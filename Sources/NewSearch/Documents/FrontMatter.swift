@@ -1,0 +1,123 @@
+import Yams
+
+/// The YAML front matter of a post, split from its body and read with Yams.
+struct FrontMatter {
+    /// Front-matter keys kept as image fields.
+    static let imageKeys: Set<String> = ["headimg", "thumbnail", "image", "cover"]
+
+    var title: String?
+    var author: String?
+    var categories: [String] = []
+    var date: String?
+    var images: [String: String] = [:]
+
+    /// Splits `text` into front matter and body. Front matter opens with a `---` line, which only blank lines
+    /// may precede, and closes with a `---` or `...` line. Returns nil when the text has none.
+    /// `yamlFirstLine` is the file line (from 1) on which the YAML starts.
+    static func split(_ text: Substring) -> (yaml: Substring, yamlFirstLine: Int, body: Substring)? {
+        var lines = Lines(text)
+        var lineNumber = 0
+        var opening: Range<String.Index>?
+        while let line = lines.next() {
+            lineNumber += 1
+            let content = text[line].trimmingTrailingWhitespace
+            if content.isEmpty { continue }
+            guard content == "---" else { return nil }
+            opening = line
+            break
+        }
+        guard let opening else { return nil }
+        let yamlStart = opening.upperBound < text.endIndex ? text.utf8.index(after: opening.upperBound) : text.endIndex
+        while let line = lines.next() {
+            let content = text[line].trimmingTrailingWhitespace
+            guard content == "---" || content == "..." else { continue }
+            let bodyStart = line.upperBound < text.endIndex ? text.utf8.index(after: line.upperBound) : text.endIndex
+            return (text[yamlStart ..< line.lowerBound], lineNumber + 1, text[bodyStart...])
+        }
+        return nil
+    }
+
+    /// Reads the fields of `yaml`; `firstLine` is the file line on which the YAML starts, for error messages.
+    /// - Throws: ``DocumentError/frontMatter(line:message:)`` when the YAML does not parse.
+    init(yaml: Substring, firstLine: Int) throws(DocumentError) {
+        let node: Node?
+        do {
+            // Every scalar is read as a string: no regex-based type resolution, which costs more than the parse.
+            // The encoding is named, or Yams reads the process environment on every call to pick one.
+            node = try Yams.compose(yaml: String(yaml), .basic, .default, .utf8)
+        } catch let error as YamlError {
+            throw FrontMatter.documentError(error, firstLine: firstLine)
+        } catch {
+            throw .frontMatter(line: nil, message: "\(error)")
+        }
+        guard let node else { return }
+        guard let mapping = node.mapping else {
+            throw .frontMatter(line: firstLine, message: "expected a mapping of fields, such as `title: …`")
+        }
+        for (key, value) in mapping {
+            switch key.string {
+            case "title": title = FrontMatter.text(value)
+            case "author": author = FrontMatter.text(value)
+            case "date": date = FrontMatter.text(value)
+            case "categories": categories = FrontMatter.list(value)
+            case let name? where FrontMatter.imageKeys.contains(name):
+                if let url = FrontMatter.text(value), !url.isEmpty { images[name] = url }
+            default: continue
+            }
+        }
+    }
+
+    /// A scalar's text; nil for lists, mappings and YAML null (`~`, `null` or nothing, unquoted).
+    private static func text(_ node: Node) -> String? {
+        guard let scalar = node.scalar else { return nil }
+        if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
+        return scalar.string
+    }
+
+    /// A list of scalars, or a single scalar as a list of one; empty entries left out.
+    private static func list(_ node: Node) -> [String] {
+        let items = node.sequence.map { $0.compactMap(text) } ?? text(node).map { [$0] } ?? []
+        return items.filter { !$0.isEmpty }
+    }
+
+    private static func documentError(_ error: YamlError, firstLine: Int) -> DocumentError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return .frontMatter(line: firstLine + mark.line - 1, message: problem)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .frontMatter(line: firstLine + context.mark.line - 1,
+                                message: "duplicated keys: \(duplicates.joined(separator: ", "))")
+        default:
+            return .frontMatter(line: nil, message: "\(error)")
+        }
+    }
+}
+
+/// The lines of a text as ranges without their `\n`, found on UTF-8 bytes.
+private struct Lines: IteratorProtocol {
+    private let text: Substring
+    private var position: String.Index
+
+    init(_ text: Substring) {
+        self.text = text
+        position = text.startIndex
+    }
+
+    mutating func next() -> Range<String.Index>? {
+        guard position < text.endIndex else { return nil }
+        let utf8 = text.utf8
+        let end = utf8[position...].firstIndex(of: 0x0A) ?? text.endIndex
+        defer { position = end < text.endIndex ? utf8.index(after: end) : text.endIndex }
+        return position ..< end
+    }
+}
+
+extension Substring {
+    /// The substring without white space at its end.
+    var trimmingTrailingWhitespace: Substring {
+        var result = self
+        while let last = result.last, last.isWhitespace { result = result.dropLast() }
+        return result
+    }
+}

@@ -1,0 +1,92 @@
+import CSQLite
+
+/// The `newsearch` FTS5 tokenizer: the ``Analyzer`` behind SQLite's C tokenizer interface (FTS5 API v1).
+///
+/// Every C callback is here; none lets a Swift error or a trap cross into SQLite: each returns a result code.
+enum FTS5Tokenizer {
+    /// The stable name tables use: `tokenize='newsearch'`.
+    static let name = "newsearch"
+
+    /// Registers the tokenizer on `database`, sharing `host` between its instances.
+    static func register(on database: Database, host: TokenizerHost) throws {
+        guard let api = csqlite_fts5_api(database.handle), api.pointee.iVersion >= 2 else {
+            throw SQLiteError(code: SQLITE_ERROR, message: "this SQLite has no FTS5", sql: nil)
+        }
+        var tokenizer = fts5_tokenizer(xCreate: create, xDelete: delete, xTokenize: tokenize)
+        // Released by `destroyHost`, which FTS5 calls when the connection closes.
+        let context = Unmanaged.passRetained(host).toOpaque()
+        let code = api.pointee.xCreateTokenizer(api, name, context, &tokenizer, destroyHost)
+        guard code == SQLITE_OK else {
+            Unmanaged<TokenizerHost>.fromOpaque(context).release()
+            throw database.error(code, sql: nil)
+        }
+    }
+
+    /// One tokenizer of one FTS5 table: an analyzer and a reusable token buffer.
+    private final class Instance {
+        let analyzer: Analyzer
+        let host: TokenizerHost
+        var scratch = TokenList()
+
+        init(analyzer: Analyzer, host: TokenizerHost) {
+            self.analyzer = analyzer
+            self.host = host
+        }
+    }
+
+    private static let destroyHost: @convention(c) (UnsafeMutableRawPointer?) -> Void = { context in
+        guard let context else { return }
+        Unmanaged<TokenizerHost>.fromOpaque(context).release()
+    }
+
+    /// xCreate: accepts no arguments; any argument is an error, so a misspelt option never passes silently.
+    private static let create: @convention(c) (
+        UnsafeMutableRawPointer?, UnsafeMutablePointer<UnsafePointer<CChar>?>?, Int32,
+        UnsafeMutablePointer<OpaquePointer?>?
+    ) -> Int32 = { context, _, argumentCount, output in
+        guard let context, let output, argumentCount == 0 else { return SQLITE_ERROR }
+        guard let analyzer = try? Analyzer() else { return SQLITE_ERROR }
+        let host = Unmanaged<TokenizerHost>.fromOpaque(context).takeUnretainedValue()
+        // Released by `delete`, which FTS5 calls when it drops this tokenizer.
+        output.pointee = OpaquePointer(Unmanaged.passRetained(Instance(analyzer: analyzer, host: host)).toOpaque())
+        return SQLITE_OK
+    }
+
+    private static let delete: @convention(c) (OpaquePointer?) -> Void = { tokenizer in
+        guard let tokenizer else { return }
+        Unmanaged<Instance>.fromOpaque(UnsafeRawPointer(tokenizer)).release()
+    }
+
+    private static let tokenize: @convention(c) (
+        OpaquePointer?, UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, Int32,
+        (@convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, Int32, Int32, Int32) -> Int32)?
+    ) -> Int32 = { tokenizer, callbackContext, _, text, length, emit in
+        guard let tokenizer, let emit else { return SQLITE_ERROR }
+        guard let text, length > 0 else { return SQLITE_OK }
+        let instance = Unmanaged<Instance>.fromOpaque(UnsafeRawPointer(tokenizer)).takeUnretainedValue()
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self),
+                                        count: Int(length))
+        if let tokens = instance.host.take(matching: bytes) {
+            return emitTokens(tokens, context: callbackContext, emit: emit)
+        }
+        instance.scratch.removeAll()
+        instance.analyzer.analyze(bytes, into: &instance.scratch)
+        return emitTokens(instance.scratch, context: callbackContext, emit: emit)
+    }
+
+    private static func emitTokens(
+        _ tokens: TokenList, context: UnsafeMutableRawPointer?,
+        emit: @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, Int32, Int32, Int32) -> Int32
+    ) -> Int32 {
+        tokens.bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return SQLITE_OK }
+            let characters = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+            for entry in tokens.entries {
+                let code = emit(context, 0, characters + Int(entry.textStart), entry.textLength,
+                                entry.sourceStart, entry.sourceEnd)
+                if code != SQLITE_OK { return code }
+            }
+            return SQLITE_OK
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/// Text with highlighted parts, such as a snippet: plain data, rendered by the caller (terminal, HTML, JSON).
+public struct HighlightedText: Sendable, Equatable {
+    /// The text, without any markup.
+    public var text: String
+    /// The highlighted ranges of `text`, in order, not overlapping.
+    public var highlights: [Range<String.Index>]
+
+    public init(text: String, highlights: [Range<String.Index>] = []) {
+        self.text = text
+        self.highlights = highlights
+    }
+
+    /// The highlighted parts, as strings.
+    public var highlightedParts: [String] { highlights.map { String(text[$0]) } }
+
+    /// The highlights as character offsets into `text` (counted in `Character`s).
+    public var characterOffsets: [Range<Int>] {
+        highlights.map {
+            text.distance(from: text.startIndex, to: $0.lowerBound) ..< text.distance(from: text.startIndex, to: $0.upperBound)
+        }
+    }
+
+    /// `text` with each highlight wrapped in `open` and `close`.
+    public func rendered(open: String, close: String) -> String {
+        var result = ""
+        var cursor = text.startIndex
+        for range in highlights {
+            result += text[cursor ..< range.lowerBound] + open + text[range] + close
+            cursor = range.upperBound
+        }
+        return result + text[cursor...]
+    }
+
+    /// Start and end markers that FTS5's `snippet()` and `highlight()` put around matches; the indexed text
+    /// holds no control characters, so they cannot clash with it.
+    static let openMarker: Character = "\u{2}"
+    static let closeMarker: Character = "\u{3}"
+
+    /// Reads text marked by FTS5 with ``openMarker`` and ``closeMarker``; adjacent highlights are merged.
+    init(marked: String) {
+        var text = ""
+        var highlights: [Range<String.Index>] = []
+        var openedAt: String.Index?
+        for character in marked {
+            switch character {
+            case Self.openMarker:
+                openedAt = text.endIndex
+            case Self.closeMarker:
+                guard let start = openedAt else { continue }
+                if let last = highlights.last, last.upperBound == start {
+                    highlights[highlights.count - 1] = last.lowerBound ..< text.endIndex
+                } else {
+                    highlights.append(start ..< text.endIndex)
+                }
+                openedAt = nil
+            default:
+                text.append(character)
+            }
+        }
+        self.init(text: text, highlights: highlights)
+    }
+}

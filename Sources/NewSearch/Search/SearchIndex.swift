@@ -1,0 +1,79 @@
+import Foundation
+
+/// A newsearch index: build it from folders of articles, then search it.
+///
+/// ```swift
+/// let index = try SearchIndex(path: "newsearch.db")
+/// let report = try index.index(["corpus"])
+/// let results = try index.search("快递员 社会保险", limit: 5)
+/// print(results.hits.first?.title.text ?? "no hit")
+/// ```
+/// Not thread-safe: use one `SearchIndex` per thread (SQLite lets several open the same file).
+public final class SearchIndex {
+    /// The file name used when no path is given.
+    public static let defaultPath = "newsearch.db"
+
+    private let store: IndexStore
+    private let analyzer: Analyzer
+    private lazy var searcher = Searcher(store: store, analyzer: analyzer)
+
+    /// Opens the index at `path`, creating it when `readOnly` is false.
+    /// - Throws: ``SearchError/indexNotFound(_:)`` for a missing read-only index; ``SQLiteError`` when SQLite
+    ///   cannot open the file; ``AnalysisError`` when ICU cannot be loaded.
+    public init(path: String = SearchIndex.defaultPath, readOnly: Bool = false) throws {
+        store = try IndexStore(path: path, writable: !readOnly)
+        analyzer = try Analyzer()
+    }
+
+    /// Brings the index up to date with every article under `roots` (folders, searched recursively, or files).
+    ///
+    /// New files are added, changed ones indexed again, unchanged ones skipped, and stored articles under a root
+    /// whose file is gone are removed. Files that are not articles are reported, never fatal.
+    /// - Parameter progress: called after each chunk of files, on the calling thread.
+    /// - Throws: ``SearchError/notFound(_:)`` for a missing root (before any change); ``SQLiteError``.
+    /// - Complexity: O(total size of the files), spread over all cores.
+    @discardableResult
+    public func index(_ roots: [String], progress: (IndexProgress) -> Void = { _ in }) throws -> IndexReport {
+        try Indexer(store: store).index(roots, progress: progress)
+    }
+
+    /// Adds `article` under the key `path`, replacing the article stored under that path, if any.
+    ///
+    /// For apps that hold articles in memory rather than in files; `path` is what hits report as their path.
+    /// - Complexity: O(size of the article).
+    public func add(_ article: Article, path: String) throws {
+        let replacing = try store.documentID(path: path)
+        let prepared = PreparedArticle(
+            path: path, contentHash: ContentHash.of(Array((article.title + "\n" + article.body).utf8)),
+            article: article, titleTokens: analyzer.tokenList(article.title),
+            bodyTokens: analyzer.tokenList(article.body), replacing: replacing)
+        try store.database.transaction {
+            if let replacing { try store.delete(id: replacing) }
+            try store.insert(prepared)
+        }
+    }
+
+    /// Removes the article stored under `path`; returns whether there was one.
+    @discardableResult
+    public func remove(path: String) throws -> Bool {
+        guard let id = try store.documentID(path: path) else { return false }
+        try store.database.transaction { try store.delete(id: id) }
+        return true
+    }
+
+    /// The number of articles in the index.
+    public func count() throws -> Int {
+        try store.documentCount()
+    }
+
+    /// The articles matching every term of `query`, best first.
+    ///
+    /// Any text is a valid query: characters FTS5 would read as syntax are matched literally or ignored.
+    /// - Parameters:
+    ///   - limit: the most hits to return; nil for all.
+    ///   - offset: hits to pass over first, for paging.
+    /// - Complexity: O(matching articles) plus O(limit) snippets.
+    public func search(_ query: String, limit: Int? = 10, offset: Int = 0) throws -> SearchResults {
+        try searcher.search(query, limit: limit, offset: offset)
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Runs queries against the index store.
+struct Searcher {
+    let store: IndexStore
+    let analyzer: Analyzer
+
+    func search(_ text: String, limit: Int?, offset: Int) throws -> SearchResults {
+        let query = QueryParser.parse(text)
+        guard let expression = FTS5Expression.compile(query, analyzer: analyzer) else {
+            return SearchResults(query: text, total: 0, hits: [])
+        }
+        let count = try store.database.prepare("SELECT count(*) FROM fts WHERE fts MATCH ?")
+        let total = try count.bind(.text(expression)).step() ? Int(count.int64(0)) : 0
+        let open = String(HighlightedText.openMarker), close = String(HighlightedText.closeMarker)
+        let statement = try store.database.prepare("""
+            SELECT d.path, d.author, d.categories, d.date, bm25(fts, ?2, ?3) AS score,
+                   highlight(fts, 0, ?4, ?5), snippet(fts, 1, ?4, ?5, '…', ?6)
+            FROM fts JOIN documents AS d ON d.id = fts.rowid
+            WHERE fts MATCH ?1
+            ORDER BY score, d.id
+            LIMIT ?7 OFFSET ?8
+            """)
+        try statement.bind(.text(expression), .real(Ranking.titleWeight), .real(Ranking.bodyWeight),
+                           .text(open), .text(close), .integer(Int64(Ranking.snippetTokens)),
+                           .integer(Int64(limit ?? -1)), .integer(Int64(max(0, offset))))
+        var hits: [SearchHit] = []
+        while try statement.step() {
+            hits.append(SearchHit(
+                path: statement.text(0) ?? "",
+                title: HighlightedText(marked: statement.text(5) ?? ""),
+                author: statement.text(1),
+                categories: JSONText.decode([String].self, from: statement.text(2)) ?? [],
+                date: statement.text(3).flatMap(ArticleDate.parse),
+                score: -statement.double(4),
+                snippet: HighlightedText(marked: statement.text(6) ?? "")))
+        }
+        return SearchResults(query: text, total: total, hits: hits)
+    }
+}

@@ -1,0 +1,27 @@
+/// What an index run did, file by file where something was not indexed.
+public struct IndexReport: Sendable, Equatable {
+    /// A file that was not indexed, and why.
+    public struct FileNote: Sendable, Equatable, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): \(reason)" }
+    }
+
+    /// Articles new to the index.
+    public var added = 0
+    /// Articles whose file changed and were indexed again.
+    public var updated = 0
+    /// Articles whose file is unchanged since the last run.
+    public var unchanged = 0
+    /// Articles whose file is gone, removed from the index.
+    public var removed = 0
+    /// Files that are not articles (not Markdown, binary, not UTF-8).
+    public var skipped: [FileNote] = []
+    /// Article files that could not be read or parsed.
+    public var failed: [FileNote] = []
+    /// Bytes of article files parsed and indexed in this run.
+    public var bytesIndexed = 0
+
+    /// Articles indexed in this run, new or updated.
+    public var indexed: Int { added + updated }
+}

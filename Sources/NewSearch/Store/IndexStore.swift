@@ -1,0 +1,125 @@
+import Foundation
+
+/// The index file: a documents table, an FTS5 table over its title and body, and the analysis stamp.
+///
+/// ```sql
+/// documents(id, path UNIQUE, title, author, categories JSON, date ISO-8601, body, images JSON, content_hash)
+/// fts USING fts5(title, body, content='documents', content_rowid='id', tokenize='newsearch')
+/// ```
+/// The FTS5 table keeps no second copy of the text (external content); snippets read it from `documents`.
+final class IndexStore {
+    /// Bumped when the tables change shape.
+    static let schemaVersion = 1
+
+    let database: Database
+    let host = TokenizerHost()
+
+    /// Opens the index at `path`. A writable store creates the file and its tables when missing.
+    /// - Throws: ``SearchError/indexNotFound(_:)`` when a read-only store has no file at `path`.
+    init(path: String, writable: Bool) throws {
+        if !writable, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
+            throw SearchError.indexNotFound(path)
+        }
+        database = try Database(path: path, readOnly: !writable)
+        try FTS5Tokenizer.register(on: database, host: host)
+        if writable {
+            try createSchema()
+            writes = try Writes(database)
+        }
+    }
+
+    private func createSchema() throws {
+        try database.execute("""
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
+            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS documents (
+                id INTEGER PRIMARY KEY,
+                path TEXT NOT NULL UNIQUE,
+                title TEXT NOT NULL,
+                author TEXT,
+                categories TEXT NOT NULL DEFAULT '[]',
+                date TEXT,
+                body TEXT NOT NULL,
+                images TEXT NOT NULL DEFAULT '{}',
+                content_hash TEXT NOT NULL
+            );
+            CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+                title, body, content = 'documents', content_rowid = 'id', tokenize = '\(FTS5Tokenizer.name)'
+            );
+            """)
+        let stamp = try database.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")
+        for (key, value) in [("schema_version", "\(IndexStore.schemaVersion)"),
+                             ("analyzer_version", "\(Analyzer.version)"),
+                             ("icu_version", WordBreaker.icuVersion)] {
+            try stamp.bind(.text(key), .text(value)).run()
+        }
+    }
+
+    /// Every stored document: its path, row id and content hash.
+    func storedDocuments() throws -> [String: (id: Int64, hash: String)] {
+        let statement = try database.prepare("SELECT path, id, content_hash FROM documents")
+        var result: [String: (id: Int64, hash: String)] = [:]
+        while try statement.step() {
+            result[statement.text(0) ?? ""] = (statement.int64(1), statement.text(2) ?? "")
+        }
+        return result
+    }
+
+    /// The statements that change the index, compiled once for a writable store.
+    private struct Writes {
+        let insertDocument: Statement
+        let insertText: Statement
+        let deleteText: Statement
+        let deleteDocument: Statement
+
+        init(_ database: Database) throws {
+            insertDocument = try database.prepare("""
+                INSERT INTO documents (path, title, author, categories, date, body, images, content_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            insertText = try database.prepare("INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)")
+            deleteText = try database.prepare("""
+                INSERT INTO fts (fts, rowid, title, body) SELECT 'delete', id, title, body FROM documents WHERE id = ?
+                """)
+            deleteDocument = try database.prepare("DELETE FROM documents WHERE id = ?")
+        }
+    }
+
+    private var writes: Writes?
+
+    /// The row id of the document stored under `path`, if any.
+    func documentID(path: String) throws -> Int64? {
+        let statement = try database.prepare("SELECT id FROM documents WHERE path = ?")
+        return try statement.bind(.text(path)).step() ? statement.int64(0) : nil
+    }
+
+    /// The number of stored documents.
+    func documentCount() throws -> Int {
+        let statement = try database.prepare("SELECT count(*) FROM documents")
+        return try statement.step() ? Int(statement.int64(0)) : 0
+    }
+
+    /// Stores a prepared article and indexes its text with the tokens analysed ahead of time.
+    func insert(_ prepared: PreparedArticle) throws {
+        let article = prepared.article
+        guard let writes else { preconditionFailure("insert into a read-only index store") }
+        try writes.insertDocument.bind(
+            .text(prepared.path), .text(article.title), .optionalText(article.author),
+            .text(JSONText.encode(article.categories)), .optionalText(article.date.map(ArticleDate.iso8601)),
+            .text(article.body), .text(JSONText.encode(article.images)), .text(prepared.contentHash)
+        ).run()
+        let id = database.lastInsertRowID
+        host.offer(article.title, tokens: prepared.titleTokens)
+        host.offer(article.body, tokens: prepared.bodyTokens)
+        defer { host.clear() }
+        try writes.insertText.bind(.integer(id), .text(article.title), .text(article.body)).run()
+    }
+
+    /// Removes a document and its index entries.
+    func delete(id: Int64) throws {
+        guard let writes else { preconditionFailure("delete from a read-only index store") }
+        try writes.deleteText.bind(.integer(id)).run()
+        try writes.deleteDocument.bind(.integer(id)).run()
+    }
+}

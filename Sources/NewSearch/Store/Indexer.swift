@@ -1,0 +1,100 @@
+import Foundation
+import Synchronization
+
+/// Brings an index up to date with folders of articles.
+///
+/// Files are prepared (read, parsed, analysed) in chunks on all cores while the single writer stores the previous
+/// chunk, one transaction per chunk: a crash loses at most the chunk in flight and never corrupts the index.
+struct Indexer {
+    /// Files per chunk, and so per transaction.
+    static let chunkSize = 256
+
+    let store: IndexStore
+    var workers = ProcessInfo.processInfo.activeProcessorCount
+
+    /// Indexes every article under `roots`; see ``SearchIndex/index(_:progress:)``.
+    func index(_ roots: [String], progress: (IndexProgress) -> Void) throws -> IndexReport {
+        let roots = roots.map(FileScanner.normalized)
+        var seen = Set<String>()
+        let files = try roots.flatMap { try FileScanner.files(under: $0) }.filter { seen.insert($0).inserted }
+        var report = IndexReport()
+        let articles = files.filter(FileScanner.isArticleFile)
+        for file in files where !FileScanner.isArticleFile(file) {
+            report.skipped.append(.init(path: file, reason: "not a Markdown file"))
+        }
+        let stored = try store.storedDocuments()
+        try removeVanished(stored: stored, roots: roots, present: Set(articles), report: &report)
+        try write(articles, stored: stored, report: &report, progress: progress)
+        return report
+    }
+
+    /// Removes the stored articles under `roots` whose files are gone or no longer Markdown.
+    private func removeVanished(stored: [String: (id: Int64, hash: String)], roots: [String],
+                                present: Set<String>, report: inout IndexReport) throws {
+        let vanished = stored.filter { path, _ in
+            !present.contains(path) && roots.contains { root in path == root || path.hasPrefix(root + "/") }
+        }
+        guard !vanished.isEmpty else { return }
+        try store.database.transaction {
+            for (_, document) in vanished { try store.delete(id: document.id) }
+        }
+        report.removed = vanished.count
+    }
+
+    private func write(_ paths: [String], stored: [String: (id: Int64, hash: String)],
+                       report: inout IndexReport, progress: (IndexProgress) -> Void) throws {
+        let chunks = stride(from: 0, to: paths.count, by: Self.chunkSize).map {
+            Array(paths[$0 ..< min($0 + Self.chunkSize, paths.count)])
+        }
+        let preparer = try ArticlePreparer(workers: workers, stored: stored)
+        let handoff = Handoff<[ArticlePreparer.Outcome]?>(capacity: 2)
+        let stopped = Mutex(false)
+        let producer = Thread {
+            for chunk in chunks where !stopped.withLock({ $0 }) { handoff.put(preparer.prepare(chunk)) }
+            handoff.put(nil)
+        }
+        producer.start()
+        var done = 0
+        var failure: Error?
+        while let outcomes = handoff.take() {
+            guard failure == nil else { continue }
+            do {
+                try store.database.transaction {
+                    for (path, outcome) in zip(chunks[done / Self.chunkSize], outcomes) {
+                        try record(outcome, path: path, report: &report)
+                    }
+                }
+            } catch {
+                failure = error
+                stopped.withLock { $0 = true }
+            }
+            done += outcomes.count
+            progress(IndexProgress(done: done, total: paths.count))
+        }
+        if let failure { throw failure }
+    }
+
+    private func record(_ outcome: ArticlePreparer.Outcome, path: String, report: inout IndexReport) throws {
+        switch outcome {
+        case .unchanged:
+            report.unchanged += 1
+        case .prepared(let prepared, let bytes):
+            if let id = prepared.replacing {
+                try store.delete(id: id)
+                report.updated += 1
+            } else {
+                report.added += 1
+            }
+            try store.insert(prepared)
+            report.bytesIndexed += bytes
+        case .skipped(let reason, let stale):
+            report.skipped.append(.init(path: path, reason: reason))
+            if let stale {
+                try store.delete(id: stale)
+                report.removed += 1
+            }
+        case .failed(let reason):
+            report.failed.append(.init(path: path, reason: reason))
+        }
+    }
+}

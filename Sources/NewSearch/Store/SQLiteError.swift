@@ -1,0 +1,10 @@
+/// A failed SQLite call: its result code, SQLite's message and the statement, if any.
+public struct SQLiteError: Error, CustomStringConvertible {
+    public var code: Int32
+    public var message: String
+    public var sql: String?
+
+    public var description: String {
+        sql.map { "SQLite error \(code): \(message) (in: \($0))" } ?? "SQLite error \(code): \(message)"
+    }
+}

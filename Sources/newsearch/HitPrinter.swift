@@ -1,0 +1,44 @@
+import Foundation
+import NewSearch
+
+/// Renders search results for people: rank, title, date, path and a snippet with the matches marked.
+struct HitPrinter {
+    enum Style {
+        /// ANSI bold red for matches, dim for details: for a terminal.
+        case color
+        /// `[` `]` around matches: for pipes, files and `NO_COLOR`.
+        case brackets
+    }
+
+    let style: Style
+
+    func text(for results: SearchResults) -> String {
+        guard !results.hits.isEmpty else {
+            return results.total == 0
+                ? "No articles match \"\(results.query)\"."
+                : "No more hits: \(results.total) articles match \"\(results.query)\"."
+        }
+        var lines = ["\(results.total) articles match \"\(results.query)\"; showing \(results.hits.count).", ""]
+        for (offset, hit) in results.hits.enumerated() {
+            let date = hit.date.map { $0.formatted(.iso8601.year().month().day()) } ?? "no date"
+            lines.append("\(offset + 1). \(marked(hit.title))")
+            lines.append("   " + dim("\(date) · \(hit.path)"))
+            if !hit.snippet.text.isEmpty {
+                lines.append("   " + marked(hit.snippet).replacingOccurrences(of: "\n", with: " "))
+            }
+            lines.append("")
+        }
+        return lines.dropLast().joined(separator: "\n")
+    }
+
+    private func marked(_ text: HighlightedText) -> String {
+        switch style {
+        case .color: return text.rendered(open: "\u{1B}[1;31m", close: "\u{1B}[0m")
+        case .brackets: return text.rendered(open: "[", close: "]")
+        }
+    }
+
+    private func dim(_ text: String) -> String {
+        style == .color ? "\u{1B}[2m" + text + "\u{1B}[0m" : text
+    }
+}

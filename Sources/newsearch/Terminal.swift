@@ -1,0 +1,19 @@
+import Foundation
+
+/// Facts about where output goes, to decide between colour and plain text.
+enum Terminal {
+    /// Whether standard output is a terminal that accepts colour: a TTY, with `NO_COLOR` unset and `TERM` not dumb.
+    static var stdoutSupportsColor: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        guard isatty(STDOUT_FILENO) == 1, environment["NO_COLOR"] == nil else { return false }
+        return environment["TERM"] != "dumb"
+    }
+
+    /// Whether standard error is a terminal, where progress lines may be redrawn.
+    static var stderrIsInteractive: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Writes `text` to standard error.
+    static func printError(_ text: String, terminator: String = "\n") {
+        FileHandle.standardError.write(Data((text + terminator).utf8))
+    }
+}

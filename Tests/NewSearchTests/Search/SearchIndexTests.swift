@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import NewSearch
+
+@Suite struct SearchIndexTests {
+    @Test(arguments: [
+        ("上海市邮政管理局网站2月15日消息", "上海市"),
+        ("加大处置欠薪力度等措施", "欠薪"),
+        ("提高快递员社会保险水平", "快递员 社会保险"),
+        ("提高快递员社会保险水平", "社会保险 快递员"),
+        ("Apple 发布 iPhone16 手机", "IPHONE16"),
+        ("GDP 同比增长", "gdp"),
+        ("2024年经济", "2024"),
+    ])
+    func matchingQueries(content: String, query: String) throws {
+        #expect(try MatchHarness.matches(content, query))
+    }
+
+    @Test(arguments: [
+        ("提高快递员社会保险水平", "快递员 医疗"),
+        ("社会 进步，保险 行业", "社会保险"),
+        ("上海市邮政管理局", "北京"),
+    ])
+    func nonMatchingQueries(content: String, query: String) throws {
+        #expect(try !MatchHarness.matches(content, query))
+    }
+
+    /// User text never reaches FTS5 syntax: every one of these is answered, none throws.
+    @Test(arguments: [
+        "\"", "\"\"", "AND", "OR", "NOT", "*", ")", "(", "NEAR(", "NEAR(a b", "title:", "body:欠薪", "-欠薪",
+        "^欠薪", "欠薪*", "a:b:c", "{title body}: x", "'", "\\", ";DROP TABLE documents;--", "\u{0}", "",
+        "   ", "欠薪 AND", "( 欠薪 ) OR \"快递员", "+", "a\"b", "\u{2}欠薪\u{3}",
+    ])
+    func hostileQueriesNeverThrow(query: String) throws {
+        let index = try SearchIndex(path: ":memory:")
+        try index.add(Article(title: "AND OR NOT title", body: "加大处置欠薪力度 NEAR body a b c"), path: "a")
+        let results = try index.search(query)
+        #expect(results.total >= 0)
+        #expect(results.hits.count == results.total)
+    }
+
+    @Test func operatorWordsAreMatchedAsPlainWords() throws {
+        let index = try SearchIndex(path: ":memory:")
+        try index.add(Article(title: "Rock AND roll", body: "NEAR the sea"), path: "a")
+        #expect(try index.search("AND").total == 1)
+        #expect(try index.search("near").total == 1)
+        #expect(try index.search("title:").total == 0)
+    }
+
+    @Test func titleMatchRanksAboveBodyMatch() throws {
+        let index = try SearchIndex(path: ":memory:")
+        try index.add(Article(title: "城市新闻", body: "今天上海市天气晴朗，其他城市多云。"), path: "body")
+        try index.add(Article(title: "上海市天气", body: "今天天气晴朗，其他城市多云，一切如常。"), path: "title")
+        #expect(try index.search("上海市").hits.map(\.path) == ["title", "body"])
+    }
+
+    @Test func snippetHighlightsTheMatchedWords() throws {
+        let index = try SearchIndex(path: ":memory:")
+        try index.add(Article(title: "快递员权益", body: "第一段。\n加大处置欠薪力度等措施保障快递员合理劳动报酬。"), path: "a")
+        let hit = try #require(try index.search("欠薪").hits.first)
+        #expect(hit.snippet.highlightedParts == ["欠薪"])
+        #expect(hit.snippet.rendered(open: "[", close: "]").contains("处置[欠薪]力度"))
+        #expect(hit.title.highlights.isEmpty)
+        #expect(try index.search("快递员").hits.first?.title.highlightedParts == ["快递员"])
+    }
+
+    @Test func limitOffsetAndTotal() throws {
+        let index = try SearchIndex(path: ":memory:")
+        for number in 1 ... 5 {
+            try index.add(Article(title: "新闻 \(number)", body: String(repeating: "经济 ", count: number)), path: "\(number)")
+        }
+        let all = try index.search("经济", limit: nil)
+        #expect(all.total == 5 && all.hits.count == 5)
+        let page = try index.search("经济", limit: 2, offset: 2)
+        #expect(page.total == 5)
+        #expect(page.hits.map(\.path) == Array(all.hits.map(\.path)[2 ..< 4]))
+    }
+
+    @Test func addReplacesAndRemoveDeletes() throws {
+        let index = try SearchIndex(path: ":memory:")
+        try index.add(Article(title: "旧", body: "欠薪"), path: "a")
+        try index.add(Article(title: "新", body: "社保"), path: "a")
+        #expect(try index.count() == 1)
+        #expect(try index.search("欠薪").total == 0)
+        #expect(try index.search("社保").hits.first?.title.text == "新")
+        #expect(try index.remove(path: "a"))
+        #expect(try index.search("社保").total == 0)
+        #expect(try !index.remove(path: "a"))
+    }
+
+    @Test func readOnlyOpenOfAMissingIndexSaysHowToBuildOne() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/missing.db"
+        #expect(throws: SearchError.indexNotFound(path)) { try SearchIndex(path: path, readOnly: true) }
+    }
+}

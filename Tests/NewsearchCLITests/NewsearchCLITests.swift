@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// The `newsearch` binary on the project's `corpus/`, as in the README's quick start.
+@Suite(.serialized) final class NewsearchCLITests {
+    private let cli: CLI
+
+    init() throws {
+        cli = try CLI()
+        let indexed = try cli.run("index", CLI.corpus)
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+    }
+
+    deinit {
+        cli.remove()
+    }
+
+    private func json(_ output: CLI.Output) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+    }
+
+    @Test func indexWritesTheDefaultFileAndReportsCounts() throws {
+        #expect(FileManager.default.fileExists(atPath: cli.directory.appendingPathComponent("newsearch.db").path))
+        let again = try cli.run("index", CLI.corpus)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("Indexed 0 articles (0 new, 0 updated)"))
+        #expect(again.stdout.contains("unchanged: 291, removed: 0, skipped: 0, failed: 0"))
+    }
+
+    @Test func queryListsTheSeedFirstWithTheMatchHighlighted() throws {
+        let output = try cli.run("query", "欠薪")
+        #expect(output.status == 0)
+        let lines = output.stdout.split(separator: "\n")
+        #expect(lines.contains("1. 上海：提高快递员社保水平，为全国快递员权益保障工作提供上海样板"))
+        let first = try #require(lines.firstIndex { $0.hasPrefix("1. ") })
+        #expect(lines[first + 1].contains("2022-02-16") && lines[first + 1].hasSuffix("corpus/000_seed.md"))
+        #expect(lines[first + 2].contains("[欠薪]"))
+    }
+
+    @Test func twoTermQueryFindsTheSeed() throws {
+        let output = try cli.run("query", "快递员 社会保险")
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("corpus/000_seed.md"))
+        #expect(output.stdout.contains("[快递员]"))
+    }
+
+    @Test func jsonFollowsTheSchema() throws {
+        let object = try json(try cli.run("query", "欠薪", "--json"))
+        #expect(object["query"] as? String == "欠薪")
+        let total = try #require(object["total"] as? Int)
+        let hits = try #require(object["hits"] as? [[String: Any]])
+        #expect(total >= 1 && hits.count == min(total, 10))
+        let first = try #require(hits.first)
+        #expect((first["path"] as? String)?.hasSuffix("corpus/000_seed.md") == true)
+        #expect(first["title"] as? String == "上海：提高快递员社保水平，为全国快递员权益保障工作提供上海样板")
+        #expect(first["date"] as? String == "2022-02-16T06:26:14Z")
+        #expect(first["score"] is Double)
+        let snippet = try #require(first["snippet"] as? String)
+        #expect(snippet.contains("欠薪"))
+        let highlights = try #require((first["highlights"] as? [String: Any])?["snippet"] as? [[Int]])
+        let range = try #require(highlights.first)
+        let characters = Array(snippet)
+        #expect(String(characters[range[0] ..< range[1]]) == "欠薪")
+        let scores = hits.compactMap { $0["score"] as? Double }
+        #expect(scores == scores.sorted(by: >))
+    }
+
+    @Test func limitZeroShowsAllAndNegativeIsAnError() throws {
+        let all = try json(try cli.run("query", "新闻", "--json", "--limit", "0"))
+        let total = try #require(all["total"] as? Int)
+        #expect(total > 10)
+        #expect((all["hits"] as? [Any])?.count == total)
+        let negative = try cli.run("query", "新闻", "--limit", "-1")
+        #expect(negative.status != 0)
+        #expect(negative.stderr.contains("--limit"))
+    }
+
+    @Test(arguments: ["\"", "AND", "*", ")", "NEAR(", "title:", "(欠薪", "欠薪\"", "-", "OR OR", "'; DROP TABLE documents; --"])
+    func hostileQueriesAnswerWithoutError(query: String) throws {
+        let output = try cli.run("query", query, "--json")
+        #expect(output.status == 0, "\(output.stderr)")
+        let object = try json(output)
+        #expect(object["total"] is Int)
+        #expect(object["query"] as? String == query)
+    }
+
+    @Test func aQueryWithNoHitSaysSo() throws {
+        let output = try cli.run("query", "量子引力弦论")
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("No articles match"))
+    }
+
+    @Test func indexOptionAndEnvironmentChooseTheFile() throws {
+        let seed = CLI.corpus + "/000_seed.md"
+        #expect(try cli.run("index", "--index", "other.db", seed).status == 0)
+        let fromOption = try json(try cli.run("query", "--index", "other.db", "快递员", "--json"))
+        #expect((fromOption["hits"] as? [[String: Any]])?.count == 1)
+        let fromEnvironment = try json(try cli.run("query", "快递员", "--json", environment: ["NEWSEARCH_INDEX": "other.db"]))
+        #expect((fromEnvironment["hits"] as? [[String: Any]])?.count == 1)
+        let optionWins = try json(try cli.run("query", "--index", "newsearch.db", "新闻", "--json",
+                                               environment: ["NEWSEARCH_INDEX": "other.db"]))
+        #expect(((optionWins["total"] as? Int) ?? 0) > 1)
+    }
+
+    @Test func aMissingIndexIsAClearError() throws {
+        let output = try cli.run("query", "欠薪", "--index", "nowhere.db")
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("no index at nowhere.db"))
+        #expect(output.stderr.contains("newsearch index"))
+    }
+
+    @Test func aMissingFolderIsAClearError() throws {
+        let output = try cli.run("index", "no-such-folder")
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("no such file or folder: no-such-folder"))
+    }
+
+    @Test func helpTeaches() throws {
+        let output = try cli.run("query", "--help")
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("--limit"))
+        #expect(output.stdout.contains("newsearch query \"欠薪\""))
+    }
+}
