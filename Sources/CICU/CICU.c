@@ -6,6 +6,10 @@
 #include <unicode/uclean.h>
 #include <unicode/utext.h>
 #include <unicode/uversion.h>
+#include <unicode/unorm2.h>
+#include <unicode/utrans.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
 
 struct CICUWordBreaker {
     UBreakIterator *iterator;
@@ -71,6 +75,58 @@ int32_t cicu_word_breaker_segment(CICUWordBreaker *breaker, const char *text, in
         count++;
     }
     return count;
+}
+
+struct CICUFolder {
+    const UNormalizer2 *normalizer;
+    UTransliterator *simplifier;
+};
+
+CICUFolder *cicu_folder_open(char *error, int32_t errorCapacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *normalizer = unorm2_getNFKCCasefoldInstance(&status);
+    if (U_FAILURE(status)) {
+        cicu_copy_error(status, error, errorCapacity);
+        return NULL;
+    }
+    static const UChar name[] = u"Traditional-Simplified";
+    UTransliterator *simplifier = utrans_openU(name, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+    if (U_FAILURE(status)) {
+        cicu_copy_error(status, error, errorCapacity);
+        return NULL;
+    }
+    CICUFolder *folder = calloc(1, sizeof(CICUFolder));
+    if (folder == NULL) {
+        utrans_close(simplifier);
+        cicu_copy_error(U_MEMORY_ALLOCATION_ERROR, error, errorCapacity);
+        return NULL;
+    }
+    folder->normalizer = normalizer;
+    folder->simplifier = simplifier;
+    return folder;
+}
+
+void cicu_folder_close(CICUFolder *folder) {
+    if (folder == NULL) return;
+    utrans_close(folder->simplifier);
+    free(folder);
+}
+
+int32_t cicu_folder_fold(CICUFolder *folder, uint32_t scalar, char *output, int32_t capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UChar source[2];
+    int32_t sourceLength = 0;
+    U16_APPEND_UNSAFE(source, sourceLength, (UChar32)scalar);
+    UChar folded[64];
+    int32_t length = unorm2_normalize(folder->normalizer, source, sourceLength, folded, 64, &status);
+    if (U_FAILURE(status)) return -1;
+    int32_t limit = length;
+    utrans_transUChars(folder->simplifier, folded, &length, 64, 0, &limit, &status);
+    if (U_FAILURE(status)) return -1;
+    int32_t written = 0;
+    u_strToUTF8(output, capacity, &written, folded, length, &status);
+    if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING && written > capacity) return -1;
+    return written;
 }
 
 const char *cicu_version(void) {

@@ -34,6 +34,19 @@ void cicu_word_breaker_close(CICUWordBreaker *breaker);
 int32_t cicu_word_breaker_segment(CICUWordBreaker *breaker, const char *text, int32_t length,
                                   CICUWord *words, int32_t capacity);
 
+/// Folds characters for matching: NFKC with case folding (ICU's nfkc_cf), then Traditional → Simplified
+/// (ICU's "Traditional-Simplified" transliterator). Not thread-safe: one per thread.
+typedef struct CICUFolder CICUFolder;
+
+/// Opens a folder, or returns NULL and writes ICU's error name into `error`.
+CICUFolder *cicu_folder_open(char *error, int32_t errorCapacity);
+
+void cicu_folder_close(CICUFolder *folder);
+
+/// Folds the one code point `scalar` and writes the result as UTF-8 into `output`.
+/// Returns the number of bytes written (0 when it folds to nothing), or -1 on an ICU error or a too small output.
+int32_t cicu_folder_fold(CICUFolder *folder, uint32_t scalar, char *output, int32_t capacity);
+
 /// The version of the ICU library in use, such as "72.1".
 const char *cicu_version(void);
 

@@ -13,4 +13,7 @@ int csqlite_bind_text_transient(sqlite3_stmt *statement, int index, const char *
 /// Binds a blob that SQLite copies.
 int csqlite_bind_blob_transient(sqlite3_stmt *statement, int index, const void *bytes, int length);
 
+/// Sets a function's result to UTF-8 text that SQLite copies.
+void csqlite_result_text_transient(sqlite3_context *context, const char *text, int length);
+
 #endif

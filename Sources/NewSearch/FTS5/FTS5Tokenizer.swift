@@ -7,6 +7,10 @@ enum FTS5Tokenizer {
     /// The stable name tables use: `tokenize='newsearch'`.
     static let name = "newsearch"
 
+    /// The first byte of a query string that asks for the term's word-aligned form (``Analyzer/Mode/alignedQuery``).
+    /// User text never holds it: query terms are stripped of control characters.
+    static let alignedQueryMarker: UInt8 = 0x01
+
     /// Registers the tokenizer on `database`, sharing `host` between its instances.
     static func register(on database: Database, host: TokenizerHost) throws {
         guard let api = csqlite_fts5_api(database.handle), api.pointee.iVersion >= 2 else {
@@ -45,8 +49,8 @@ enum FTS5Tokenizer {
         UnsafeMutablePointer<OpaquePointer?>?
     ) -> Int32 = { context, _, argumentCount, output in
         guard let context, let output, argumentCount == 0 else { return SQLITE_ERROR }
-        guard let analyzer = try? Analyzer() else { return SQLITE_ERROR }
         let host = Unmanaged<TokenizerHost>.fromOpaque(context).takeUnretainedValue()
+        guard let analyzer = try? Analyzer(dictionary: host.dictionary) else { return SQLITE_ERROR }
         // Released by `delete`, which FTS5 calls when it drops this tokenizer.
         output.pointee = OpaquePointer(Unmanaged.passRetained(Instance(analyzer: analyzer, host: host)).toOpaque())
         return SQLITE_OK
@@ -60,17 +64,24 @@ enum FTS5Tokenizer {
     private static let tokenize: @convention(c) (
         OpaquePointer?, UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, Int32,
         (@convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, Int32, Int32, Int32) -> Int32)?
-    ) -> Int32 = { tokenizer, callbackContext, _, text, length, emit in
+    ) -> Int32 = { tokenizer, callbackContext, flags, text, length, emit in
         guard let tokenizer, let emit else { return SQLITE_ERROR }
         guard let text, length > 0 else { return SQLITE_OK }
         let instance = Unmanaged<Instance>.fromOpaque(UnsafeRawPointer(tokenizer)).takeUnretainedValue()
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self),
+        var bytes = UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self),
                                         count: Int(length))
-        if let tokens = instance.host.take(matching: bytes) {
+        var mode = Analyzer.Mode.document
+        if flags & FTS5_TOKENIZE_QUERY != 0 {
+            mode = .query
+            if bytes.first == alignedQueryMarker {
+                mode = .alignedQuery
+                bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst())
+            }
+        } else if let tokens = instance.host.take(matching: bytes) {
             return emitTokens(tokens, context: callbackContext, emit: emit)
         }
         instance.scratch.removeAll()
-        instance.analyzer.analyze(bytes, into: &instance.scratch)
+        instance.analyzer.analyze(bytes, mode: mode, into: &instance.scratch)
         return emitTokens(instance.scratch, context: callbackContext, emit: emit)
     }
 
@@ -82,7 +93,8 @@ enum FTS5Tokenizer {
             guard let base = buffer.baseAddress else { return SQLITE_OK }
             let characters = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
             for entry in tokens.entries {
-                let code = emit(context, 0, characters + Int(entry.textStart), entry.textLength,
+                let flags = entry.colocated ? FTS5_TOKEN_COLOCATED : 0
+                let code = emit(context, flags, characters + Int(entry.textStart), entry.textLength,
                                 entry.sourceStart, entry.sourceEnd)
                 if code != SQLITE_OK { return code }
             }

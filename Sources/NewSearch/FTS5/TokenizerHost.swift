@@ -4,6 +4,13 @@
 /// text; the tokenizer takes them instead of segmenting the text again. A text that was not offered (a query, a
 /// snippet, a deletion) is analysed on the spot. Used on the connection's thread only.
 final class TokenizerHost {
+    /// The user dictionary every tokenizer of the connection applies.
+    let dictionary: UserDictionary
+
+    init(dictionary: UserDictionary) {
+        self.dictionary = dictionary
+    }
+
     private struct Pretokenized {
         var text: String
         var tokens: TokenList

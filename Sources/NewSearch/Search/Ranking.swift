@@ -1,10 +1,24 @@
-/// The constants of relevance ranking.
+/// The constants of relevance ranking (see ``RelevanceModel``), each with where it comes from.
 public enum Ranking {
     /// bm25 weight of a match in the title: a title names what the article is about, so one title match
     /// outweighs several body matches.
     public static let titleWeight = 5.0
     /// bm25 weight of a match in the body, the unit the other weights are measured in.
     public static let bodyWeight = 1.0
+    /// bm25's term-frequency saturation, the value FTS5's bm25() and Lucene use: the second match of a term adds
+    /// less than the first, the tenth almost nothing.
+    public static let k1 = 1.2
+    /// bm25's length normalization, the value FTS5's bm25() and Lucene use: a match in a short text counts more.
+    public static let b = 0.75
+    /// How much a term's score rises when all its matches begin and end on word boundaries (上海 as a word, not
+    /// inside 上海市; 华为 in 华为手机, not in 中华为民族). At 0.3, an aligned match outranks one sub-word match
+    /// in an article of the same length, but not two: two matches score 1.375 times one under bm25's saturation.
+    public static let wordAlignmentBoost = 0.3
+    /// How much an article's score rises when the terms of a multi-term query occur close together.
+    public static let proximityBoost = 0.5
+    /// Tokens (CJK characters or Latin words) within which the terms of a multi-term query count as close;
+    /// about a short clause of Chinese.
+    public static let proximityWindow = 8
     /// Tokens FTS5 may put in a snippet (its maximum is 64); about 40–60 Chinese characters.
     public static let snippetTokens = 32
 }

@@ -9,7 +9,7 @@ public struct SearchHit: Sendable, Equatable {
     public var author: String?
     public var categories: [String]
     public var date: Date?
-    /// The relevance: higher is better (bm25 with ``Ranking`` weights, negated).
+    /// The relevance: higher is better (see ``RelevanceModel``).
     public var score: Double
     /// A passage of the body around the matches, with the matched words highlighted.
     public var snippet: HighlightedText

@@ -18,12 +18,26 @@ public final class SearchIndex {
     private lazy var searcher = Searcher(store: store, analyzer: analyzer)
 
     /// Opens the index at `path`, creating it when `readOnly` is false.
-    /// - Throws: ``SearchError/indexNotFound(_:)`` for a missing read-only index; ``SQLiteError`` when SQLite
-    ///   cannot open the file; ``AnalysisError`` when ICU cannot be loaded.
-    public init(path: String = SearchIndex.defaultPath, readOnly: Bool = false) throws {
-        store = try IndexStore(path: path, writable: !readOnly)
-        analyzer = try Analyzer()
+    ///
+    /// - Parameters:
+    ///   - dictionary: a user dictionary to segment with; nil keeps the one the index was built with. Queries
+    ///     always use the index's own dictionary, so they segment exactly as the articles were.
+    ///   - rebuild: empty the index first (writable only), so that it can take a new dictionary or analyzer.
+    /// - Throws: ``SearchError/indexNotFound(_:)`` for a missing read-only index;
+    ///   ``SearchError/analysisMismatch(path:index:current:)`` when a writable index was built with another
+    ///   analysis and `rebuild` is false; ``SQLiteError``; ``AnalysisError`` when ICU cannot be loaded.
+    public init(path: String = SearchIndex.defaultPath, readOnly: Bool = false,
+                dictionary: UserDictionary? = nil, rebuild: Bool = false) throws {
+        store = try IndexStore(path: path, writable: !readOnly, dictionary: dictionary, rebuild: rebuild)
+        analyzer = try Analyzer(dictionary: store.host.dictionary)
     }
+
+    /// The analysis this index applies.
+    public var stamp: AnalysisStamp { store.stamp }
+
+    /// For an index opened read-only: why its tokens may not match this build's (it was built with another
+    /// analyzer, ICU or dictionary), or nil when all is well. Rebuilding the index clears it.
+    public var analysisWarning: SearchError? { store.stampMismatch }
 
     /// Brings the index up to date with every article under `roots` (folders, searched recursively, or files).
     ///
@@ -45,8 +59,8 @@ public final class SearchIndex {
         let replacing = try store.documentID(path: path)
         let prepared = PreparedArticle(
             path: path, contentHash: ContentHash.of(Array((article.title + "\n" + article.body).utf8)),
-            article: article, titleTokens: analyzer.tokenList(article.title),
-            bodyTokens: analyzer.tokenList(article.body), replacing: replacing)
+            article: article, titleTokens: analyzer.tokenList(article.title, mode: .document),
+            bodyTokens: analyzer.tokenList(article.body, mode: .document), replacing: replacing)
         try store.database.transaction {
             if let replacing { try store.delete(id: replacing) }
             try store.insert(prepared)

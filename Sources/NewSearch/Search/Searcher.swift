@@ -11,17 +11,17 @@ struct Searcher {
             return SearchResults(query: text, total: 0, hits: [])
         }
         let count = try store.database.prepare("SELECT count(*) FROM fts WHERE fts MATCH ?")
-        let total = try count.bind(.text(expression)).step() ? Int(count.int64(0)) : 0
+        let total = try count.bind(.text(expression.text)).step() ? Int(count.int64(0)) : 0
         let open = String(HighlightedText.openMarker), close = String(HighlightedText.closeMarker)
         let statement = try store.database.prepare("""
-            SELECT d.path, d.author, d.categories, d.date, bm25(fts, ?2, ?3) AS score,
-                   highlight(fts, 0, ?4, ?5), snippet(fts, 1, ?4, ?5, '…', ?6)
+            SELECT d.path, d.author, d.categories, d.date, \(FTS5RankFunction.name)(fts, ?2) AS score,
+                   highlight(fts, 0, ?3, ?4), snippet(fts, 1, ?3, ?4, '…', ?5)
             FROM fts JOIN documents AS d ON d.id = fts.rowid
             WHERE fts MATCH ?1
-            ORDER BY score, d.id
-            LIMIT ?7 OFFSET ?8
+            ORDER BY score DESC, d.id
+            LIMIT ?6 OFFSET ?7
             """)
-        try statement.bind(.text(expression), .real(Ranking.titleWeight), .real(Ranking.bodyWeight),
+        try statement.bind(.text(expression.text), .text(PhraseRole.encode(expression.roles)),
                            .text(open), .text(close), .integer(Int64(Ranking.snippetTokens)),
                            .integer(Int64(limit ?? -1)), .integer(Int64(max(0, offset))))
         var hits: [SearchHit] = []
@@ -32,7 +32,7 @@ struct Searcher {
                 author: statement.text(1),
                 categories: JSONText.decode([String].self, from: statement.text(2)) ?? [],
                 date: statement.text(3).flatMap(ArticleDate.parse),
-                score: -statement.double(4),
+                score: statement.double(4),
                 snippet: HighlightedText(marked: statement.text(6) ?? "")))
         }
         return SearchResults(query: text, total: total, hits: hits)

@@ -17,8 +17,8 @@ final class ArticlePreparer: @unchecked Sendable {
     private let stored: [String: (id: Int64, hash: String)]
 
     /// - Parameter stored: the documents already in the index, by path, to skip unchanged files.
-    init(workers: Int, stored: [String: (id: Int64, hash: String)]) throws {
-        analyzers = try (0 ..< max(1, workers)).map { _ in try Analyzer() }
+    init(workers: Int, dictionary: UserDictionary, stored: [String: (id: Int64, hash: String)]) throws {
+        analyzers = try (0 ..< max(1, workers)).map { _ in try Analyzer(dictionary: dictionary) }
         self.stored = stored
     }
 

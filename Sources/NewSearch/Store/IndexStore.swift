@@ -12,23 +12,61 @@ final class IndexStore {
     static let schemaVersion = 1
 
     let database: Database
-    let host = TokenizerHost()
+    let host: TokenizerHost
+    /// The stamp of the analysis this store's tokenizer applies.
+    let stamp: AnalysisStamp
+    /// Set when a read-only store's index was built under another stamp: its answers may be wrong.
+    private(set) var stampMismatch: SearchError?
 
     /// Opens the index at `path`. A writable store creates the file and its tables when missing.
-    /// - Throws: ``SearchError/indexNotFound(_:)`` when a read-only store has no file at `path`.
-    init(path: String, writable: Bool) throws {
+    ///
+    /// - Parameters:
+    ///   - dictionary: the user dictionary to apply; nil keeps the one the index was built with (none for a new one).
+    ///   - rebuild: empty a writable index first, so that it can take a new analysis stamp.
+    /// - Throws: ``SearchError/indexNotFound(_:)`` when a read-only store has no file at `path`;
+    ///   ``SearchError/analysisMismatch(path:index:current:)`` when a writable index holds documents analysed
+    ///   under another stamp and `rebuild` is false.
+    init(path: String, writable: Bool, dictionary: UserDictionary? = nil, rebuild: Bool = false) throws {
         if !writable, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
             throw SearchError.indexNotFound(path)
         }
         database = try Database(path: path, readOnly: !writable)
+        let meta = try IndexStore.readMeta(database)
+        let stored = AnalysisStamp(meta: meta)
+        let effective = dictionary ?? meta["dictionary"].map { UserDictionary(words: $0.components(separatedBy: "\n")) }
+            ?? .empty
+        stamp = AnalysisStamp.current(dictionary: effective)
+        host = TokenizerHost(dictionary: effective)
         try FTS5Tokenizer.register(on: database, host: host)
-        if writable {
-            try createSchema()
-            writes = try Writes(database)
+        try FTS5RankFunction.register(on: database)
+        guard writable else {
+            if let stored, stored != stamp { stampMismatch = .analysisMismatch(path: path, index: stored, current: stamp) }
+            return
         }
+        if let stored, stored != stamp, !rebuild, try IndexStore.documentCount(database) > 0 {
+            throw SearchError.analysisMismatch(path: path, index: stored, current: stamp)
+        }
+        if rebuild || stored != stamp { try database.execute("DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS documents;") }
+        try createSchema(dictionary: effective)
+        writes = try Writes(database)
     }
 
-    private func createSchema() throws {
+    private static func readMeta(_ database: Database) throws -> [String: String] {
+        guard try database.scalarText("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'") != nil
+        else { return [:] }
+        let statement = try database.prepare("SELECT key, value FROM meta")
+        var meta: [String: String] = [:]
+        while try statement.step() { meta[statement.text(0) ?? ""] = statement.text(1) ?? "" }
+        return meta
+    }
+
+    private static func documentCount(_ database: Database) throws -> Int {
+        guard try database.scalarText("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'documents'") != nil
+        else { return 0 }
+        return Int(try database.scalarText("SELECT count(*) FROM documents") ?? "0") ?? 0
+    }
+
+    private func createSchema(dictionary: UserDictionary) throws {
         try database.execute("""
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
@@ -48,11 +86,11 @@ final class IndexStore {
                 title, body, content = 'documents', content_rowid = 'id', tokenize = '\(FTS5Tokenizer.name)'
             );
             """)
-        let stamp = try database.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")
-        for (key, value) in [("schema_version", "\(IndexStore.schemaVersion)"),
-                             ("analyzer_version", "\(Analyzer.version)"),
-                             ("icu_version", WordBreaker.icuVersion)] {
-            try stamp.bind(.text(key), .text(value)).run()
+        let entries = [("schema_version", "\(IndexStore.schemaVersion)"),
+                       ("dictionary", dictionary.words.joined(separator: "\n"))] + stamp.metaEntries
+        let statement = try database.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")
+        try database.transaction {
+            for (key, value) in entries { try statement.bind(.text(key), .text(value)).run() }
         }
     }
 

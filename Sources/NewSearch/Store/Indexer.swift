@@ -46,7 +46,7 @@ struct Indexer {
         let chunks = stride(from: 0, to: paths.count, by: Self.chunkSize).map {
             Array(paths[$0 ..< min($0 + Self.chunkSize, paths.count)])
         }
-        let preparer = try ArticlePreparer(workers: workers, stored: stored)
+        let preparer = try ArticlePreparer(workers: workers, dictionary: store.host.dictionary, stored: stored)
         let handoff = Handoff<[ArticlePreparer.Outcome]?>(capacity: 2)
         let stopped = Mutex(false)
         let producer = Thread {

@@ -1,0 +1,133 @@
+import CSQLite
+import Foundation
+
+/// The `newsearch_rank(fts, roles [, 'explain'])` FTS5 auxiliary function: gathers a row's match counts through
+/// the FTS5 extension API and scores them with ``RelevanceModel``. With `'explain'` it returns the score's parts
+/// as JSON. Every C callback is here; none lets an error cross into SQLite.
+enum FTS5RankFunction {
+    static let name = "newsearch_rank"
+
+    /// Registers the function on `database`.
+    static func register(on database: Database) throws {
+        guard let api = csqlite_fts5_api(database.handle) else {
+            throw SQLiteError(code: SQLITE_ERROR, message: "this SQLite has no FTS5", sql: nil)
+        }
+        let code = api.pointee.xCreateFunction(api, name, nil, function, nil)
+        guard code == SQLITE_OK else { throw database.error(code, sql: nil) }
+    }
+
+    /// Per-query figures, computed on the first row and kept by FTS5 as auxiliary data.
+    private final class QueryFigures {
+        var roles: [PhraseRole] = []
+        var termCount = 0
+        var idf: [Double] = []
+        var averageLengths: [Double] = []
+    }
+
+    private static let function: @convention(c) (
+        UnsafePointer<Fts5ExtensionApi>?, OpaquePointer?, OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?
+    ) -> Void = { api, fts, context, argumentCount, arguments in
+        guard let api, let fts, let context else { return }
+        let rolesText = argumentCount > 0 ? arguments.flatMap { text($0[0]) } ?? "" : ""
+        let explain = argumentCount > 1 && arguments.flatMap { text($0[1]) } == "explain"
+        guard let figures = queryFigures(api, fts, rolesText: rolesText) else {
+            sqlite3_result_error(context, "newsearch_rank: cannot read the query's figures", -1)
+            return
+        }
+        let score = rowScore(api, fts, figures)
+        if explain {
+            csqlite_result_text_transient(context, explanation(score, figures), -1)
+        } else {
+            sqlite3_result_double(context, score.total)
+        }
+    }
+
+    private static func text(_ value: OpaquePointer?) -> String? {
+        guard let value, let pointer = sqlite3_value_text(value) else { return nil }
+        return String(cString: pointer)
+    }
+
+    private static func queryFigures(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer,
+                                     rolesText: String) -> QueryFigures? {
+        if let stored = api.pointee.xGetAuxdata(fts, 0) {
+            return Unmanaged<QueryFigures>.fromOpaque(stored).takeUnretainedValue()
+        }
+        let figures = QueryFigures()
+        figures.roles = PhraseRole.decode(rolesText)
+        var rows: Int64 = 0
+        guard api.pointee.xRowCount(fts, &rows) == SQLITE_OK else { return nil }
+        let columns = Int(api.pointee.xColumnCount(fts))
+        figures.averageLengths = (0 ..< columns).map { column in
+            var total: Int64 = 0
+            _ = api.pointee.xColumnTotalSize(fts, Int32(column), &total)
+            return rows > 0 ? Double(total) / Double(rows) : 1
+        }
+        figures.termCount = figures.roles.reduce(0) { count, role in
+            if case .term(let k) = role { return max(count, k + 1) }
+            return count
+        }
+        figures.idf = Array(repeating: 0, count: figures.termCount)
+        for (phrase, role) in figures.roles.enumerated() {
+            guard case .term(let k) = role else { continue }
+            var matching = 0
+            _ = api.pointee.xQueryPhrase(fts, Int32(phrase), &matching, countRow)
+            figures.idf[k] = RelevanceModel.idf(matching: matching, total: Int(rows))
+        }
+        // Released by `releaseFigures`, which FTS5 calls when the query ends.
+        let retained = Unmanaged.passRetained(figures).toOpaque()
+        guard api.pointee.xSetAuxdata(fts, retained, releaseFigures) == SQLITE_OK else { return nil }
+        return figures
+    }
+
+    private static let countRow: @convention(c) (
+        UnsafePointer<Fts5ExtensionApi>?, OpaquePointer?, UnsafeMutableRawPointer?
+    ) -> Int32 = { _, _, counter in
+        counter?.assumingMemoryBound(to: Int.self).pointee += 1
+        return SQLITE_OK
+    }
+
+    private static let releaseFigures: @convention(c) (UnsafeMutableRawPointer?) -> Void = { figures in
+        guard let figures else { return }
+        Unmanaged<QueryFigures>.fromOpaque(figures).release()
+    }
+
+    private static func rowScore(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer,
+                                 _ figures: QueryFigures) -> RelevanceModel.Score {
+        let columns = figures.averageLengths.count
+        var terms = (0 ..< figures.termCount).map {
+            RelevanceModel.TermCounts(idf: figures.idf[$0], frequencies: Array(repeating: 0, count: columns), aligned: 0)
+        }
+        var near = false
+        var instances: Int32 = 0
+        _ = api.pointee.xInstCount(fts, &instances)
+        for index in 0 ..< instances {
+            var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
+            guard api.pointee.xInst(fts, index, &phrase, &column, &offset) == SQLITE_OK,
+                  let role = figures.roles[safe: Int(phrase)] else { continue }
+            switch role {
+            case .term(let k) where k < terms.count && Int(column) < columns: terms[k].frequencies[Int(column)] += 1
+            case .aligned(let k) where k < terms.count: terms[k].aligned += 1
+            case .near: near = true
+            default: continue
+            }
+        }
+        let lengths = (0 ..< columns).map { column -> Int in
+            var length: Int32 = 0
+            _ = api.pointee.xColumnSize(fts, Int32(column), &length)
+            return Int(length)
+        }
+        return RelevanceModel().score(terms: terms, lengths: lengths, averageLengths: figures.averageLengths, near: near)
+    }
+
+    private static func explanation(_ score: RelevanceModel.Score, _ figures: QueryFigures) -> String {
+        let parts: [String: Any] = [
+            "total": score.total,
+            "proximity_factor": score.proximityFactor,
+            "terms": score.terms.enumerated().map { k, term in
+                ["idf": figures.idf[k], "bm25": term.bm25, "alignment_factor": term.alignmentFactor, "score": term.score]
+            },
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: parts, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,101 @@
+import Testing
+@testable import NewSearch
+
+/// What a substring search finds, newsearch finds: a behaviour table over a real in-memory FTS5 index.
+@Suite struct ChineseMatchingTests {
+    @Test(arguments: [
+        ("上海市人民政府", "上海"),
+        ("国家市场监督管理总局", "管理"),
+        ("上海市邮政管理局", "管理"),
+        ("加大处置欠薪力度", "欠薪"),
+        ("社保经办机构", "社保"),
+        ("快递员权益", "快递"),
+        ("快递员权益", "员"),
+        ("提高快递员社会保险水平", "递员社"),
+        ("社會保險制度", "社会保险"),
+        ("社会保险制度", "社會保險"),
+        ("ＧＤＰ增长", "gdp"),
+        ("GDP增长", "ＧＤＰ"),
+        ("苹果发布iPhone16", "iphone"),
+        ("苹果发布iPhone16", "IPHONE16"),
+        ("2024年经济", "2024"),
+        ("2024年经济", "2024年"),
+        ("5G网络建设", "5g"),
+        ("G20峰会", "g20"),
+        ("COVID-19疫情", "covid-19"),
+        ("增长3.5%", "3.5%"),
+        ("臺灣同胞", "台湾"),
+        ("鱼", "鱼"),
+    ])
+    func matches(content: String, query: String) throws {
+        #expect(try MatchHarness.matches(content, query), "\(query) should find \(content)")
+    }
+
+    @Test(arguments: [
+        ("快递行业", "快递员"),
+        ("保险，保，险", "保险员"),
+        ("保，险", "保险"),
+        ("保 险", "保险"),
+        ("上海市", "上海市长"),
+        ("iPhone16", "iphone15"),
+        ("2024年", "2025"),
+    ])
+    func doesNotMatch(content: String, query: String) throws {
+        #expect(try !MatchHarness.matches(content, query), "\(query) should not find \(content)")
+    }
+}
+
+/// Extra recall must not fool ranking: word-aligned matches first, close terms before scattered ones.
+/// The articles compared have the same length in tokens, and the one that must come first is added last, so that
+/// bm25 alone would tie them and leave it second.
+@Suite struct WordAwareRankingTests {
+    /// Articles that match none of the queries, so that bm25's document frequencies are those of a real corpus.
+    private static let others = [
+        "国务院召开常务会议，部署经济工作。", "北京今天天气晴朗，气温回升。", "农业农村部发布春耕生产指导意见。",
+        "教育部公布高校招生计划。", "铁路部门加开旅客列车。", "科学家发现新的天体。", "体育健儿在比赛中获得金牌。",
+        "文化和旅游部推出假日活动。",
+    ]
+
+    private func ranking(_ query: String, _ articles: [(path: String, body: String)]) throws -> [String] {
+        let analyzer = try Analyzer()
+        let lengths = Set(articles.map { analyzer.tokens($0.body).filter { !$0.colocated }.count })
+        #expect(lengths.count == 1, "articles of one length: \(lengths)")
+        let index = try SearchIndex(path: ":memory:")
+        for (number, body) in Self.others.enumerated() { try index.add(Article(title: "其他", body: body), path: "other\(number)") }
+        for article in articles { try index.add(Article(title: "新闻", body: article.body), path: article.path) }
+        return try index.search(query, limit: nil).hits.map(\.path)
+    }
+
+    @Test func wholeWordAboveAMatchInsideOtherWords() throws {
+        let order = try ranking("华为", [
+            ("inside", "实现中华为民族复兴梦想。"),
+            ("word", "关注华为手机业务的发展。"),
+        ])
+        #expect(order == ["word", "inside"])
+    }
+
+    @Test func wordAboveLongerWordWhenCountsAreEqual() throws {
+        let order = try ranking("上海", [
+            ("longer", "上海市将举行发布会。"),
+            ("word", "上海今天举行发布会。"),
+        ])
+        #expect(order == ["word", "longer"])
+    }
+
+    @Test func moreMatchesStillWin() throws {
+        let order = try ranking("上海", [
+            ("once", "上海今天举行了一场发布会。"),
+            ("twice", "上海市和上海市代表参加会。"),
+        ])
+        #expect(order.first == "twice")
+    }
+
+    @Test func adjacentTermsAboveScatteredOnes() throws {
+        let filler = String(repeating: "会议讨论了许多其他方面的问题，", count: 4)
+        let order = try ranking("快递员 社会保险", [
+            ("scattered", "快递员\(filler)社会保险。"),
+            ("adjacent", "快递员社会保险，\(filler)。"),
+        ])
+        #expect(order == ["adjacent", "scattered"])
+    }
+}
