@@ -13,12 +13,13 @@ struct HitPrinter {
     let style: Style
 
     func text(for results: SearchResults) -> String {
+        let matching = results.total == 1 ? "1 article matches" : "\(results.total) articles match"
         guard !results.hits.isEmpty else {
             return results.total == 0
                 ? "No articles match \"\(results.query)\"."
-                : "No more hits: \(results.total) articles match \"\(results.query)\"."
+                : "No more hits: \(matching) \"\(results.query)\"."
         }
-        var lines = ["\(results.total) articles match \"\(results.query)\"; showing \(results.hits.count).", ""]
+        var lines = ["\(matching) \"\(results.query)\"; showing \(results.hits.count).", ""]
         for (offset, hit) in results.hits.enumerated() {
             let date = hit.date.map { $0.formatted(.iso8601.year().month().day()) } ?? "no date"
             lines.append("\(offset + 1). \(marked(hit.title))")

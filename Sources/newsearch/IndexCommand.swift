@@ -15,8 +15,13 @@ struct IndexCommand: ParsableCommand {
             be parsed are reported as failed, each with its reason; neither stops the run. The exit status is 0 \
             unless the index itself cannot be written.
 
+            The index records how it was analysed (analyzer version, ICU version, normalization, user \
+            dictionary). Indexing into an index analysed otherwise is refused, since old and new tokens would not \
+            match; --rebuild empties it first.
+
               newsearch index corpus/
               newsearch index --index /tmp/news.db corpus/ more-news/
+              newsearch index --dictionary words.txt --rebuild corpus/
             """
     )
 
@@ -25,12 +30,22 @@ struct IndexCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Folders (or single files) of articles.", valueName: "dir"))
     var directories: [String]
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A user dictionary: words to keep whole (快递员, 网约车), one a line; lines starting with # are comments.",
+        discussion: "The index keeps the dictionary; queries use it too. Changing it needs --rebuild.",
+        valueName: "file"))
+    var dictionary: String?
+
+    @Flag(name: .long, help: "Empty the index first (needed after changing the dictionary or upgrading newsearch).")
+    var rebuild = false
+
     @Flag(name: .shortAndLong, help: "List every skipped file, not only the first few.")
     var verbose = false
 
     func run() throws {
         let started = Date()
-        let index = try SearchIndex(path: location.path)
+        let words = try dictionary.map { try UserDictionary(contentsOf: $0) }
+        let index = try SearchIndex(path: location.path, dictionary: words, rebuild: rebuild)
         let interactive = Terminal.stderrIsInteractive
         let report = try index.index(directories) { progress in
             guard interactive else { return }

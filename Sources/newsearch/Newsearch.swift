@@ -16,6 +16,6 @@ struct Newsearch: ParsableCommand {
             The index is one SQLite file: \(IndexLocation.defaultPath) in the current folder, unless --index or \
             the NEWSEARCH_INDEX environment variable names another.
             """,
-        subcommands: [IndexCommand.self, QueryCommand.self]
+        subcommands: [IndexCommand.self, QueryCommand.self, AnalyzeCommand.self]
     )
 }

@@ -35,9 +35,11 @@ struct QueryCommand: ParsableCommand {
 
     func run() throws {
         let index = try SearchIndex(path: location.path, readOnly: true)
+        let warnings = index.analysisWarning.map { ["\($0)"] } ?? []
         let results = try index.search(text, limit: limit == 0 ? nil : limit)
+        for warning in warnings { Terminal.printError("warning: \(warning)") }
         if json {
-            print(try QueryJSON.encode(results))
+            print(try QueryJSON.encode(results, warnings: warnings))
         } else {
             print(HitPrinter(style: Terminal.stdoutSupportsColor ? .color : .brackets).text(for: results))
         }

@@ -39,8 +39,17 @@ struct QueryJSON: Encodable {
     var total: Int
     var hits: [Hit]
 
-    static func encode(_ results: SearchResults) throws -> String {
-        let document = QueryJSON(query: results.query, total: results.total, hits: results.hits.map { hit in
+    init(query: String, total: Int, warnings: [String], hits: [Hit]) {
+        self.query = query
+        self.total = total
+        self.hits = hits
+        self.warnings = warnings
+    }
+    /// Problems that do not stop the query, such as an index built with another analysis.
+    var warnings: [String]
+
+    static func encode(_ results: SearchResults, warnings: [String] = []) throws -> String {
+        let document = QueryJSON(query: results.query, total: results.total, warnings: warnings, hits: results.hits.map { hit in
             Hit(path: hit.path, title: hit.title.text,
                 date: hit.date.map { $0.formatted(Date.ISO8601FormatStyle()) },
                 score: hit.score, snippet: hit.snippet.text, author: hit.author, categories: hit.categories,

@@ -122,3 +122,50 @@ import Testing
         #expect(output.stdout.contains("newsearch query \"欠薪\""))
     }
 }
+
+/// `newsearch analyze`, `--dictionary` and `--rebuild`.
+@Suite final class AnalysisCLITests {
+    private let cli: CLI
+
+    init() throws {
+        cli = try CLI()
+    }
+
+    deinit {
+        cli.remove()
+    }
+
+    @Test func analyzeShowsTokensMarkersAndOriginals() throws {
+        let output = try cli.run("analyze", "上海市GDP，社會")
+        #expect(output.status == 0)
+        let lines = output.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        #expect(lines.first == ["position", "token", "kind", "bytes", "original"])
+        #expect(lines.contains(["0", "^上", "word", "start", "0..<3", "上"]))
+        #expect(lines.contains(["3", "gdp", "text", "9..<12", "GDP"]))
+        #expect(lines.contains(["4", "|", "gap", "12..<15", "，"]))
+        #expect(lines.contains(["6", "会", "text", "18..<21", "會"]))
+        let query = try cli.run("analyze", "--query", "上海市")
+        #expect(!query.stdout.contains("^上"))
+        #expect(try cli.run("analyze", "，。").stdout.contains("No tokens"))
+    }
+
+    @Test func dictionaryIsKeptByTheIndexAndChangingItNeedsRebuild() throws {
+        try FileManager.default.createDirectory(at: cli.directory.appendingPathComponent("news"), withIntermediateDirectories: true)
+        try Data("---\ntitle: 骑手\n---\n<p>外卖骑手的社保。</p>".utf8)
+            .write(to: cli.directory.appendingPathComponent("news/a.md"))
+        try Data("外卖骑手\n".utf8).write(to: cli.directory.appendingPathComponent("words.txt"))
+        try Data("社保\n".utf8).write(to: cli.directory.appendingPathComponent("other.txt"))
+        #expect(try cli.run("index", "--dictionary", "words.txt", "news").status == 0)
+        let analysed = try cli.run("analyze", "外卖骑手")
+        #expect(analysed.stdout.contains("手$"))
+        let refused = try cli.run("index", "--dictionary", "other.txt", "news")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("--rebuild"))
+        let rebuilt = try cli.run("index", "--dictionary", "other.txt", "--rebuild", "news")
+        #expect(rebuilt.status == 0)
+        #expect(rebuilt.stdout.contains("1 new"))
+        let missing = try cli.run("index", "--dictionary", "nope.txt", "news")
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("dictionary nope.txt"))
+    }
+}

@@ -8,4 +8,14 @@ public enum AnalysisError: Error, CustomStringConvertible {
         case .icu(let message): return "ICU: \(message)"
         }
     }
+
+    /// Calls an ICU `open` function that returns nil and writes ICU's error name into a buffer on failure.
+    /// - Throws: ``icu(_:)`` naming `what` and ICU's error.
+    static func opening<Handle>(_ what: String, _ open: (UnsafeMutablePointer<CChar>, Int32) -> Handle?) throws -> Handle {
+        var message = [CChar](repeating: 0, count: 64)
+        let count = Int32(message.count)
+        if let handle = message.withUnsafeMutableBufferPointer({ open($0.baseAddress!, count) }) { return handle }
+        let name = message.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        throw AnalysisError.icu("cannot open the ICU \(what): \(name)")
+    }
 }

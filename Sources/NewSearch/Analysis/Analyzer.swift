@@ -75,6 +75,16 @@ public final class Analyzer {
         tokenList(text, mode: mode).tokens()
     }
 
+    /// `text` folded as the index sees it (NFKC case folding, Traditional → Simplified): a substring of the folded
+    /// title or body of an article is a query that finds the article.
+    public func folded(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            normalized.fold(bytes, with: folder)
+            return String(decoding: normalized.bytes, as: UTF8.self)
+        }
+    }
+
     /// The tokens of `text` in the compact form the index uses.
     func tokenList(_ text: String, mode: Mode = .document) -> TokenList {
         var list = TokenList()

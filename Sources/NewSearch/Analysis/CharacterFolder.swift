@@ -22,12 +22,7 @@ final class CharacterFolder {
 
     /// - Throws: ``AnalysisError/icu(_:)`` when ICU's normalization or transliteration data cannot be loaded.
     init() throws {
-        var message = [CChar](repeating: 0, count: 64)
-        guard let folder = cicu_folder_open(&message, Int32(message.count)) else {
-            let name = message.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-            throw AnalysisError.icu("cannot open the ICU normalizer: \(name)")
-        }
-        self.folder = folder
+        folder = try AnalysisError.opening("normalizer", cicu_folder_open)
         basic = Array(repeating: Entry(offset: 0, length: 0, identity: false, known: false), count: 0x1_0000)
     }
 

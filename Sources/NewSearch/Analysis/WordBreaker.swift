@@ -16,12 +16,7 @@ final class WordBreaker {
     /// Opens an ICU word breaker for the root locale.
     /// - Throws: `AnalysisError.icu` when ICU cannot open its break iterator (missing data).
     init() throws {
-        var message = [CChar](repeating: 0, count: 64)
-        guard let breaker = cicu_word_breaker_open(&message, Int32(message.count)) else {
-            let name = message.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-            throw AnalysisError.icu("cannot open the ICU word breaker: \(name)")
-        }
-        self.breaker = breaker
+        breaker = try AnalysisError.opening("word breaker", cicu_word_breaker_open)
         self.capacity = 1024
         self.words = .allocate(capacity: capacity)
     }

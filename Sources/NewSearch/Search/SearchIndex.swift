@@ -32,6 +32,9 @@ public final class SearchIndex {
         analyzer = try Analyzer(dictionary: store.host.dictionary)
     }
 
+    /// The user dictionary this index segments with.
+    public var dictionary: UserDictionary { store.host.dictionary }
+
     /// The analysis this index applies.
     public var stamp: AnalysisStamp { store.stamp }
 
@@ -78,6 +81,13 @@ public final class SearchIndex {
     /// The number of articles in the index.
     public func count() throws -> Int {
         try store.documentCount()
+    }
+
+    /// The paths of every article matching `query`, in index order: the hit set without ranking or snippets,
+    /// for pipelines and checks.
+    /// - Complexity: O(matching articles).
+    public func paths(matching query: String) throws -> [String] {
+        try searcher.paths(matching: query)
     }
 
     /// The articles matching every term of `query`, best first.

@@ -5,6 +5,17 @@ struct Searcher {
     let store: IndexStore
     let analyzer: Analyzer
 
+    func paths(matching text: String) throws -> [String] {
+        guard let expression = FTS5Expression.compile(QueryParser.parse(text), analyzer: analyzer) else { return [] }
+        let statement = try store.database.prepare("""
+            SELECT d.path FROM fts JOIN documents AS d ON d.id = fts.rowid WHERE fts MATCH ? ORDER BY d.id
+            """)
+        try statement.bind(.text(expression.text))
+        var paths: [String] = []
+        while try statement.step() { paths.append(statement.text(0) ?? "") }
+        return paths
+    }
+
     func search(_ text: String, limit: Int?, offset: Int) throws -> SearchResults {
         let query = QueryParser.parse(text)
         guard let expression = FTS5Expression.compile(query, analyzer: analyzer) else {

@@ -76,6 +76,16 @@ import Testing
         #expect(page.hits.map(\.path) == Array(all.hits.map(\.path)[2 ..< 4]))
     }
 
+    @Test func pathsMatchingIsTheHitSet() throws {
+        let index = try SearchIndex(path: ":memory:")
+        try index.add(Article(title: "甲", body: "快递员"), path: "b")
+        try index.add(Article(title: "乙", body: "快递"), path: "a")
+        try index.add(Article(title: "丙", body: "外卖"), path: "c")
+        #expect(try index.paths(matching: "快递") == ["b", "a"])
+        #expect(try index.paths(matching: "快递员") == ["b"])
+        #expect(try index.paths(matching: "\"(*").isEmpty)
+    }
+
     @Test func addReplacesAndRemoveDeletes() throws {
         let index = try SearchIndex(path: ":memory:")
         try index.add(Article(title: "旧", body: "欠薪"), path: "a")

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import NewSearch
+
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Show the tokens newsearch makes of a text, to see why something does or does not match.",
+        discussion: """
+            Text is folded (full-width to ASCII, case, traditional to simplified), cut into words by ICU and the \\
+            user dictionary, then indexed as one token per CJK character, with markers where words begin (^c) and \\
+            end (c$) or stand alone (=c); Latin and number words are one token each, plus their letter and digit \\
+            parts (+part); | is a gap that phrases do not cross. A query matches where its characters and words \\
+            follow each other; matches that begin and end on word boundaries rank higher.
+
+            Uses the dictionary of the index at --index (or $NEWSEARCH_INDEX, or newsearch.db) when there is one.
+
+              newsearch analyze "上海市GDP增长5.2%"
+              newsearch analyze --query "社會保險"
+            """
+    )
+
+    @OptionGroup var location: IndexLocation
+
+    @Argument(help: "The text to analyse.")
+    var text: String
+
+    @Flag(name: .long, help: "Analyse as a query term rather than as article text.")
+    var query = false
+
+    @Option(name: .long, help: ArgumentHelp("A user dictionary file to use instead of the index's.", valueName: "file"))
+    var dictionary: String?
+
+    func run() throws {
+        let words: UserDictionary
+        if let dictionary {
+            words = try UserDictionary(contentsOf: dictionary)
+        } else if FileManager.default.fileExists(atPath: location.path) {
+            words = try SearchIndex(path: location.path, readOnly: true).dictionary
+        } else {
+            words = .empty
+        }
+        let tokens = try Analyzer(dictionary: words).tokens(text, mode: query ? .query : .document)
+        print(TokenTable(text: text, tokens: tokens).text)
+    }
+}

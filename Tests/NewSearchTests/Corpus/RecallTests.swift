@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import NewSearch
+
+/// On the whole shared corpus: newsearch finds exactly the articles a substring search of the folded text finds.
+@Suite(.enabled(if: SharedCorpus.directory != nil, Comment(rawValue: SharedCorpus.absence)))
+struct RecallTests {
+    static let samples = 500
+    static let seed: UInt64 = 20_261_129
+
+    private struct Document {
+        var path: String
+        var title: [UInt8]
+        var body: [UInt8]
+    }
+
+    @Test func everySubstringQueryFindsExactlyTheArticlesThatContainIt() throws {
+        let corpus = try #require(SharedCorpus.directory)
+        let folder = try TemporaryFolder()
+        let index = try SearchIndex(path: folder.path + "/recall.db")
+        let report = try index.index([corpus])
+        #expect(report.failed.isEmpty)
+        let analyzer = try Analyzer()
+        let documents = try storedDocuments(folder.path + "/recall.db", analyzer: analyzer)
+        #expect(documents.count == report.added)
+
+        var generator = SeededGenerator(seed: Self.seed)
+        var missed = 0, extra = 0, expectedHits = 0
+        for _ in 0 ..< Self.samples {
+            let query = drawSubstring(from: documents, using: &generator)
+            let expected = Set(documents.filter { contains($0.title, query) || contains($0.body, query) }.map(\.path))
+            let text = String(decoding: query.dropLast(), as: UTF8.self)
+            let found = Set(try index.paths(matching: text))
+            missed += expected.subtracting(found).count
+            extra += found.subtracting(expected).count
+            expectedHits += expected.count
+            #expect(found == expected, "query \(text)")
+        }
+        let recall = Double(expectedHits - missed) / Double(expectedHits)
+        let precision = Double(expectedHits - missed) / Double(expectedHits - missed + extra)
+        print("recall check: \(Self.samples) queries, \(expectedHits) expected hits, recall \(recall), precision \(precision)")
+        #expect(missed == 0 && extra == 0)
+    }
+
+    /// Every stored article's title and body, folded as the index folds them.
+    private func storedDocuments(_ path: String, analyzer: Analyzer) throws -> [Document] {
+        let database = try Database(path: path, readOnly: true)
+        let statement = try database.prepare("SELECT path, title, body FROM documents ORDER BY id")
+        var documents: [Document] = []
+        while try statement.step() {
+            documents.append(Document(path: statement.text(0) ?? "",
+                                      title: Array(analyzer.folded(statement.text(1) ?? "").utf8) + [0],
+                                      body: Array(analyzer.folded(statement.text(2) ?? "").utf8) + [0]))
+        }
+        return documents
+    }
+
+    /// 1 to 6 consecutive CJK ideographs at a random place of a random article's folded title or body.
+    private func drawSubstring(from documents: [Document], using generator: inout SeededGenerator) -> [UInt8] {
+        while true {
+            let document = documents.randomElement(using: &generator)!
+            let text = Bool.random(using: &generator) ? document.title : document.body
+            let characters = String(decoding: text.dropLast(), as: UTF8.self).unicodeScalars.map { $0 }
+            guard !characters.isEmpty else { continue }
+            let start = Int.random(in: 0 ..< characters.count, using: &generator)
+            let length = Int.random(in: 1 ... 6, using: &generator)
+            let run = characters[start...].prefix(length).prefix(while: Self.isIdeograph)
+            if run.count == length { return Array(String(String.UnicodeScalarView(run)).utf8) + [0] }
+        }
+    }
+
+    private static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+        (0x4E00 ... 0x9FFF).contains(scalar.value) || (0x3400 ... 0x4DBF).contains(scalar.value)
+    }
+
+    /// Whether `text` holds `pattern`; both end in NUL (folded text holds no other), for glibc's fast strstr.
+    private func contains(_ text: [UInt8], _ pattern: [UInt8]) -> Bool {
+        text.withUnsafeBufferPointer { haystack in
+            pattern.withUnsafeBufferPointer { needle in
+                haystack.withMemoryRebound(to: CChar.self) { haystack in
+                    needle.withMemoryRebound(to: CChar.self) { strstr(haystack.baseAddress!, $0.baseAddress!) != nil }
+                }
+            }
+        }
+    }
+}
