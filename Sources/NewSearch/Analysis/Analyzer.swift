@@ -44,6 +44,7 @@ public final class Analyzer {
     // The working buffers of one analysis, reused: the folded text and its word segments.
     var normalized = NormalizedText()
     var segments: [Segment] = []
+    private var scratch = TokenList()
 
     struct Segment {
         var start: Int
@@ -73,6 +74,22 @@ public final class Analyzer {
     /// Complexity: O(n) in the length of `text`.
     public func tokens(_ text: String, mode: Mode = .document) -> [Token] {
         tokenList(text, mode: mode).tokens()
+    }
+
+    /// The number of tokens of `text`, counted without building them: the analyzer's cost alone, for benchmarks.
+    public func tokenCount(_ text: String, mode: Mode = .document) -> Int {
+        scratch.removeAll()
+        var text = text
+        text.withUTF8 { analyze($0, mode: mode, into: &scratch) }
+        return scratch.count
+    }
+
+    /// The number of words ICU finds in `text`, with no folding or token emission: segmentation alone.
+    public func wordCount(_ text: String) -> Int {
+        var count = 0
+        var text = text
+        text.withUTF8 { bytes in breaker.forEachWord(in: bytes) { _, _, _ in count += 1 } }
+        return count
     }
 
     /// `text` folded as the index sees it (NFKC case folding, Traditional → Simplified): a substring of the folded

@@ -59,15 +59,17 @@ public final class SearchIndex {
     /// For apps that hold articles in memory rather than in files; `path` is what hits report as their path.
     /// - Complexity: O(size of the article).
     public func add(_ article: Article, path: String) throws {
-        let replacing = try store.documentID(path: path)
-        let prepared = PreparedArticle(
-            path: path, contentHash: ContentHash.of(Array((article.title + "\n" + article.body).utf8)),
-            article: article, titleTokens: analyzer.tokenList(article.title, mode: .document),
-            bodyTokens: analyzer.tokenList(article.body, mode: .document), replacing: replacing)
-        try store.database.transaction {
-            if let replacing { try store.delete(id: replacing) }
-            try store.insert(prepared)
-        }
+        try add(contentsOf: [(path, article)])
+    }
+
+    /// Adds many articles, each under its key `path`, analysing them on all cores; an article whose path is
+    /// stored already replaces it (or is left alone when its title and body are unchanged).
+    /// - Parameter progress: called after each chunk of articles, on the calling thread.
+    /// - Complexity: O(total size of the articles), spread over all cores.
+    @discardableResult
+    public func add(contentsOf articles: [(path: String, article: Article)],
+                    progress: (IndexProgress) -> Void = { _ in }) throws -> IndexReport {
+        try Indexer(store: store).add(articles, progress: progress)
     }
 
     /// Removes the article stored under `path`; returns whether there was one.

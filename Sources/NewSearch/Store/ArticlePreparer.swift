@@ -22,22 +22,43 @@ final class ArticlePreparer: @unchecked Sendable {
         self.stored = stored
     }
 
-    /// The outcome for each of `paths`, in order, computed in parallel.
-    func prepare(_ paths: [String]) -> [Outcome] {
+    /// The outcome for each of `sources`, in order, computed in parallel.
+    func prepare(_ sources: [ArticleSource]) -> [Outcome] {
         let workers = analyzers.count
-        return [Outcome](unsafeUninitializedCapacity: paths.count) { buffer, initialized in
+        return [Outcome](unsafeUninitializedCapacity: sources.count) { buffer, initialized in
             // Each index is written by exactly one worker, so the writes never race.
             nonisolated(unsafe) let base = buffer.baseAddress
-            DispatchQueue.concurrentPerform(iterations: min(workers, paths.count)) { worker in
-                for index in stride(from: worker, to: paths.count, by: workers) {
-                    (base! + index).initialize(to: prepare(paths[index], analyzer: analyzers[worker]))
+            DispatchQueue.concurrentPerform(iterations: min(workers, sources.count)) { worker in
+                for index in stride(from: worker, to: sources.count, by: workers) {
+                    (base! + index).initialize(to: prepare(sources[index], analyzer: analyzers[worker]))
                 }
             }
-            initialized = paths.count
+            initialized = sources.count
         }
     }
 
-    private func prepare(_ path: String, analyzer: Analyzer) -> Outcome {
+    private func prepare(_ source: ArticleSource, analyzer: Analyzer) -> Outcome {
+        switch source {
+        case .file(let path):
+            return prepareFile(path, analyzer: analyzer)
+        case .article(let path, let article):
+            let bytes = Array((article.title + "\n" + article.body).utf8)
+            let hash = ContentHash.of(bytes)
+            let previous = stored[path]
+            if previous?.hash == hash { return .unchanged }
+            return .prepared(prepared(article, path: path, hash: hash, replacing: previous?.id, analyzer: analyzer),
+                             bytes: bytes.count)
+        }
+    }
+
+    private func prepared(_ article: Article, path: String, hash: String, replacing: Int64?,
+                          analyzer: Analyzer) -> PreparedArticle {
+        PreparedArticle(path: path, contentHash: hash, article: article,
+                        titleTokens: analyzer.tokenList(article.title, mode: .document),
+                        bodyTokens: analyzer.tokenList(article.body, mode: .document), replacing: replacing)
+    }
+
+    private func prepareFile(_ path: String, analyzer: Analyzer) -> Outcome {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -53,11 +74,8 @@ final class ArticlePreparer: @unchecked Sendable {
         } catch {
             return error.isNotAnArticle ? .skipped(error.description, stale: previous?.id) : .failed(error.description)
         }
-        let prepared = PreparedArticle(
-            path: path, contentHash: hash, article: article,
-            titleTokens: analyzer.tokenList(article.title), bodyTokens: analyzer.tokenList(article.body),
-            replacing: previous?.id)
-        return .prepared(prepared, bytes: data.count)
+        return .prepared(prepared(article, path: path, hash: hash, replacing: previous?.id, analyzer: analyzer),
+                         bytes: data.count)
     }
 
     private static func reason(_ error: Error) -> String {

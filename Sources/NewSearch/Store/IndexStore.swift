@@ -127,6 +127,16 @@ final class IndexStore {
 
     private var writes: Writes?
 
+    /// The stored documents among `paths`: their row ids and content hashes.
+    func storedDocuments(paths: [String]) throws -> [String: (id: Int64, hash: String)] {
+        let statement = try database.prepare("SELECT id, content_hash FROM documents WHERE path = ?")
+        var result: [String: (id: Int64, hash: String)] = [:]
+        for path in paths where try statement.bind(.text(path)).step() {
+            result[path] = (statement.int64(0), statement.text(1) ?? "")
+        }
+        return result
+    }
+
     /// The row id of the document stored under `path`, if any.
     func documentID(path: String) throws -> Int64? {
         let statement = try database.prepare("SELECT id FROM documents WHERE path = ?")

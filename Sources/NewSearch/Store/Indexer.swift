@@ -24,7 +24,17 @@ struct Indexer {
         }
         let stored = try store.storedDocuments()
         try removeVanished(stored: stored, roots: roots, present: Set(articles), report: &report)
-        try write(articles, stored: stored, report: &report, progress: progress)
+        try write(articles.map(ArticleSource.file), stored: stored, report: &report, progress: progress)
+        return report
+    }
+
+    /// Adds or replaces in-memory articles by path; see ``SearchIndex/add(contentsOf:progress:)``.
+    func add(_ articles: [(path: String, article: Article)], progress: (IndexProgress) -> Void) throws -> IndexReport {
+        var report = IndexReport()
+        let stored = articles.count > Self.chunkSize ? try store.storedDocuments()
+            : try store.storedDocuments(paths: articles.map(\.path))
+        try write(articles.map { .article(path: $0.path, $0.article) }, stored: stored, report: &report,
+                  progress: progress)
         return report
     }
 
@@ -41,12 +51,13 @@ struct Indexer {
         report.removed = vanished.count
     }
 
-    private func write(_ paths: [String], stored: [String: (id: Int64, hash: String)],
+    private func write(_ sources: [ArticleSource], stored: [String: (id: Int64, hash: String)],
                        report: inout IndexReport, progress: (IndexProgress) -> Void) throws {
-        let chunks = stride(from: 0, to: paths.count, by: Self.chunkSize).map {
-            Array(paths[$0 ..< min($0 + Self.chunkSize, paths.count)])
+        let chunks = stride(from: 0, to: sources.count, by: Self.chunkSize).map {
+            Array(sources[$0 ..< min($0 + Self.chunkSize, sources.count)])
         }
-        let preparer = try ArticlePreparer(workers: workers, dictionary: store.host.dictionary, stored: stored)
+        let preparer = try ArticlePreparer(workers: min(workers, max(1, sources.count)),
+                                           dictionary: store.host.dictionary, stored: stored)
         let handoff = Handoff<[ArticlePreparer.Outcome]?>(capacity: 2)
         let stopped = Mutex(false)
         let producer = Thread {
@@ -60,8 +71,8 @@ struct Indexer {
             guard failure == nil else { continue }
             do {
                 try store.database.transaction {
-                    for (path, outcome) in zip(chunks[done / Self.chunkSize], outcomes) {
-                        try record(outcome, path: path, report: &report)
+                    for (source, outcome) in zip(chunks[done / Self.chunkSize], outcomes) {
+                        try record(outcome, path: source.path, report: &report)
                     }
                 }
             } catch {
@@ -69,7 +80,7 @@ struct Indexer {
                 stopped.withLock { $0 = true }
             }
             done += outcomes.count
-            progress(IndexProgress(done: done, total: paths.count))
+            progress(IndexProgress(done: done, total: sources.count))
         }
         if let failure { throw failure }
     }
