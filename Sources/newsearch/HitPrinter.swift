@@ -13,6 +13,28 @@ struct HitPrinter {
     let style: Style
 
     func text(for results: SearchResults) -> String {
+        let explanation = results.explanation.map(explain) ?? []
+        return (explanation + [hitsText(for: results)]).joined(separator: "\n")
+    }
+
+    private func explain(_ explanation: QueryExplanation) -> [String] {
+        var lines = ["Parsed:     \(explanation.parsed)"]
+        if let expression = explanation.expression { lines.append("FTS5:       \(expression)") }
+        if let exclusion = explanation.exclusion { lines.append("Excluding:  \(exclusion)") }
+        lines += explanation.filters.map { "Filter:     \($0)" }
+        lines += explanation.terms.map { "Tokens:     \($0.text) → \($0.tokens.joined(separator: " "))" }
+        return lines + [""]
+    }
+
+    private func scoreLine(_ parts: RelevanceModel.Score) -> String {
+        let terms = parts.terms.map { term in
+            String(format: "idf %.2f × bm25 → %.3f × align %.2f", term.idf, term.bm25, term.alignmentFactor)
+        }
+        return String(format: "score %.3f = (", parts.total) + terms.joined(separator: " + ")
+            + String(format: ") × proximity %.2f", parts.proximityFactor)
+    }
+
+    private func hitsText(for results: SearchResults) -> String {
         let matching = results.total == 1 ? "1 article matches" : "\(results.total) articles match"
         guard !results.hits.isEmpty else {
             return results.total == 0
@@ -24,6 +46,7 @@ struct HitPrinter {
             let date = hit.date.map { $0.formatted(.iso8601.year().month().day()) } ?? "no date"
             lines.append("\(offset + 1). \(marked(hit.title))")
             lines.append("   " + dim("\(date) · \(hit.path)"))
+            if let parts = hit.scoreParts { lines.append("   " + dim(scoreLine(parts))) }
             if !hit.snippet.text.isEmpty {
                 lines.append("   " + marked(hit.snippet).replacingOccurrences(of: "\n", with: " "))
             }

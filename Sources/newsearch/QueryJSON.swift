@@ -1,7 +1,7 @@
 import Foundation
 import NewSearch
 
-/// The `--json` output of `newsearch query`: exactly one JSON object.
+/// The `--json` output of `newsearch query`: exactly one JSON object (one line per query with `--stdin`).
 struct QueryJSON: Encodable {
     struct Hit: Encodable {
         var path: String
@@ -12,6 +12,7 @@ struct QueryJSON: Encodable {
         var author: String?
         var categories: [String]
         var highlights: Highlights
+        var scoreParts: RelevanceModel.Score?
 
         /// Highlighted matches as `[start, end)` offsets in characters (Unicode extended grapheme clusters).
         struct Highlights: Encodable {
@@ -19,9 +20,12 @@ struct QueryJSON: Encodable {
             var snippet: [[Int]]
         }
 
-        enum CodingKeys: String, CodingKey { case path, title, date, score, snippet, author, categories, highlights }
+        enum CodingKeys: String, CodingKey {
+            case path, title, date, score, snippet, author, categories, highlights
+            case scoreParts = "score_parts"
+        }
 
-        /// Encodes every key, a missing date or author as `null`.
+        /// Encodes every key, a missing date or author as `null`; score parts only when explained.
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(path, forKey: .path)
@@ -32,32 +36,50 @@ struct QueryJSON: Encodable {
             try container.encode(author, forKey: .author)
             try container.encode(categories, forKey: .categories)
             try container.encode(highlights, forKey: .highlights)
+            try container.encodeIfPresent(scoreParts, forKey: .scoreParts)
         }
+    }
+
+    struct Explanation: Encodable {
+        var parsed: String
+        var expression: String?
+        var exclusion: String?
+        var filters: [String]
+        var terms: [[String: [String]]]
     }
 
     var query: String
     var total: Int
-    var hits: [Hit]
-
-    init(query: String, total: Int, warnings: [String], hits: [Hit]) {
-        self.query = query
-        self.total = total
-        self.hits = hits
-        self.warnings = warnings
-    }
-    /// Problems that do not stop the query, such as an index built with another analysis.
+    var tookMilliseconds: Double
+    /// Problems that do not stop the query: broken syntax read literally, an index built with another analysis.
     var warnings: [String]
+    var hits: [Hit]
+    var explain: Explanation?
 
-    static func encode(_ results: SearchResults, warnings: [String] = []) throws -> String {
-        let document = QueryJSON(query: results.query, total: results.total, warnings: warnings, hits: results.hits.map { hit in
-            Hit(path: hit.path, title: hit.title.text,
-                date: hit.date.map { $0.formatted(Date.ISO8601FormatStyle()) },
-                score: hit.score, snippet: hit.snippet.text, author: hit.author, categories: hit.categories,
-                highlights: .init(title: hit.title.characterOffsets.map { [$0.lowerBound, $0.upperBound] },
-                                  snippet: hit.snippet.characterOffsets.map { [$0.lowerBound, $0.upperBound] }))
-        })
+    enum CodingKeys: String, CodingKey {
+        case query, total, warnings, hits, explain
+        case tookMilliseconds = "took_ms"
+    }
+
+    static func encode(_ results: SearchResults, indexWarnings: [String] = []) throws -> String {
+        let document = QueryJSON(
+            query: results.query, total: results.total, tookMilliseconds: (results.tookMilliseconds * 1000).rounded() / 1000,
+            warnings: indexWarnings + results.warnings.map(\.description),
+            hits: results.hits.map(hit), explain: results.explanation.map { explanation in
+                Explanation(parsed: explanation.parsed, expression: explanation.expression,
+                            exclusion: explanation.exclusion, filters: explanation.filters,
+                            terms: explanation.terms.map { [$0.text: $0.tokens] })
+            })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return String(decoding: try encoder.encode(document), as: UTF8.self)
+    }
+
+    private static func hit(_ hit: SearchHit) -> Hit {
+        Hit(path: hit.path, title: hit.title.text, date: hit.date.map { $0.formatted(Date.ISO8601FormatStyle()) },
+            score: hit.score, snippet: hit.snippet.text, author: hit.author, categories: hit.categories,
+            highlights: .init(title: hit.title.characterOffsets.map { [$0.lowerBound, $0.upperBound] },
+                              snippet: hit.snippet.characterOffsets.map { [$0.lowerBound, $0.upperBound] }),
+            scoreParts: hit.scoreParts)
     }
 }

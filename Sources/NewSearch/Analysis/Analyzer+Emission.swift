@@ -6,7 +6,8 @@ extension Analyzer {
         let firstCJK = segments.first?.isCJK == true ? segments.first?.start : nil
         let lastCJKEnd = segments.last?.isCJK == true ? segments.last?.end : nil
         for segment in segments {
-            if let previous, segment.start > previous.end, previous.isCJK || segment.isCJK {
+            if let previous, segment.start > previous.end, previous.isCJK || segment.isCJK,
+               mode == .document || !Self.isSpace(bytes[previous.end ..< segment.start]) {
                 list.append([], kind: .gap, colocated: false, source: original(previous.end ..< segment.start))
             }
             if segment.isCJK {
@@ -73,6 +74,12 @@ extension Analyzer {
             list.append(bytes[start ..< end], kind: .part, colocated: true, source: original(start ..< end))
             start = end
         }
+    }
+
+    /// Whether folded text between two words is only white space: in a query, words separated by spaces are
+    /// adjacent (`"快递员 社会保险"` finds 快递员社会保险); in documents any separation is a gap.
+    private static func isSpace(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }
 
     private func original(_ range: Range<Int>) -> Range<Int> {

@@ -36,7 +36,7 @@ enum FTS5RankFunction {
         }
         let score = rowScore(api, fts, figures)
         if explain {
-            csqlite_result_text_transient(context, explanation(score, figures), -1)
+            csqlite_result_text_transient(context, explanation(score), -1)
         } else {
             sqlite3_result_double(context, score.total)
         }
@@ -119,15 +119,7 @@ enum FTS5RankFunction {
         return RelevanceModel().score(terms: terms, lengths: lengths, averageLengths: figures.averageLengths, near: near)
     }
 
-    private static func explanation(_ score: RelevanceModel.Score, _ figures: QueryFigures) -> String {
-        let parts: [String: Any] = [
-            "total": score.total,
-            "proximity_factor": score.proximityFactor,
-            "terms": score.terms.enumerated().map { k, term in
-                ["idf": figures.idf[k], "bm25": term.bm25, "alignment_factor": term.alignmentFactor, "score": term.score]
-            },
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: parts, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+    private static func explanation(_ score: RelevanceModel.Score) -> String {
+        JSONText.encode(score)
     }
 }

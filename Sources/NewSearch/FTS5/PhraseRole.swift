@@ -7,6 +7,8 @@ enum PhraseRole: Equatable, Sendable {
     case aligned(Int)
     /// A phrase of the proximity `NEAR` group: it matches only where all terms are close.
     case near
+    /// A phrase of an excluded term: it never matches in a hit, and adds nothing.
+    case excluded
 
     /// The roles as the text argument of the ranking function: `t0 a0 t1 n n`.
     static func encode(_ roles: [PhraseRole]) -> String {
@@ -15,18 +17,20 @@ enum PhraseRole: Equatable, Sendable {
             case .term(let k): return "t\(k)"
             case .aligned(let k): return "a\(k)"
             case .near: return "n"
+            case .excluded: return "x"
             }
         }.joined(separator: " ")
     }
 
-    /// Reads ``encode(_:)``'s text; unknown words are read as `near` (they then add nothing but proximity).
+    /// Reads ``encode(_:)``'s text; unknown words are read as `excluded` (they then add nothing).
     static func decode(_ text: String) -> [PhraseRole] {
         text.split(separator: " ").map { word in
             let number = Int(word.dropFirst()) ?? 0
             switch word.first {
             case "t": return .term(number)
             case "a": return .aligned(number)
-            default: return .near
+            case "n": return .near
+            default: return .excluded
             }
         }
     }

@@ -31,6 +31,15 @@ public struct HighlightedText: Sendable, Equatable {
         return result + text[cursor...]
     }
 
+    /// `text` with the highlights given as character offsets.
+    public init(text: String, characterOffsets: [Range<Int>]) {
+        let indices = Array(text.indices) + [text.endIndex]
+        self.init(text: text, highlights: characterOffsets.compactMap { range in
+            guard range.lowerBound >= 0, range.upperBound < indices.count, !range.isEmpty else { return nil }
+            return indices[range.lowerBound] ..< indices[range.upperBound]
+        })
+    }
+
     /// Start and end markers that FTS5's `snippet()` and `highlight()` put around matches; the indexed text
     /// holds no control characters, so they cannot clash with it.
     static let openMarker: Character = "\u{2}"
@@ -57,6 +66,26 @@ public struct HighlightedText: Sendable, Equatable {
                 text.append(character)
             }
         }
-        self.init(text: text, highlights: highlights)
+        // A marker between a character and a combining mark that joins it would fall inside the character:
+        // round every bound down to a character boundary, so that no highlight splits a character.
+        self.init(text: text, highlights: highlights.compactMap { range in
+            let lower = text.characterBoundary(atOrBefore: range.lowerBound)
+            let upper = text.characterBoundary(atOrAfter: range.upperBound)
+            return lower < upper ? lower ..< upper : nil
+        })
+    }
+}
+
+extension String {
+    func characterBoundary(atOrBefore index: String.Index) -> String.Index {
+        var index = index
+        while index > startIndex, String.Index(index, within: self) == nil { index = unicodeScalars.index(before: index) }
+        return index
+    }
+
+    func characterBoundary(atOrAfter index: String.Index) -> String.Index {
+        var index = index
+        while index < endIndex, String.Index(index, within: self) == nil { index = unicodeScalars.index(after: index) }
+        return index
     }
 }

@@ -23,15 +23,20 @@ public struct RelevanceModel: Sendable {
     }
 
     /// One term's share of a score.
-    public struct TermScore: Sendable, Equatable {
+    public struct TermScore: Sendable, Equatable, Codable {
+        /// The term's inverse document frequency.
+        public var idf: Double
+        /// bm25 of the term in this article: idf × the weighted, saturated frequencies.
         public var bm25: Double
+        /// 1 + ``Ranking/wordAlignmentBoost`` × the share of its matches on word boundaries.
         public var alignmentFactor: Double
         public var score: Double { bm25 * alignmentFactor }
     }
 
     /// A score and its parts.
-    public struct Score: Sendable, Equatable {
+    public struct Score: Sendable, Equatable, Codable {
         public var terms: [TermScore]
+        /// 1, or 1 + ``Ranking/proximityBoost`` when the terms occur close together.
         public var proximityFactor: Double
         public var total: Double { terms.reduce(0) { $0 + $1.score } * proximityFactor }
     }
@@ -60,7 +65,8 @@ public struct RelevanceModel: Sendable {
             }
             let matches = term.frequencies.reduce(0, +)
             let alignedShare = matches > 0 ? min(1, Double(term.aligned) / Double(matches)) : 0
-            return TermScore(bm25: bm25 * term.idf, alignmentFactor: 1 + Ranking.wordAlignmentBoost * alignedShare)
+            return TermScore(idf: term.idf, bm25: bm25 * term.idf,
+                             alignmentFactor: 1 + Ranking.wordAlignmentBoost * alignedShare)
         }
         return Score(terms: termScores, proximityFactor: near ? 1 + Ranking.proximityBoost : 1)
     }

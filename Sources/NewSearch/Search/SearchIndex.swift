@@ -100,6 +100,14 @@ public final class SearchIndex {
     ///   - offset: hits to pass over first, for paging.
     /// - Complexity: O(matching articles) plus O(limit) snippets.
     public func search(_ query: String, limit: Int? = 10, offset: Int = 0) throws -> SearchResults {
-        try searcher.search(query, limit: limit, offset: offset)
+        try search(query, options: SearchOptions(limit: limit, offset: offset))
+    }
+
+    /// The articles matching `query` (see ``QueryParser`` for the language), as `options` ask.
+    ///
+    /// Any text is a valid query: broken syntax is read literally, and reported in ``SearchResults/warnings``.
+    /// - Complexity: O(matching articles) plus O(limit) snippets.
+    public func search(_ query: String, options: SearchOptions) throws -> SearchResults {
+        try searcher.search(query, options: options)
     }
 }

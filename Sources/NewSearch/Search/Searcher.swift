@@ -1,42 +1,86 @@
 import Foundation
 
-/// Runs queries against the index store.
+/// Runs queries against the index store: parse, compile, one SQL statement for the page and one for the total.
 struct Searcher {
     let store: IndexStore
     let analyzer: Analyzer
 
     func paths(matching text: String) throws -> [String] {
-        guard let expression = FTS5Expression.compile(QueryParser.parse(text), analyzer: analyzer) else { return [] }
-        let statement = try store.database.prepare("""
-            SELECT d.path FROM fts JOIN documents AS d ON d.id = fts.rowid WHERE fts MATCH ? ORDER BY d.id
-            """)
-        try statement.bind(.text(expression.text))
+        let plan = QueryCompiler.compile(QueryParser.parse(text), analyzer: analyzer)
+        guard !plan.isEmpty else { return [] }
+        let (from, values) = source(of: plan)
+        let statement = try store.database.prepare("SELECT d.path \(from) ORDER BY d.id")
+        try statement.bind(values)
         var paths: [String] = []
         while try statement.step() { paths.append(statement.text(0) ?? "") }
         return paths
     }
 
-    func search(_ text: String, limit: Int?, offset: Int) throws -> SearchResults {
-        let query = QueryParser.parse(text)
-        guard let expression = FTS5Expression.compile(query, analyzer: analyzer) else {
-            return SearchResults(query: text, total: 0, hits: [])
+    func search(_ text: String, options: SearchOptions) throws -> SearchResults {
+        let started = ContinuousClock.now
+        let parsed = QueryParser.parse(text)
+        var plan = QueryCompiler.compile(parsed, analyzer: analyzer)
+        if let dates = options.dates { plan.filters.append(QueryCompiler.dateFilter(dates)) }
+        var results = SearchResults(query: text, total: 0, hits: [], warnings: plan.warnings)
+        if options.explain { results.explanation = explanation(parsed, plan) }
+        if !plan.isEmpty {
+            results.total = try count(plan)
+            results.hits = try hits(plan, options: options)
         }
-        let count = try store.database.prepare("SELECT count(*) FROM fts WHERE fts MATCH ?")
-        let total = try count.bind(.text(expression.text)).step() ? Int(count.int64(0)) : 0
+        let elapsed = ContinuousClock.now - started
+        results.tookMilliseconds = Double(elapsed.components.seconds) * 1000
+            + Double(elapsed.components.attoseconds) / 1e15
+        return results
+    }
+
+    /// `FROM … WHERE …` of the plan, with its bound values in order.
+    private func source(of plan: QueryPlan) -> (sql: String, values: [SQLValue]) {
+        var sql: String, values: [SQLValue] = []
+        if let match = plan.match {
+            sql = "FROM fts JOIN documents AS d ON d.id = fts.rowid WHERE fts MATCH ?"
+            values.append(.text(match.text))
+        } else {
+            sql = "FROM documents AS d WHERE 1"
+        }
+        if let exclusion = plan.exclusion {
+            sql += " AND d.id NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)"
+            values.append(.text(exclusion))
+        }
+        for filter in plan.filters {
+            sql += " AND \(filter.sql)"
+            values += filter.values
+        }
+        return (sql, values)
+    }
+
+    private func count(_ plan: QueryPlan) throws -> Int {
+        let (from, values) = source(of: plan)
+        let statement = try store.database.prepare("SELECT count(*) \(from)")
+        return try statement.bind(values).step() ? Int(statement.int64(0)) : 0
+    }
+
+    private func hits(_ plan: QueryPlan, options: SearchOptions) throws -> [SearchHit] {
         let open = String(HighlightedText.openMarker), close = String(HighlightedText.closeMarker)
-        let statement = try store.database.prepare("""
-            SELECT d.path, d.author, d.categories, d.date, \(FTS5RankFunction.name)(fts, ?2) AS score,
-                   highlight(fts, 0, ?3, ?4), snippet(fts, 1, ?3, ?4, '…', ?5)
-            FROM fts JOIN documents AS d ON d.id = fts.rowid
-            WHERE fts MATCH ?1
-            ORDER BY score DESC, d.id
-            LIMIT ?6 OFFSET ?7
-            """)
-        try statement.bind(.text(expression.text), .text(PhraseRole.encode(expression.roles)),
-                           .text(open), .text(close), .integer(Int64(Ranking.snippetTokens)),
-                           .integer(Int64(limit ?? -1)), .integer(Int64(max(0, offset))))
+        var columns = "d.path, d.author, d.categories, d.date"
+        var values: [SQLValue] = []
+        if let match = plan.match {
+            let roles = SQLValue.text(PhraseRole.encode(match.roles))
+            columns += ", \(FTS5RankFunction.name)(fts, ?) AS score, highlight(fts, 0, ?, ?), highlight(fts, 1, ?, ?)"
+            values += [roles, .text(open), .text(close), .text(open), .text(close)]
+            columns += options.explain ? ", \(FTS5RankFunction.name)(fts, ?, 'explain')" : ", NULL"
+            if options.explain { values.append(roles) }
+        } else {
+            columns += ", 0.0 AS score, d.title, d.body, NULL"
+        }
+        let (from, sourceValues) = source(of: plan)
+        let order = options.sort == .relevance && plan.match != nil
+            ? "score DESC, d.date DESC NULLS LAST, d.id" : "d.date DESC NULLS LAST, d.id"
+        let statement = try store.database.prepare("SELECT \(columns) \(from) ORDER BY \(order) LIMIT ? OFFSET ?")
+        try statement.bind(values + sourceValues + [.integer(Int64(options.limit ?? -1)),
+                                                     .integer(Int64(max(0, options.offset)))])
         var hits: [SearchHit] = []
         while try statement.step() {
+            let body = HighlightedText(marked: statement.text(6) ?? "")
             hits.append(SearchHit(
                 path: statement.text(0) ?? "",
                 title: HighlightedText(marked: statement.text(5) ?? ""),
@@ -44,8 +88,35 @@ struct Searcher {
                 categories: JSONText.decode([String].self, from: statement.text(2)) ?? [],
                 date: statement.text(3).flatMap(ArticleDate.parse),
                 score: statement.double(4),
-                snippet: HighlightedText(marked: statement.text(6) ?? "")))
+                snippet: SnippetBuilder.snippet(of: body, length: options.snippetLength),
+                scoreParts: JSONText.decode(RelevanceModel.Score.self, from: statement.text(7))))
         }
-        return SearchResults(query: text, total: total, hits: hits)
+        return hits
+    }
+
+    private func explanation(_ parsed: ParsedQuery, _ plan: QueryPlan) -> QueryExplanation {
+        let shown = { (text: String) in text.replacingOccurrences(of: "\u{1}", with: "⁑") }
+        var terms: [QueryExplanation.Term] = []
+        func collect(_ node: QueryNode) {
+            switch node {
+            case .term(let text, _), .phrase(let text):
+                terms.append(.init(text: text, tokens: analyzer.tokens(text, mode: .query).map(\.description)))
+            case .field(let field, let inner): if field.isFullText { collect(inner) }
+            case .not(let inner): collect(inner)
+            case .and(let nodes), .or(let nodes): nodes.forEach(collect)
+            case .date: break
+            }
+        }
+        parsed.root.map(collect)
+        return QueryExplanation(
+            parsed: parsed.root?.description ?? "(nothing to search)",
+            expression: plan.match.map { shown($0.text) }, exclusion: plan.exclusion.map(shown),
+            filters: plan.filters.map { filter in
+                filter.values.reduce(filter.sql) { sql, value in
+                    guard let range = sql.range(of: "?") else { return sql }
+                    return sql.replacingCharacters(in: range, with: value.literal)
+                }
+            },
+            terms: terms)
     }
 }

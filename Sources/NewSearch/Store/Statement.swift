@@ -82,4 +82,14 @@ enum SQLValue {
     case text(String)
 
     static func optionalText(_ text: String?) -> SQLValue { text.map(SQLValue.text) ?? .null }
+
+    /// The value written as an SQL literal, for explanations (never executed).
+    var literal: String {
+        switch self {
+        case .null: return "NULL"
+        case .integer(let integer): return "\(integer)"
+        case .real(let real): return "\(real)"
+        case .text(let text): return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        }
+    }
 }

@@ -1,0 +1,32 @@
+/// How to search: paging, order, snippet length, a date range, and whether to explain.
+public struct SearchOptions: Sendable, Equatable {
+    /// The order of hits.
+    public enum Sort: String, Sendable, CaseIterable {
+        /// Best match first (see ``RelevanceModel``); ties newest first.
+        case relevance
+        /// Newest first; articles without a date last.
+        case date
+    }
+
+    /// The most hits to return; nil for all.
+    public var limit: Int?
+    /// Hits to pass over first, for paging.
+    public var offset: Int
+    public var sort: Sort
+    /// The length of a snippet, in characters (not counting the `…` marks).
+    public var snippetLength: Int
+    /// Only articles dated in this range (besides any `date:` in the query).
+    public var dates: DateRange?
+    /// Whether to explain the query and each hit's score.
+    public var explain: Bool
+
+    public init(limit: Int? = 10, offset: Int = 0, sort: Sort = .relevance, snippetLength: Int = 80,
+                dates: DateRange? = nil, explain: Bool = false) {
+        self.limit = limit
+        self.offset = offset
+        self.sort = sort
+        self.snippetLength = snippetLength
+        self.dates = dates
+        self.explain = explain
+    }
+}
