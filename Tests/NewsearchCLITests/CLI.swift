@@ -38,7 +38,7 @@ struct CLI {
 
     /// Runs `newsearch arguments…` with `NEWSEARCH_INDEX` unset unless `environment` sets it.
     @discardableResult
-    func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Output {
+    func run(_ arguments: String..., environment: [String: String] = [:], input: String? = nil) throws -> Output {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
@@ -50,8 +50,13 @@ struct CLI {
         let stdout = Pipe(), stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -169,3 +169,87 @@ import Testing
         #expect(missing.stderr.contains("dictionary nope.txt"))
     }
 }
+
+/// The query command's options: formats, paging, sorting, dates, explain, JSON Lines.
+@Suite(.serialized) final class QueryOptionsCLITests {
+    private let cli: CLI
+
+    init() throws {
+        cli = try CLI()
+        #expect(try cli.run("index", CLI.corpus).status == 0)
+    }
+
+    deinit {
+        cli.remove()
+    }
+
+    private func json(_ text: String) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func pathsFormatPrintsOnePathALine() throws {
+        let output = try cli.run("query", "快递员", "--format", "paths", "--limit", "0")
+        #expect(output.status == 0)
+        let lines = output.stdout.split(separator: "\n")
+        #expect(lines.count >= 1 && lines.allSatisfy { $0.hasSuffix(".md") })
+        #expect(lines.first?.hasSuffix("corpus/000_seed.md") == true)
+    }
+
+    @Test func offsetPagesThroughTheSameOrder() throws {
+        let all = try cli.run("query", "经济", "--format", "paths", "--limit", "6").stdout.split(separator: "\n")
+        let page = try cli.run("query", "经济", "--format", "paths", "--limit", "3", "--offset", "3").stdout
+            .split(separator: "\n")
+        #expect(all.count == 6 && page == Array(all[3...]))
+    }
+
+    @Test func sortByDateAndDateRange() throws {
+        let object = try json(try cli.run("query", "经济", "--json", "--sort", "date", "--since", "2015", "--until",
+                                          "2016-06").stdout)
+        let dates = try #require(object["hits"] as? [[String: Any]]).compactMap { $0["date"] as? String }
+        #expect(!dates.isEmpty)
+        #expect(dates == dates.sorted(by: >))
+        #expect(dates.allSatisfy { $0 >= "2015-01-01" && $0 < "2016-07-01" })
+        let bad = try cli.run("query", "经济", "--since", "someday")
+        #expect(bad.status != 0 && bad.stderr.contains("--since"))
+    }
+
+    @Test func jsonReportsTookAndWarnings() throws {
+        let object = try json(try cli.run("query", "(快递员 OR", "--json").stdout)
+        #expect(object["took_ms"] is Double)
+        let warnings = try #require(object["warnings"] as? [String])
+        #expect(warnings.count == 2 && warnings.allSatisfy { $0.hasPrefix("position ") })
+        #expect((object["total"] as? Int ?? 0) >= 1)
+    }
+
+    @Test func explainShowsTheQueryAndScoreParts() throws {
+        let output = try cli.run("query", "快递员 社会保险", "--explain", "--limit", "1")
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("Parsed:     (快递员 AND 社会保险)"))
+        #expect(output.stdout.contains("FTS5:       "))
+        #expect(output.stdout.contains("Tokens:     快递员 → 快@0"))
+        #expect(output.stdout.contains("× proximity"))
+        let object = try json(try cli.run("query", "快递员", "--explain", "--json", "--limit", "1").stdout)
+        #expect((object["explain"] as? [String: Any])?["expression"] is String)
+        #expect(((object["hits"] as? [[String: Any]])?.first?["score_parts"] as? [String: Any])?["terms"] != nil)
+    }
+
+    @Test func stdinAnswersEachLineWithOneJSONLine() throws {
+        let output = try cli.run("query", "--stdin", input: "欠薪\n\n快递员 社会保险\n\"\n")
+        #expect(output.status == 0)
+        let lines = output.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        let objects = try lines.map { try json(String($0)) }
+        #expect(objects.map { $0["query"] as? String } == ["欠薪", "快递员 社会保险", "\""])
+        #expect((objects[0]["total"] as? Int ?? 0) >= 1)
+        let both = try cli.run("query", "--stdin", "欠薪")
+        #expect(both.status != 0)
+    }
+
+    @Test func helpTeachesTheQueryLanguage() throws {
+        let help = try cli.run("query", "--help").stdout
+        for construct in ["OR", "-广告", "\"快递员 社会保险\"", "title:欠薪", "author:新浪", "date:2022-01..2022-03", "iph*",
+                          "--sort", "--since", "--format", "--explain", "--stdin"] {
+            #expect(help.contains(construct), "\(construct)")
+        }
+    }
+}

@@ -77,8 +77,7 @@ struct QueryLexer {
             }
             if let field {
                 pieces.append(Piece(kind: .field(field), position: start))
-                let valueStart = start + name.count + 1
-                return value.isEmpty ? end : readWord(characters, from: valueStart)
+                return value.isEmpty ? end : start + name.count + 1
             }
         }
         switch word {

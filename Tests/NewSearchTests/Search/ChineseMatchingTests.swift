@@ -90,6 +90,15 @@ import Testing
         #expect(order.first == "twice")
     }
 
+    @Test func closeTermsAboveDistantOnes() throws {
+        let filler = String(repeating: "会议讨论了许多其他方面的问题，", count: 4)
+        let order = try ranking("快递员 社会保险", [
+            ("distant", "快递员的好\(filler)社会保险。"),
+            ("close", "快递员的社会保险\(filler)好。"),
+        ])
+        #expect(order == ["close", "distant"])
+    }
+
     @Test func adjacentTermsAboveScatteredOnes() throws {
         let filler = String(repeating: "会议讨论了许多其他方面的问题，", count: 4)
         let order = try ranking("快递员 社会保险", [

@@ -29,7 +29,7 @@ import NewSearch
 
         try index.add(Article(title: "外卖骑手的社保", body: "平台为外卖骑手缴纳社会保险。"), path: "app://42")
 
-        let results = try index.search("社会保险", limit: 5)
+        let results = try index.search("社会保险 -广告", options: SearchOptions(limit: 5, sort: .relevance))
         for hit in results.hits {
             print(hit.title.text, hit.path, hit.score)
             print(hit.snippet.rendered(open: "<mark>", close: "</mark>"))

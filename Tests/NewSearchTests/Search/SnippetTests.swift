@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import NewSearch
+
+@Suite struct SnippetTests {
+    private func hit(_ body: String, _ query: String, length: Int = 40, title: String = "标题") throws -> SearchHit {
+        let index = try SearchIndex(path: ":memory:")
+        try index.add(Article(title: title, body: body), path: "a")
+        return try #require(try index.search(query, options: SearchOptions(snippetLength: length)).hits.first)
+    }
+
+    @Test func highlightsCoverExactlyTheOriginalTextOfTheMatch() throws {
+        let body = "臺灣的社會保險制度完善，ＧＤＰ增長，Ｉｐｈｏｎｅ１６上市。"
+        #expect(try hit(body, "社会保险").snippet.highlightedParts == ["社會保險"])
+        #expect(try hit(body, "gdp").snippet.highlightedParts == ["ＧＤＰ"])
+        #expect(try hit(body, "台湾").snippet.highlightedParts == ["臺灣"])
+        #expect(try hit(body, "iphone").snippet.highlightedParts == ["Ｉｐｈｏｎｅ１６"], "the whole word of the part")
+        #expect(try hit(body, "社會 ＧＤＰ").snippet.highlightedParts == ["社會", "ＧＤＰ"])
+        #expect(try hit(body, "gdp", title: "社會保險").title.highlightedParts == [])
+        #expect(try hit(body, "社会", title: "社會保險").title.highlightedParts == ["社會"])
+    }
+
+    @Test func theWindowWithTheMostDifferentMatchesWins() throws {
+        let filler = String(repeating: "其他内容", count: 30)
+        let body = "快递员一词先出现。\(filler)。后来快递员和社会保险一起出现。\(filler)"
+        let snippet = try hit(body, "快递员 社会保险", length: 30).snippet
+        #expect(snippet.highlightedParts == ["快递员", "社会保险"])
+        #expect(snippet.text.hasPrefix("…后来快递员"))
+        #expect(snippet.text.hasSuffix("…"))
+    }
+
+    @Test func shortBodiesAreWholeAndParagraphsReadAsSpaces() throws {
+        let snippet = try hit("第一段有欠薪。\n第二段。", "欠薪").snippet
+        #expect(snippet.text == "第一段有欠薪。 第二段。")
+        #expect(snippet.highlightedParts == ["欠薪"])
+    }
+
+    @Test func adjacentMatchesMergeIntoOneHighlight() throws {
+        #expect(try hit("研究快递员社会保险问题", "快递员 社会保险").snippet.highlightedParts == ["快递员社会保险"])
+    }
+
+    @Test func snippetsNeverSplitACharacter() throws {
+        var generator = SeededGenerator(seed: 7)
+        let pieces = ["欠薪", "👍🏽", "é", "e\u{301}", "🇨🇳", "，", "社保", "\n", "ＡＢＣ", "a", "臺灣", "😀"]
+        let index = try SearchIndex(path: ":memory:")
+        var bodies: [String: String] = [:]
+        for number in 0 ..< 40 {
+            let body = (0 ..< Int.random(in: 1 ... 80, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            bodies["\(number)"] = body
+            try index.add(Article(title: "t", body: body), path: "\(number)")
+        }
+        for query in ["欠薪", "社保", "台湾", "abc", "a", "e"] {
+            for length in [1, 5, 17, 80] {
+                for hit in try index.search(query, options: SearchOptions(limit: nil, snippetLength: length)).hits {
+                    let snippet = hit.snippet
+                    let inner = snippet.text.replacingOccurrences(of: "…", with: "")
+                    let body = bodies[hit.path]!.replacingOccurrences(of: "\n", with: " ")
+                    #expect(body.contains(inner), "snippet \(snippet.text) of \(body)")
+                    #expect(inner.count <= length)
+                    for range in snippet.highlights {
+                        #expect(String.Index(range.lowerBound, within: snippet.text) != nil)
+                        #expect(String.Index(range.upperBound, within: snippet.text) != nil)
+                    }
+                }
+            }
+        }
+    }
+}
