@@ -155,8 +155,8 @@ final class IndexStore {
         guard let writes else { preconditionFailure("insert into a read-only index store") }
         try writes.insertDocument.bind(
             .text(prepared.path), .text(article.title), .optionalText(article.author),
-            .text(JSONText.encode(article.categories)), .optionalText(article.date.map(ArticleDate.iso8601)),
-            .text(article.body), .text(JSONText.encode(article.images)), .text(prepared.contentHash)
+            .text(prepared.categoriesJSON), .optionalText(prepared.dateText),
+            .text(article.body), .text(prepared.imagesJSON), .text(prepared.contentHash)
         ).run()
         let id = database.lastInsertRowID
         host.offer(article.title, tokens: prepared.titleTokens)

@@ -1,4 +1,5 @@
-/// An article read, parsed and analysed, ready for the single writer to store.
+/// An article read, parsed and analysed, ready for the single writer to store: everything that costs CPU is done
+/// here, on the preparing cores, so the writer only binds values.
 struct PreparedArticle: Sendable {
     var path: String
     var contentHash: String
@@ -7,4 +8,23 @@ struct PreparedArticle: Sendable {
     var bodyTokens: TokenList
     /// The row this article replaces, when its file changed since the last run.
     var replacing: Int64?
+    /// The `categories` column: a JSON array.
+    var categoriesJSON: String
+    /// The `images` column: a JSON object.
+    var imagesJSON: String
+    /// The `date` column: ISO 8601, or nil.
+    var dateText: String?
+
+    init(path: String, contentHash: String, article: Article, titleTokens: TokenList, bodyTokens: TokenList,
+         replacing: Int64?) {
+        self.path = path
+        self.contentHash = contentHash
+        self.article = article
+        self.titleTokens = titleTokens
+        self.bodyTokens = bodyTokens
+        self.replacing = replacing
+        categoriesJSON = JSONText.encode(article.categories)
+        imagesJSON = JSONText.encode(article.images)
+        dateText = article.date.map(ArticleDate.iso8601)
+    }
 }
