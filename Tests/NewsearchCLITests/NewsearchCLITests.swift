@@ -253,3 +253,51 @@ import Testing
         }
     }
 }
+
+/// A crash in the middle of `index` leaves an index that opens, answers, and that the next run completes.
+@Suite final class CrashSafetyCLITests {
+    private let cli: CLI
+    static let articles = 3000
+
+    init() throws {
+        cli = try CLI()
+        let folder = cli.directory.appendingPathComponent("news")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for number in 0 ..< Self.articles {
+            let text = "---\ntitle: '第\(number)号新闻'\ndate: 2022-02-16\n---\n<p>关于快递员社会保险的第\(number)篇报道。</p>"
+            try Data(text.utf8).write(to: folder.appendingPathComponent(String(format: "%05d.md", number)))
+        }
+    }
+
+    deinit {
+        cli.remove()
+    }
+
+    @Test func killedMidIndexThenRerunGivesEveryArticleOnce() throws {
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = ["index", "news"]
+        process.currentDirectoryURL = cli.directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let wal = cli.directory.appendingPathComponent("newsearch.db-wal").path
+        // Wait (at most about 5 s) until a chunk of articles has been committed to the write-ahead log.
+        for _ in 0 ..< 5000 where process.isRunning {
+            let size = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
+            if size > 65536 { break }
+            usleep(1000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+
+        let rerun = try cli.run("index", "news")
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        let added = rerun.stdout.firstMatch(of: /\((\d+) new/).flatMap { Int($0.1) } ?? -1
+        let unchanged = rerun.stdout.firstMatch(of: /unchanged: (\d+)/).flatMap { Int($0.1) } ?? -1
+        #expect(added + unchanged == Self.articles, "\(rerun.stdout)")
+        let query = try cli.run("query", "快递员", "--json", "--limit", "1")
+        let object = try #require(JSONSerialization.jsonObject(with: Data(query.stdout.utf8)) as? [String: Any])
+        #expect(object["total"] as? Int == Self.articles)
+    }
+}
