@@ -19,6 +19,7 @@ let package = Package(
         .executableTarget(
             name: "NewSearchBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "NewSearch", package: "newsearch"),
             ],
@@ -26,6 +27,11 @@ let package = Package(
             plugins: [
                 .plugin(name: "BenchmarkPlugin", package: "benchmark"),
             ]
+        ),
+        // What both use: the article files of a folder, and the hits a query must find.
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [.product(name: "NewSearch", package: "newsearch")]
         ),
         // The system SQLite (libsqlite3-dev) for the FTS5 baselines; a module name of its own, since the main
         // package's internal CSQLite target is not visible here.
@@ -37,6 +43,7 @@ let package = Package(
         .executableTarget(
             name: "compare",
             dependencies: [
+                "BenchmarkSupport",
                 "CSystemSQLite",
                 .product(name: "NewSearch", package: "newsearch"),
             ],
