@@ -10,19 +10,23 @@ import Foundation
 /// Author, category and date conditions are SQL filters that apply to the whole query.
 struct QueryCompiler {
     private let analyzer: Analyzer
+    /// Whether to add the alternatives that only raise scores (aligned forms, the proximity group): not when the
+    /// hit set alone is wanted, since they cost time and change nothing in it.
+    private let ranked: Bool
     private var roles: [PhraseRole] = []
     private var terms = 0
     private var plan = QueryPlan()
 
-    static func compile(_ query: ParsedQuery, analyzer: Analyzer) -> QueryPlan {
-        var compiler = QueryCompiler(analyzer: analyzer)
+    static func compile(_ query: ParsedQuery, analyzer: Analyzer, ranked: Bool = true) -> QueryPlan {
+        var compiler = QueryCompiler(analyzer: analyzer, ranked: ranked)
         compiler.plan.warnings = query.warnings
         if let root = query.root { compiler.compileTopLevel(root) }
         return compiler.plan
     }
 
-    private init(analyzer: Analyzer) {
+    private init(analyzer: Analyzer, ranked: Bool) {
         self.analyzer = analyzer
+        self.ranked = ranked
     }
 
     private mutating func compileTopLevel(_ root: QueryNode) {
@@ -39,7 +43,7 @@ struct QueryCompiler {
         }
         let required = positives.compactMap { compile($0, positive: true) }
         guard !required.isEmpty else {
-            var excluded = QueryCompiler(analyzer: analyzer)
+            var excluded = QueryCompiler(analyzer: analyzer, ranked: false)
             let parts = negatives.compactMap { excluded.compile($0, positive: false) }
             plan.warnings += excluded.plan.warnings
             plan.filters += excluded.plan.filters
@@ -48,7 +52,7 @@ struct QueryCompiler {
         }
         var text = required.joined(separator: " AND ")
         let simple = positives.compactMap(plainFragment)
-        if simple.count == positives.count, simple.count > 1 {
+        if ranked, simple.count == positives.count, simple.count > 1 {
             roles += simple.map { _ in .near }
             text = "(\(text)) OR NEAR(\(simple.joined(separator: " ")), \(Ranking.proximityWindow))"
         }
@@ -105,13 +109,13 @@ struct QueryCompiler {
     private mutating func compileTerm(_ text: String, positive: Bool) -> String? {
         guard !analyzer.tokenList(text, mode: .query).entries.isEmpty else { return nil }
         let plain = FTS5Expression.quoted(text)
-        let aligned = hasAlignedForm(text)
+        let aligned = ranked && positive && hasAlignedForm(text)
         if positive {
             roles.append(.term(terms))
             if aligned { roles.append(.aligned(terms)) }
             terms += 1
         } else {
-            roles += aligned ? [.excluded, .excluded] : [.excluded]
+            roles.append(.excluded)
         }
         guard aligned else { return plain }
         let marked = String(UnicodeScalar(FTS5Tokenizer.alignedQueryMarker)) + text

@@ -1,12 +1,13 @@
 import Foundation
 
-/// Runs queries against the index store: parse, compile, one SQL statement for the page and one for the total.
+/// Runs queries against the index store: parse, compile, rank every match (counting them), then fetch the text
+/// and highlights of the page's articles alone.
 struct Searcher {
     let store: IndexStore
     let analyzer: Analyzer
 
     func paths(matching text: String) throws -> [String] {
-        let plan = QueryCompiler.compile(QueryParser.parse(text), analyzer: analyzer)
+        let plan = QueryCompiler.compile(QueryParser.parse(text), analyzer: analyzer, ranked: false)
         guard !plan.isEmpty else { return [] }
         let (from, values) = source(of: plan)
         let statement = try store.database.prepare("SELECT d.path \(from) ORDER BY d.id")
@@ -24,8 +25,9 @@ struct Searcher {
         var results = SearchResults(query: text, total: 0, hits: [], warnings: plan.warnings)
         if options.explain { results.explanation = explanation(parsed, plan) }
         if !plan.isEmpty {
-            results.total = try count(plan)
-            results.hits = try hits(plan, options: options)
+            let (total, page) = try rankedPage(plan, options: options)
+            results.total = total
+            results.hits = try hits(page, plan: plan, options: options)
         }
         let elapsed = ContinuousClock.now - started
         results.tookMilliseconds = Double(elapsed.components.seconds) * 1000
@@ -53,45 +55,70 @@ struct Searcher {
         return (sql, values)
     }
 
-    private func count(_ plan: QueryPlan) throws -> Int {
-        let (from, values) = source(of: plan)
-        let statement = try store.database.prepare("SELECT count(*) \(from)")
-        return try statement.bind(values).step() ? Int(statement.int64(0)) : 0
+    /// A hit of the first phase: its row, score and, when explaining, the score's parts as JSON.
+    private struct RankedRow {
+        var id: Int64
+        var score: Double
+        var parts: String?
     }
 
-    private func hits(_ plan: QueryPlan, options: SearchOptions) throws -> [SearchHit] {
-        let open = String(HighlightedText.openMarker), close = String(HighlightedText.closeMarker)
-        var columns = "d.path, d.author, d.categories, d.date"
-        var values: [SQLValue] = []
+    /// First phase: every matching row, ranked; returns how many there are and the rows of the page asked for.
+    /// Ranking needs all of them; the page's text and highlights are fetched afterwards, for those rows alone.
+    private func rankedPage(_ plan: QueryPlan, options: SearchOptions) throws -> (total: Int, page: [RankedRow]) {
+        var columns = "d.id", values: [SQLValue] = []
         if let match = plan.match {
             let roles = SQLValue.text(PhraseRole.encode(match.roles))
-            columns += ", \(FTS5RankFunction.name)(fts, ?) AS score, highlight(fts, 0, ?, ?), highlight(fts, 1, ?, ?)"
-            values += [roles, .text(open), .text(close), .text(open), .text(close)]
+            columns += ", \(FTS5RankFunction.name)(fts, ?) AS score"
             columns += options.explain ? ", \(FTS5RankFunction.name)(fts, ?, 'explain')" : ", NULL"
-            if options.explain { values.append(roles) }
+            values += options.explain ? [roles, roles] : [roles]
         } else {
-            columns += ", 0.0 AS score, d.title, d.body, NULL"
+            columns += ", 0.0 AS score, NULL"
         }
         let (from, sourceValues) = source(of: plan)
         let order = options.sort == .relevance && plan.match != nil
             ? "score DESC, d.date DESC NULLS LAST, d.id" : "d.date DESC NULLS LAST, d.id"
-        let statement = try store.database.prepare("SELECT \(columns) \(from) ORDER BY \(order) LIMIT ? OFFSET ?")
-        try statement.bind(values + sourceValues + [.integer(Int64(options.limit ?? -1)),
-                                                     .integer(Int64(max(0, options.offset)))])
-        var hits: [SearchHit] = []
+        let statement = try store.database.prepare("SELECT \(columns) \(from) ORDER BY \(order)")
+        try statement.bind(values + sourceValues)
+        var total = 0, page: [RankedRow] = []
+        let limit = options.limit ?? Int.max, offset = max(0, options.offset)
         while try statement.step() {
-            let body = HighlightedText(marked: statement.text(6) ?? "")
-            hits.append(SearchHit(
+            if total >= offset, page.count < limit {
+                page.append(RankedRow(id: statement.int64(0), score: statement.double(1), parts: statement.text(2)))
+            }
+            total += 1
+        }
+        return (total, page)
+    }
+
+    /// Second phase: the page's articles, with title and body highlighted where there is text to match.
+    private func hits(_ page: [RankedRow], plan: QueryPlan, options: SearchOptions) throws -> [SearchHit] {
+        let open = SQLValue.text(String(HighlightedText.openMarker))
+        let close = SQLValue.text(String(HighlightedText.closeMarker))
+        let statement: Statement
+        var values: [SQLValue] = []
+        if let match = plan.match {
+            statement = try store.database.prepare("""
+                SELECT d.path, d.author, d.categories, d.date, highlight(fts, 0, ?, ?), highlight(fts, 1, ?, ?)
+                FROM fts JOIN documents AS d ON d.id = fts.rowid WHERE fts MATCH ? AND fts.rowid = ?
+                """)
+            values = [open, close, open, close, .text(match.text)]
+        } else {
+            statement = try store.database.prepare(
+                "SELECT d.path, d.author, d.categories, d.date, d.title, d.body FROM documents AS d WHERE d.id = ?")
+        }
+        return try page.compactMap { row in
+            guard try statement.bind(values + [.integer(row.id)]).step() else { return nil }
+            return SearchHit(
                 path: statement.text(0) ?? "",
-                title: HighlightedText(marked: statement.text(5) ?? ""),
+                title: HighlightedText(marked: statement.text(4) ?? ""),
                 author: statement.text(1),
                 categories: JSONText.decode([String].self, from: statement.text(2)) ?? [],
                 date: statement.text(3).flatMap(ArticleDate.parse),
-                score: statement.double(4),
-                snippet: SnippetBuilder.snippet(of: body, length: options.snippetLength),
-                scoreParts: JSONText.decode(RelevanceModel.Score.self, from: statement.text(7))))
+                score: row.score,
+                snippet: SnippetBuilder.snippet(of: HighlightedText(marked: statement.text(5) ?? ""),
+                                                length: options.snippetLength),
+                scoreParts: JSONText.decode(RelevanceModel.Score.self, from: row.parts))
         }
-        return hits
     }
 
     private func explanation(_ parsed: ParsedQuery, _ plan: QueryPlan) -> QueryExplanation {
