@@ -22,6 +22,9 @@ enum FTS5RankFunction {
         var termCount = 0
         var idf: [Double] = []
         var averageLengths: [Double] = []
+        /// Buffers reused row after row: the terms' counts and the columns' lengths.
+        var terms: [RelevanceModel.TermCounts] = []
+        var lengths: [Int] = []
     }
 
     private static let function: @convention(c) (
@@ -73,6 +76,10 @@ enum FTS5RankFunction {
             _ = api.pointee.xQueryPhrase(fts, Int32(phrase), &matching, countRow)
             figures.idf[k] = RelevanceModel.idf(matching: matching, total: Int(rows))
         }
+        figures.terms = figures.idf.map {
+            RelevanceModel.TermCounts(idf: $0, frequencies: Array(repeating: 0, count: columns), aligned: 0)
+        }
+        figures.lengths = Array(repeating: 0, count: columns)
         // Released by `releaseFigures`, which FTS5 calls when the query ends.
         let retained = Unmanaged.passRetained(figures).toOpaque()
         guard api.pointee.xSetAuxdata(fts, retained, releaseFigures) == SQLITE_OK else { return nil }
@@ -91,32 +98,40 @@ enum FTS5RankFunction {
         Unmanaged<QueryFigures>.fromOpaque(figures).release()
     }
 
+    /// The row's score. Each phrase's matches are walked with xPhraseFirst/xPhraseNext, which FTS5 documents as
+    /// cheaper than xInst (no merged, sorted list of all matches); a `near` phrase only needs its first match.
     private static func rowScore(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer,
                                  _ figures: QueryFigures) -> RelevanceModel.Score {
         let columns = figures.averageLengths.count
-        var terms = (0 ..< figures.termCount).map {
-            RelevanceModel.TermCounts(idf: figures.idf[$0], frequencies: Array(repeating: 0, count: columns), aligned: 0)
+        for k in figures.terms.indices {
+            for column in 0 ..< columns { figures.terms[k].frequencies[column] = 0 }
+            figures.terms[k].aligned = 0
         }
         var near = false
-        var instances: Int32 = 0
-        _ = api.pointee.xInstCount(fts, &instances)
-        for index in 0 ..< instances {
-            var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
-            guard api.pointee.xInst(fts, index, &phrase, &column, &offset) == SQLITE_OK,
-                  let role = figures.roles[safe: Int(phrase)] else { continue }
-            switch role {
-            case .term(let k) where k < terms.count && Int(column) < columns: terms[k].frequencies[Int(column)] += 1
-            case .aligned(let k) where k < terms.count: terms[k].aligned += 1
-            case .near: near = true
-            default: continue
+        var iterator = Fts5PhraseIter()
+        for (phrase, role) in figures.roles.enumerated() {
+            var column: Int32 = -1, offset: Int32 = 0
+            if case .excluded = role { continue }
+            if case .near = role, near { continue }
+            guard api.pointee.xPhraseFirst(fts, Int32(phrase), &iterator, &column, &offset) == SQLITE_OK else { continue }
+            while column >= 0 {
+                switch role {
+                case .term(let k) where Int(column) < columns: figures.terms[k].frequencies[Int(column)] += 1
+                case .aligned(let k): figures.terms[k].aligned += 1
+                case .near: near = true
+                default: break
+                }
+                if near, case .near = role { break }
+                api.pointee.xPhraseNext(fts, &iterator, &column, &offset)
             }
         }
-        let lengths = (0 ..< columns).map { column -> Int in
+        for column in 0 ..< columns {
             var length: Int32 = 0
             _ = api.pointee.xColumnSize(fts, Int32(column), &length)
-            return Int(length)
+            figures.lengths[column] = Int(length)
         }
-        return RelevanceModel().score(terms: terms, lengths: lengths, averageLengths: figures.averageLengths, near: near)
+        return RelevanceModel().score(terms: figures.terms, lengths: figures.lengths,
+                                      averageLengths: figures.averageLengths, near: near)
     }
 
     private static func explanation(_ score: RelevanceModel.Score) -> String {
