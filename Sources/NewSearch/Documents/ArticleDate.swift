@@ -37,7 +37,7 @@ enum ArticleDate {
     static func parse(_ text: String) -> Date? {
         let text = text.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return nil }
-        if let seconds = RFC822Date.secondsSince1970(text) {
+        if let seconds = RFC822Date.secondsSince1970(text) ?? CivilDate.secondsSince1970(iso8601: text) {
             return Date(timeIntervalSince1970: TimeInterval(seconds))
         }
         return formatters.withLock { formatters in

@@ -12,7 +12,7 @@ enum RFC822Date {
               let year = Int(parts[3]), parts[3].count == 4,
               let time = clock(parts[4]), let offset = zoneOffset(parts[5])
         else { return nil }
-        return daysSince1970(year: year, month: month, day: day) * 86_400 + time - offset
+        return CivilDate.daysSince1970(year: year, month: month, day: day) * 86_400 + time - offset
     }
 
     /// `HH:mm:ss` as seconds into the day.
@@ -32,13 +32,4 @@ enum RFC822Date {
         return (sign == "+" ? 1 : -1) * (hours * 3600 + minutes * 60)
     }
 
-    /// Days from 1970-01-01 to the given date of the proleptic Gregorian calendar (H. Hinnant's days_from_civil).
-    private static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
 }

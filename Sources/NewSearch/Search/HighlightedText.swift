@@ -14,10 +14,23 @@ public struct HighlightedText: Sendable, Equatable {
     public var highlightedParts: [String] { highlights.map { String(text[$0]) } }
 
     /// The highlights as character offsets into `text` (counted in `Character`s).
+    ///
+    /// Complexity: O(n) in the length of `text`, in one pass whatever the number of highlights.
     public var characterOffsets: [Range<Int>] {
-        highlights.map {
-            text.distance(from: text.startIndex, to: $0.lowerBound) ..< text.distance(from: text.startIndex, to: $0.upperBound)
+        let bounds = highlights.flatMap { [$0.lowerBound, $0.upperBound] }
+        var offsets: [Int] = []
+        offsets.reserveCapacity(bounds.count)
+        var next = 0, offset = 0, index = text.startIndex
+        while next < bounds.count {
+            if index >= bounds[next] {
+                offsets.append(offset)
+                next += 1
+            } else {
+                text.formIndex(after: &index)
+                offset += 1
+            }
         }
+        return stride(from: 0, to: offsets.count, by: 2).map { offsets[$0] ..< offsets[$0 + 1] }
     }
 
     /// `text` with each highlight wrapped in `open` and `close`.
@@ -46,31 +59,36 @@ public struct HighlightedText: Sendable, Equatable {
     static let closeMarker: Character = "\u{3}"
 
     /// Reads text marked by FTS5 with ``openMarker`` and ``closeMarker``; adjacent highlights are merged.
+    ///
+    /// Works on the UTF-8 bytes (the markers are single bytes that no other character contains), then rounds every
+    /// bound to a character boundary: a marker between a character and a combining mark that joins it would
+    /// otherwise fall inside the character, and no highlight may split one.
     init(marked: String) {
-        var text = ""
-        var highlights: [Range<String.Index>] = []
-        var openedAt: String.Index?
-        for character in marked {
-            switch character {
-            case Self.openMarker:
-                openedAt = text.endIndex
-            case Self.closeMarker:
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(marked.utf8.count)
+        var byteRanges: [Range<Int>] = []
+        var openedAt: Int?
+        for byte in marked.utf8 {
+            switch byte {
+            case Self.openMarker.asciiValue:
+                openedAt = bytes.count
+            case Self.closeMarker.asciiValue:
                 guard let start = openedAt else { continue }
-                if let last = highlights.last, last.upperBound == start {
-                    highlights[highlights.count - 1] = last.lowerBound ..< text.endIndex
+                if let last = byteRanges.last, last.upperBound == start {
+                    byteRanges[byteRanges.count - 1] = last.lowerBound ..< bytes.count
                 } else {
-                    highlights.append(start ..< text.endIndex)
+                    byteRanges.append(start ..< bytes.count)
                 }
                 openedAt = nil
             default:
-                text.append(character)
+                bytes.append(byte)
             }
         }
-        // A marker between a character and a combining mark that joins it would fall inside the character:
-        // round every bound down to a character boundary, so that no highlight splits a character.
-        self.init(text: text, highlights: highlights.compactMap { range in
-            let lower = text.characterBoundary(atOrBefore: range.lowerBound)
-            let upper = text.characterBoundary(atOrAfter: range.upperBound)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let utf8 = text.utf8
+        self.init(text: text, highlights: byteRanges.compactMap { range in
+            let lower = text.characterBoundary(atOrBefore: utf8.index(utf8.startIndex, offsetBy: range.lowerBound))
+            let upper = text.characterBoundary(atOrAfter: utf8.index(utf8.startIndex, offsetBy: range.upperBound))
             return lower < upper ? lower ..< upper : nil
         })
     }
@@ -79,13 +97,23 @@ public struct HighlightedText: Sendable, Equatable {
 extension String {
     func characterBoundary(atOrBefore index: String.Index) -> String.Index {
         var index = index
-        while index > startIndex, String.Index(index, within: self) == nil { index = unicodeScalars.index(before: index) }
+        while !isCharacterBoundary(index) { index = unicodeScalars.index(before: index) }
         return index
     }
 
     func characterBoundary(atOrAfter index: String.Index) -> String.Index {
         var index = index
-        while index < endIndex, String.Index(index, within: self) == nil { index = unicodeScalars.index(after: index) }
+        while !isCharacterBoundary(index) { index = unicodeScalars.index(after: index) }
         return index
+    }
+
+    /// Whether a character begins at `index`. Between two scalars that never join (ASCII, CJK ideographs and
+    /// punctuation, kana) the answer is immediate; elsewhere String decides, which may look at the neighbourhood.
+    private func isCharacterBoundary(_ index: String.Index) -> Bool {
+        guard index > startIndex, index < endIndex else { return true }
+        let next = unicodeScalars[index].value, previous = unicodeScalars[unicodeScalars.index(before: index)].value
+        let simple = { (value: UInt32) in value < 0x300 && value != 0x0D || (0x3000 ..< 0xA000).contains(value) }
+        if simple(next) && simple(previous) { return true }
+        return String.Index(index, within: self) != nil
     }
 }
