@@ -19,19 +19,8 @@ enum FileScanner {
             throw SearchError.notFound(root)
         }
         guard isDirectory.boolValue else { return [root] }
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { throw SearchError.notFound(root) }
         var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
-            if name.hasPrefix(".") {
-                if type == .typeDirectory { enumerator.skipDescendants() }
-                continue
-            }
-            if type == .typeRegular || type == .typeSymbolicLink {
-                files.append(root == "/" ? "/" + relative : root + "/" + relative)
-            }
-        }
+        DirectoryWalker.forEachFile(under: root) { files.append($0) }
         return files.sorted()
     }
 

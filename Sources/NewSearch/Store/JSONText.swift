@@ -9,6 +9,22 @@ enum JSONText {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// A list or map of strings, with JSONSerialization: much cheaper than a JSONEncoder per value, which the
+    /// indexer would otherwise create twice per article.
+    static func encode(_ strings: [String]) -> String {
+        serialized(strings)
+    }
+
+    static func encode(_ strings: [String: String]) -> String {
+        serialized(strings)
+    }
+
+    private static func serialized(_ object: Any) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return "null" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     static func decode<Value: Decodable>(_ type: Value.Type, from text: String?) -> Value? {
         guard let text else { return nil }
         return try? JSONDecoder().decode(type, from: Data(text.utf8))

@@ -100,3 +100,17 @@ import Testing
         #expect(try index.search("快递员 社会保险").hits.contains { $0.path.hasSuffix("/000_seed.md") })
     }
 }
+
+@Suite struct FileScannerTests {
+    @Test func linksToFilesAreReadAndLinksToFoldersAreNotFollowed() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("news/a.md", "x")
+        try folder.write("elsewhere/b.md", "y")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/news/b.md",
+                                                   withDestinationPath: folder.path + "/elsewhere/b.md")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/news/loop", withDestinationPath: folder.path)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/news/dangling.md", withDestinationPath: "/nonexistent")
+        let files = try FileScanner.files(under: folder.path + "/news")
+        #expect(files == [folder.path + "/news/a.md", folder.path + "/news/b.md"])
+    }
+}
