@@ -30,6 +30,7 @@ struct QueryCommand: ParsableCommand {
               newsearch query "title:快递员 -广告" --sort date --json
               newsearch query "社保" --format paths | xargs grep -l 上海
               printf '欠薪\\n社保\\n' | newsearch query --stdin
+              newsearch query -- "-广告 社保"     (a query that starts with - goes after --)
             """
     )
 
@@ -80,7 +81,8 @@ struct QueryCommand: ParsableCommand {
         guard snippetLength > 0 else { throw ValidationError("--snippet-length must be 1 or more.") }
         guard stdin == (text == nil) else {
             throw ValidationError(stdin ? "Give the queries on standard input or as an argument, not both."
-                                        : "Give a query, for example: newsearch query \"欠薪\" (or --stdin).")
+                                        : "Give a query, for example: newsearch query \"欠薪\" (or --stdin). A query "
+                                          + "that starts with - goes after --: newsearch query -- \"-广告 社保\"")
         }
         if since != nil || until != nil, DateRange(since: since, until: until) == nil {
             throw ValidationError("--since and --until take dates such as 2022, 2022-03 or 2022-03-15.")
@@ -100,7 +102,12 @@ struct QueryCommand: ParsableCommand {
         if stdin {
             while let line = readLine() {
                 guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-                print(try QueryJSON.encode(index.search(line, options: options), indexWarnings: indexWarnings))
+                do {
+                    print(try QueryJSON.encode(index.search(line, options: options), indexWarnings: indexWarnings))
+                } catch {
+                    // One failing line must not end the stream: answer it with an error object and go on.
+                    print(QueryJSON.error(query: line, message: "\(error)"))
+                }
             }
             return
         }

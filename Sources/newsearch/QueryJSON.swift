@@ -75,6 +75,14 @@ struct QueryJSON: Encodable {
         return String(decoding: try encoder.encode(document), as: UTF8.self)
     }
 
+    /// The JSON line `--stdin` prints for a query that failed: `{"query": …, "error": …}`.
+    static func error(query: String, message: String) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        let data = (try? encoder.encode(["query": query, "error": message])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
     private static func hit(_ hit: SearchHit) -> Hit {
         Hit(path: hit.path, title: hit.title.text, date: hit.date.map { $0.formatted(Date.ISO8601FormatStyle()) },
             score: hit.score, snippet: hit.snippet.text, author: hit.author, categories: hit.categories,

@@ -26,14 +26,14 @@ public enum ArticleParser {
                        body: HTMLText.text(of: String(body)))
     }
 
-    /// The text of `bytes`, with CRLF and lone CR turned into LF.
+    /// The text of `bytes`, with CRLF and lone CR turned into LF and a leading byte-order mark dropped.
     private static func decode(_ bytes: some Collection<UInt8>) throws(DocumentError) -> String {
         let (hasNUL, hasCarriageReturn) = bytes.withContiguousStorageIfAvailable(scan) ?? scan(Array(bytes))
         if hasNUL { throw .binary }
         let decoded = hasCarriageReturn ? String(validating: lineFeedsOnly(bytes), as: UTF8.self)
             : String(validating: bytes, as: UTF8.self)
         guard let decoded else { throw .invalidUTF8 }
-        return decoded
+        return decoded.hasPrefix("\u{FEFF}") ? String(decoded.dropFirst()) : decoded
     }
 
     private static func scan(_ bytes: some Sequence<UInt8>) -> (hasNUL: Bool, hasCarriageReturn: Bool) {

@@ -15,7 +15,7 @@ enum DirectoryWalker {
                     String(decoding: bytes.prefix(while: { $0 != 0 }), as: UTF8.self)
                 }
                 guard !name.hasPrefix(".") else { continue }
-                let path = folder == "/" ? "/" + name : folder + "/" + name
+                let path = folder == "." ? name : folder == "/" ? "/" + name : folder + "/" + name
                 switch Int32(entry.pointee.d_type) {
                 case Int32(DT_DIR): folders.append(path)
                 case Int32(DT_REG): visit(path)

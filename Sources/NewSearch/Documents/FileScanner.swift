@@ -5,10 +5,22 @@ enum FileScanner {
     /// The file extensions read as articles.
     static let articleExtensions: Set<String> = ["md", "markdown"]
 
-    /// `root` written the way paths are stored: `./a//b/` becomes `a/b`.
+    /// `root` written the way paths are stored, so that one folder is one set of paths however it is typed:
+    /// relative to the current folder when inside it (`./a//b/`, `a/b` and `$PWD/a/b` all become `a/b`; the current
+    /// folder itself is `.`), absolute otherwise, with `.` and `..` resolved.
     static func normalized(_ root: String) -> String {
-        let standardized = (root as NSString).standardizingPath
-        return standardized.isEmpty ? "." : standardized
+        let current = FileManager.default.currentDirectoryPath
+        let absolute = root.hasPrefix("/") ? root : current + "/" + root
+        let standardized = URL(fileURLWithPath: absolute).standardizedFileURL.path
+        if standardized == current { return "." }
+        if standardized.hasPrefix(current + "/") { return String(standardized.dropFirst(current.count + 1)) }
+        return standardized
+    }
+
+    /// Whether the stored `path` lies under the normalized `root`.
+    static func path(_ path: String, isUnder root: String) -> Bool {
+        if root == "." { return !path.hasPrefix("/") }
+        return path == root || path.hasPrefix(root == "/" ? "/" : root + "/")
     }
 
     /// The regular files under `root` (or `root` itself when it is a file), each as `root/relative/path`.

@@ -31,6 +31,7 @@ public struct DateRange: Sendable, Equatable, CustomStringConvertible {
             if !parts[0].isEmpty && from == nil || !parts[1].isEmpty && to == nil { return nil }
             start = from?.start
             end = to?.end
+            if let start, let end, start >= end { return nil }
         default:
             return nil
         }

@@ -8,7 +8,16 @@ struct FTS5Expression: Equatable {
     var roles: [PhraseRole]
 
     /// `text` as an FTS5 string literal: in double quotes, inner quotes doubled. Nothing in it is FTS5 syntax.
+    /// Quotes are doubled scalar by scalar: a quote followed by a combining mark is one `Character` in Swift,
+    /// which a character-level replacement would leave alone, but FTS5 still reads its quote.
     static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var scalars = String.UnicodeScalarView()
+        scalars.append("\"")
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar)
+            if scalar == "\"" { scalars.append("\"") }
+        }
+        scalars.append("\"")
+        return String(scalars)
     }
 }

@@ -7,7 +7,9 @@ import Foundation
 /// characters and words (the query tokenizer ignores spaces between CJK words, so `"快递员 社会保险"` means the two
 /// adjacent). Two alternatives add score without changing the hit set: a term whose edges are CJK is OR-ed with
 /// its word-aligned form, and the terms of a query of several are OR-ed with a `NEAR` group of them.
-/// Author, category and date conditions are SQL filters that apply to the whole query.
+/// Author, category and date conditions are SQL filters on the whole query: written beside the text terms, alone,
+/// or in groups of their own (`-(author:新浪 OR date:2022)`); inside a group with text terms they are ignored,
+/// with a warning.
 struct QueryCompiler {
     private let analyzer: Analyzer
     /// Whether to add the alternatives that only raise scores (aligned forms, the proximity group): not when the
@@ -35,8 +37,7 @@ struct QueryCompiler {
         var positives: [QueryNode] = [], negatives: [QueryNode] = []
         for item in items {
             switch item {
-            case .date, .field(.author, _), .field(.category, _): addFilter(item, negated: false)
-            case .not(let inner) where Self.isMetadata(inner): addFilter(inner, negated: true)
+            case _ where Self.isMetadata(item): addFilter(item)
             case .not(let inner): negatives.append(inner)
             default: positives.append(item)
             }
@@ -46,7 +47,6 @@ struct QueryCompiler {
             var excluded = QueryCompiler(analyzer: analyzer, ranked: false)
             let parts = negatives.compactMap { excluded.compile($0, positive: false) }
             plan.warnings += excluded.plan.warnings
-            plan.filters += excluded.plan.filters
             if !parts.isEmpty { plan.exclusion = parts.joined(separator: " OR ") }
             return
         }
@@ -71,8 +71,7 @@ struct QueryCompiler {
         case .field(let field, let inner) where field.isFullText:
             return compile(inner, positive: positive).map { "\(field.rawValue) : (\($0))" }
         case .field, .date:
-            warn("\(node) applies to the whole query, not only to its group")
-            addFilter(node, negated: false)
+            warn("\(node) cannot be combined with text terms inside a group: ignored (write it beside the group)")
             return nil
         case .and(let items):
             return compileGroup(items, positive: positive)
@@ -152,16 +151,20 @@ struct QueryCompiler {
         analyzer.tokenList(term, mode: .alignedQuery).entries.contains { $0.kind != .text && $0.kind != .gap }
     }
 
+    /// Whether `node` is made of author, category and date conditions only (with AND, OR and NOT): such a
+    /// node, at the top level, becomes one SQL filter.
     private static func isMetadata(_ node: QueryNode) -> Bool {
         switch node {
         case .date, .field(.author, _), .field(.category, _): return true
+        case .and(let nodes), .or(let nodes): return nodes.allSatisfy(isMetadata)
+        case .not(let inner): return isMetadata(inner)
         default: return false
         }
     }
 
-    private mutating func addFilter(_ node: QueryNode, negated: Bool) {
+    private mutating func addFilter(_ node: QueryNode) {
         guard let filter = Self.filter(node) else { return }
-        plan.filters.append(negated ? QueryPlan.Filter(sql: "NOT (\(filter.sql))", values: filter.values) : filter)
+        plan.filters.append(filter)
     }
 
     /// The SQL condition of a metadata node: a date range, or author/category text (substring, any case).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads user query text into a ``ParsedQuery``. It never fails: broken syntax degrades to literal words,
 /// with a ``QueryWarning`` naming the position.
 ///
@@ -15,11 +17,16 @@ public struct QueryParser {
     public static let maximumTerms = 32
     /// The most characters a term keeps; a longer one is cut, with a warning.
     public static let maximumTermLength = 200
+    /// The deepest nesting of parentheses and negations read; deeper ones are read flat, with a warning, so that
+    /// no input can exhaust the stack of the thread that parses it.
+    public static let maximumDepth = 32
 
     private var pieces: [QueryLexer.Piece]
     private var index = 0
     private var warnings: [QueryWarning]
     private var terms = 0
+    private var depth = 0
+    private var warnedDepth = false
     private let length: Int
 
     /// Parses `text`; see the type for the language.
@@ -29,7 +36,9 @@ public struct QueryParser {
     }
 
     private init(_ text: String) {
-        let printable = String(String.UnicodeScalarView(text.unicodeScalars.map {
+        // Compatibility folding first, so that full-width operators typed with a Chinese input method
+        // (－ ｜ ＊ （ ） ＯＲ ：) are operators; terms are folded the same way by the analyzer anyway.
+        let printable = String(String.UnicodeScalarView(text.precomposedStringWithCompatibilityMapping.unicodeScalars.map {
             $0.properties.generalCategory == .control && !$0.properties.isWhitespace ? " " : $0
         }))
         let lexer = QueryLexer(printable)
@@ -88,6 +97,9 @@ public struct QueryParser {
     }
 
     private mutating func parseUnary() -> QueryNode? {
+        guard depth < Self.maximumDepth else { return parseFlat() }
+        depth += 1
+        defer { depth -= 1 }
         guard pieces[index].kind == .not || pieces[index].kind == .minus else { return parsePrimary() }
         let position = pieces[index].position
         index += 1
@@ -133,6 +145,22 @@ public struct QueryParser {
             return term(text, prefix: prefix, at: piece.position)
         case .close, .or, .and, .not, .minus:
             return nil
+        }
+    }
+
+    /// Past ``maximumDepth``: the next piece alone, operators and parentheses skipped.
+    private mutating func parseFlat() -> QueryNode? {
+        let piece = pieces[index]
+        index += 1
+        if !warnedDepth {
+            warnedDepth = true
+            warnings.append(QueryWarning(position: piece.position, message:
+                "nested deeper than \(Self.maximumDepth) levels: parentheses and NOT from here on are ignored"))
+        }
+        switch piece.kind {
+        case .word(let text, let prefix): return term(text, prefix: prefix, at: piece.position)
+        case .quoted(let text): return phrase(text, at: piece.position)
+        default: return nil
         }
     }
 

@@ -11,25 +11,26 @@ enum SnippetBuilder {
         let characters = Array(body.text)
         let length = max(1, length)
         let matches = body.characterOffsets
-        guard let window = bestWindow(matches: matches, parts: body.highlightedParts, count: characters.count,
-                                      length: length) else {
+        guard let start = bestStart(matches: matches, parts: body.highlightedParts, characters: characters,
+                                    length: length) else {
             return cut(characters, from: 0, length: length, matches: [])
         }
-        return cut(characters, from: start(of: window, in: characters, length: length), length: length,
-                   matches: matches)
+        return cut(characters, from: start, length: length, matches: matches)
     }
 
-    /// The first match of the best window.
-    private static func bestWindow(matches: [Range<Int>], parts: [String], count: Int, length: Int) -> Range<Int>? {
-        var best: (distinct: Int, total: Int, first: Range<Int>)?
-        for (index, first) in matches.enumerated() {
-            let inside = matches.indices.filter { $0 >= index && matches[$0].upperBound <= first.lowerBound + length }
+    /// The start of the best window: each match is tried as the window's first, and the window is judged by the
+    /// matches that lie wholly inside it once it is placed.
+    private static func bestStart(matches: [Range<Int>], parts: [String], characters: [Character], length: Int) -> Int? {
+        var best: (distinct: Int, total: Int, start: Int)?
+        for first in matches {
+            let start = start(of: first, in: characters, length: length)
+            let inside = matches.indices.filter { matches[$0].lowerBound >= start && matches[$0].upperBound <= start + length }
             let distinct = Set(inside.map { parts[$0] }).count
             if best == nil || distinct > best!.distinct || distinct == best!.distinct && inside.count > best!.total {
-                best = (distinct, inside.count, first)
+                best = (distinct, inside.count, start)
             }
         }
-        return best?.first
+        return best?.start
     }
 
     private static func start(of first: Range<Int>, in characters: [Character], length: Int) -> Int {
@@ -45,9 +46,9 @@ enum SnippetBuilder {
         let window = characters[start ..< end].map { $0 == "\n" ? " " : $0 }
         let text = prefix + String(window) + (end < characters.count ? "…" : "")
         let shift = prefix.count - start
+        // Only matches wholly inside the window are highlighted: half a word highlighted would mislead.
         let offsets = matches.compactMap { match -> Range<Int>? in
-            let lower = max(match.lowerBound, start), upper = min(match.upperBound, end)
-            return lower < upper ? lower + shift ..< upper + shift : nil
+            match.lowerBound >= start && match.upperBound <= end ? match.lowerBound + shift ..< match.upperBound + shift : nil
         }
         return HighlightedText(text: text, characterOffsets: offsets)
     }

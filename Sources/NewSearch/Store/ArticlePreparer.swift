@@ -72,7 +72,9 @@ final class ArticlePreparer: @unchecked Sendable {
         do {
             article = try ArticleParser.parse(data, fileName: (path as NSString).lastPathComponent)
         } catch {
-            return error.isNotAnArticle ? .skipped(error.description, stale: previous?.id) : .failed(error.description)
+            if error.isNotAnArticle { return .skipped(error.description, stale: previous?.id) }
+            // A broken edit keeps the article findable as it was; the report says so, and fixing the file updates it.
+            return .failed(error.description + (previous == nil ? "" : " (the version indexed before is kept)"))
         }
         return .prepared(prepared(article, path: path, hash: hash, replacing: previous?.id, analyzer: analyzer),
                          bytes: data.count)

@@ -42,7 +42,7 @@ struct Indexer {
     private func removeVanished(stored: [String: (id: Int64, hash: String)], roots: [String],
                                 present: Set<String>, report: inout IndexReport) throws {
         let vanished = stored.filter { path, _ in
-            !present.contains(path) && roots.contains { root in path == root || path.hasPrefix(root + "/") }
+            !present.contains(path) && roots.contains { FileScanner.path(path, isUnder: $0) }
         }
         guard !vanished.isEmpty else { return }
         try store.database.transaction {

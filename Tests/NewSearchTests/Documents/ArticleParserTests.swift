@@ -119,6 +119,13 @@ import Testing
         }
     }
 
+    @Test func byteOrderMarkBeforeFrontMatter() throws {
+        let article = try ArticleParser.parse([0xEF, 0xBB, 0xBF] + Array("---\ntitle: 带BOM的标题\n---\n<p>正文</p>".utf8),
+                                              fileName: "bom.md")
+        #expect(article.title == "带BOM的标题")
+        #expect(article.body == "正文")
+    }
+
     @Test func controlCharactersNeverReachTheText() throws {
         let article = try Fixtures.parse("---\ntitle: t\n---\n<p>a\u{2}b\u{3}c\u{7}d\u{85}e</p>")
         #expect(article.body == "abcd\ne")

@@ -61,11 +61,40 @@ import Testing
         ("5.2%", "E"),
         ("社保 OR", "AC"),
         ("(社保", "AC"),
+        ("快递员 -(author:新浪 date:2022)", "BF"),
+        ("-(author:新浪 OR author:央视)", "DEF"),
+        ("快递员 OR author:新浪", "ABF"),
+        ("快递员 －广告", "A"),
+        ("社保 ｜ 医保", "ABC"),
+        ("社保 ＯＲ 医保", "ABC"),
+        ("ip＊", "D"),
+        ("（社保 OR 医保） 快递员", "AB"),
     ])
     func hitSet(query: String, expected: String) throws {
         let found = try index.search(query, limit: nil).hits.map(\.path).sorted().joined()
         #expect(found == expected, "\(query)")
         #expect(try index.paths(matching: query).sorted().joined() == expected, "\(query) (paths)")
+    }
+
+    @Test func userTextNeverBreaksFTS5Syntax() throws {
+        for query in ["社保\"\u{301}", "^ NOT\"\u{301} a-bauthor:", "\"\u{301}\"\u{301}", "快递员\"\u{20DD}"] {
+            _ = try index.search(query)
+            _ = try index.paths(matching: query)
+        }
+    }
+
+    @Test func deepNestingIsReadFlatWithAWarning() throws {
+        let deep = String(repeating: "(", count: 5000) + "快递员" + String(repeating: ")", count: 5000)
+        let negated = String(repeating: "-(", count: 3000) + "快递员"
+        let results = try index.search(deep)
+        #expect(results.total == 3)
+        #expect(results.warnings.contains { $0.message.contains("nested deeper") })
+        _ = try index.search(negated)
+    }
+
+    @Test func metadataInsideATextGroupIsIgnoredWithAWarning() throws {
+        let results = try index.search("快递员 OR author:新浪")
+        #expect(results.warnings.contains { $0.message.contains("author:新浪") && $0.message.contains("ignored") })
     }
 
     @Test func sinceAndUntilOptions() throws {

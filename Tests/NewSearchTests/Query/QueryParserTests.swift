@@ -49,7 +49,7 @@ import Testing
         #expect(DateRange("2022-02-28")?.end.map(ArticleDate.iso8601) == "2022-03-01T00:00:00Z")
         #expect(DateRange("..2021")?.start == nil)
         #expect(DateRange("2021..")?.end == nil)
-        for invalid in ["..", "2022-13", "2022-02-30", "22", "yesterday", "2022..x"] {
+        for invalid in ["..", "2022-13", "2022-02-30", "22", "yesterday", "2022..x", "2022..2021"] {
             #expect(DateRange(invalid) == nil, "\(invalid)")
         }
     }

@@ -102,6 +102,18 @@ import Testing
 }
 
 @Suite struct FileScannerTests {
+    @Test func oneFolderIsOneSetOfPathsHoweverItIsTyped() {
+        let current = FileManager.default.currentDirectoryPath
+        for typed in ["corpus", "./corpus", "corpus/", ".//corpus//", current + "/corpus", "corpus/../corpus"] {
+            #expect(FileScanner.normalized(typed) == "corpus", "\(typed)")
+        }
+        #expect(FileScanner.normalized(".") == ".")
+        #expect(FileScanner.normalized("/tmp/x/") == "/tmp/x")
+        #expect(FileScanner.path("corpus/a.md", isUnder: "corpus"))
+        #expect(!FileScanner.path("corpus2/a.md", isUnder: "corpus"))
+        #expect(FileScanner.path("a/b.md", isUnder: "."))
+    }
+
     @Test func linksToFilesAreReadAndLinksToFoldersAreNotFollowed() throws {
         let folder = try TemporaryFolder()
         try folder.write("news/a.md", "x")

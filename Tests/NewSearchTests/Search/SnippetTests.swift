@@ -29,6 +29,14 @@ import Testing
         #expect(snippet.text.hasSuffix("…"))
     }
 
+    @Test func everyHighlightIsAWholeMatch() throws {
+        let body = String(repeating: "关于中国经济的报道，", count: 30)
+        for length in 5 ... 40 {
+            let snippet = try hit(body, "中国", length: length).snippet
+            #expect(snippet.highlightedParts.allSatisfy { $0 == "中国" }, "length \(length): \(snippet)")
+        }
+    }
+
     @Test func shortBodiesAreWholeAndParagraphsReadAsSpaces() throws {
         let snippet = try hit("第一段有欠薪。\n第二段。", "欠薪").snippet
         #expect(snippet.text == "第一段有欠薪。 第二段。")
