@@ -18,10 +18,12 @@ struct QueryCompiler {
     private var roles: [PhraseRole] = []
     private var terms = 0
     private var plan = QueryPlan()
+    private var query = ParsedQuery(root: nil, warnings: [])
 
     static func compile(_ query: ParsedQuery, analyzer: Analyzer, ranked: Bool = true) -> QueryPlan {
         var compiler = QueryCompiler(analyzer: analyzer, ranked: ranked)
         compiler.plan.warnings = query.warnings
+        compiler.query = query
         if let root = query.root { compiler.compileTopLevel(root) }
         return compiler.plan
     }
@@ -45,6 +47,7 @@ struct QueryCompiler {
         let required = positives.compactMap { compile($0, positive: true) }
         guard !required.isEmpty else {
             var excluded = QueryCompiler(analyzer: analyzer, ranked: false)
+            excluded.query = query
             let parts = negatives.compactMap { excluded.compile($0, positive: false) }
             plan.warnings += excluded.plan.warnings
             if !parts.isEmpty { plan.exclusion = parts.joined(separator: " OR ") }
@@ -71,21 +74,22 @@ struct QueryCompiler {
         case .field(let field, let inner) where field.isFullText:
             return compile(inner, positive: positive).map { "\(field.rawValue) : (\($0))" }
         case .field, .date:
-            warn("\(node) cannot be combined with text terms inside a group: ignored (write it beside the group)")
+            warn("\(node) cannot be combined with text terms inside a group: ignored (write it beside the group)",
+                 at: Self.anchor(of: node))
             return nil
         case .and(let items):
             return compileGroup(items, positive: positive)
         case .or(let items):
             let parts = items.compactMap { item -> String? in
                 if case .not = item {
-                    warn("\(item) cannot be one side of OR: ignored")
+                    warn("\(item) cannot be one side of OR: ignored", at: Self.anchor(of: item))
                     return nil
                 }
                 return compile(item, positive: positive)
             }
             return parts.isEmpty ? nil : "(" + parts.joined(separator: " OR ") + ")"
         case .not(let inner):
-            warn("NOT \(inner) needs something to exclude it from: ignored")
+            warn("NOT \(inner) needs something to exclude it from: ignored", at: Self.anchor(of: inner))
             return nil
         }
     }
@@ -94,7 +98,9 @@ struct QueryCompiler {
         let included = items.filter { if case .not = $0 { return false } else { return true } }
         let required = included.compactMap { compile($0, positive: positive) }
         guard !required.isEmpty else {
-            if included.count < items.count { warn("a group of only excluded terms: ignored") }
+            if included.count < items.count {
+                warn("a group of only excluded terms: ignored", at: items.first.map(Self.anchor) ?? "")
+            }
             return nil
         }
         let excluded = items.compactMap { item -> String? in
@@ -124,7 +130,9 @@ struct QueryCompiler {
     private mutating func compilePrefix(_ text: String, positive: Bool) -> String? {
         let tokens = analyzer.tokenList(text, mode: .query).entries
         guard tokens.count == 1, !hasAlignedForm(text) else {
-            if !tokens.isEmpty { warn("`\(text)*`: a prefix search is for Latin letters and digits; searched as \(text)") }
+            if !tokens.isEmpty {
+                warn("`\(text)*`: a prefix search is for Latin letters and digits; searched as \(text)", at: text + "*")
+            }
             return compileTerm(text, positive: positive)
         }
         roles.append(positive ? .term(terms) : .excluded)
@@ -196,7 +204,19 @@ struct QueryCompiler {
         return QueryPlan.Filter(sql: parts.joined(separator: " AND "), values: values)
     }
 
-    private mutating func warn(_ message: String) {
-        plan.warnings.append(QueryWarning(position: 0, message: message))
+    /// Records a warning at the first place the query text shows `fragment`.
+    private mutating func warn(_ message: String, at fragment: String) {
+        plan.warnings.append(QueryWarning(position: query.position(of: fragment), message: message))
+    }
+
+    /// Text of the query that a node begins with: its first term, field name or `date:`.
+    private static func anchor(of node: QueryNode) -> String {
+        switch node {
+        case .term(let text, _), .phrase(let text): return text
+        case .field(let field, _): return field.rawValue + ":"
+        case .date: return "date:"
+        case .and(let nodes), .or(let nodes): return nodes.first.map(anchor) ?? ""
+        case .not(let inner): return anchor(of: inner)
+        }
     }
 }

@@ -55,4 +55,12 @@ public struct QueryWarning: Sendable, Equatable, CustomStringConvertible {
 public struct ParsedQuery: Sendable, Equatable {
     public var root: QueryNode?
     public var warnings: [QueryWarning]
+    /// The text the positions of warnings count in: the query as typed, compatibility-folded.
+    public var text: String = ""
+
+    /// The position of the first occurrence of `fragment` in ``text``, for warnings about a node; 0 if absent.
+    func position(of fragment: String) -> Int {
+        guard !fragment.isEmpty, let range = text.range(of: fragment) else { return 0 }
+        return text.distance(from: text.startIndex, to: range.lowerBound)
+    }
 }

@@ -28,6 +28,7 @@ public struct QueryParser {
     private var depth = 0
     private var warnedDepth = false
     private let length: Int
+    private let text: String
 
     /// Parses `text`; see the type for the language.
     public static func parse(_ text: String) -> ParsedQuery {
@@ -45,6 +46,7 @@ public struct QueryParser {
         pieces = lexer.pieces
         warnings = lexer.warnings
         length = printable.count
+        self.text = printable
         if !pieces.isEmpty, pieces.allSatisfy({ [.and, .or, .not].contains($0.kind) }) {
             pieces = pieces.map { piece in
                 let word = piece.kind == .and ? "AND" : piece.kind == .or ? "OR" : "NOT"
@@ -62,7 +64,7 @@ public struct QueryParser {
                 index += 1
             }
         }
-        return ParsedQuery(root: Self.joined(items, with: QueryNode.and), warnings: warnings)
+        return ParsedQuery(root: Self.joined(items, with: QueryNode.and), warnings: warnings, text: text)
     }
 
     private mutating func parseOr() -> QueryNode? {

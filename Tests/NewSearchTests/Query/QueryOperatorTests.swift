@@ -95,6 +95,8 @@ import Testing
     @Test func metadataInsideATextGroupIsIgnoredWithAWarning() throws {
         let results = try index.search("快递员 OR author:新浪")
         #expect(results.warnings.contains { $0.message.contains("author:新浪") && $0.message.contains("ignored") })
+        #expect(results.warnings.map(\.position) == [7])
+        #expect(try index.search("C9* 社保*").warnings.map(\.position) == [4])
     }
 
     @Test func sinceAndUntilOptions() throws {
