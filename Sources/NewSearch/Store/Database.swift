@@ -55,10 +55,10 @@ final class Database {
         }
     }
 
-    /// The first column of the first row of `sql`, as text.
-    func scalarText(_ sql: String) throws -> String? {
-        let statement = try prepare(sql)
-        return try statement.step() ? statement.text(0) : nil
+    /// Whether the database has a table called `name`.
+    func hasTable(_ name: String) throws -> Bool {
+        let statement = try prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+        return try statement.bind(.text(name)).step()
     }
 
     /// The row id of the last row inserted on this connection.

@@ -52,18 +52,18 @@ final class IndexStore {
     }
 
     private static func readMeta(_ database: Database) throws -> [String: String] {
-        guard try database.scalarText("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'") != nil
-        else { return [:] }
+        guard try database.hasTable("meta") else { return [:] }
         let statement = try database.prepare("SELECT key, value FROM meta")
         var meta: [String: String] = [:]
         while try statement.step() { meta[statement.text(0) ?? ""] = statement.text(1) ?? "" }
         return meta
     }
 
+    /// The number of stored documents; 0 before the table exists.
     private static func documentCount(_ database: Database) throws -> Int {
-        guard try database.scalarText("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'documents'") != nil
-        else { return 0 }
-        return Int(try database.scalarText("SELECT count(*) FROM documents") ?? "0") ?? 0
+        guard try database.hasTable("documents") else { return 0 }
+        let statement = try database.prepare("SELECT count(*) FROM documents")
+        return try statement.step() ? Int(statement.int64(0)) : 0
     }
 
     private func createSchema(dictionary: UserDictionary) throws {
@@ -145,8 +145,7 @@ final class IndexStore {
 
     /// The number of stored documents.
     func documentCount() throws -> Int {
-        let statement = try database.prepare("SELECT count(*) FROM documents")
-        return try statement.step() ? Int(statement.int64(0)) : 0
+        try IndexStore.documentCount(database)
     }
 
     /// Stores a prepared article and indexes its text with the tokens analysed ahead of time.
