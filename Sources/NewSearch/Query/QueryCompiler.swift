@@ -112,7 +112,7 @@ struct QueryCompiler {
     }
 
     private mutating func compileTerm(_ text: String, positive: Bool) -> String? {
-        guard !analyzer.tokenList(text, mode: .query).entries.isEmpty else { return nil }
+        guard hasTokens(text) else { return nil }
         let plain = FTS5Expression.quoted(text)
         let aligned = ranked && positive && hasAlignedForm(text)
         if positive {
@@ -128,9 +128,8 @@ struct QueryCompiler {
     }
 
     private mutating func compilePrefix(_ text: String, positive: Bool) -> String? {
-        let tokens = analyzer.tokenList(text, mode: .query).entries
-        guard tokens.count == 1, !hasAlignedForm(text) else {
-            if !tokens.isEmpty {
+        guard isPrefixSearchable(text) else {
+            if hasTokens(text) {
                 warn("`\(text)*`: a prefix search is for Latin letters and digits; searched as \(text)", at: text + "*")
             }
             return compileTerm(text, positive: positive)
@@ -144,14 +143,24 @@ struct QueryCompiler {
     private func plainFragment(_ node: QueryNode) -> String? {
         switch node {
         case .term(let text, let prefix):
-            let tokens = analyzer.tokenList(text, mode: .query).entries
-            guard !tokens.isEmpty else { return nil }
-            return FTS5Expression.quoted(text) + (prefix && tokens.count == 1 && !hasAlignedForm(text) ? " *" : "")
+            guard hasTokens(text) else { return nil }
+            return FTS5Expression.quoted(text) + (prefix && isPrefixSearchable(text) ? " *" : "")
         case .phrase(let text):
-            return analyzer.tokenList(text, mode: .query).entries.isEmpty ? nil : FTS5Expression.quoted(text)
+            return hasTokens(text) ? FTS5Expression.quoted(text) : nil
         default:
             return nil
         }
+    }
+
+    /// Whether the term has anything to match: punctuation alone has no token.
+    private func hasTokens(_ term: String) -> Bool {
+        !analyzer.tokenList(term, mode: .query).entries.isEmpty
+    }
+
+    /// Whether `term*` can be an FTS5 prefix query: one Latin or number word, no CJK (which matches as a
+    /// substring already).
+    private func isPrefixSearchable(_ term: String) -> Bool {
+        analyzer.tokenList(term, mode: .query).entries.count == 1 && !hasAlignedForm(term)
     }
 
     /// Whether the term's aligned form differs from its plain one: it begins or ends with a CJK character.
