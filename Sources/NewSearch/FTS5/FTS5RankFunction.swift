@@ -39,7 +39,7 @@ enum FTS5RankFunction {
         }
         let score = rowScore(api, fts, figures)
         if explain {
-            csqlite_result_text_transient(context, explanation(score), -1)
+            csqlite_result_text_transient(context, JSONText.encode(score), -1)
         } else {
             sqlite3_result_double(context, score.total)
         }
@@ -132,9 +132,5 @@ enum FTS5RankFunction {
         }
         return RelevanceModel().score(terms: figures.terms, lengths: figures.lengths,
                                       averageLengths: figures.averageLengths, near: near)
-    }
-
-    private static func explanation(_ score: RelevanceModel.Score) -> String {
-        JSONText.encode(score)
     }
 }

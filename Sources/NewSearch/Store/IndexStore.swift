@@ -139,8 +139,7 @@ final class IndexStore {
 
     /// The row id of the document stored under `path`, if any.
     func documentID(path: String) throws -> Int64? {
-        let statement = try database.prepare("SELECT id FROM documents WHERE path = ?")
-        return try statement.bind(.text(path)).step() ? statement.int64(0) : nil
+        try storedDocuments(paths: [path])[path]?.id
     }
 
     /// The number of stored documents.
