@@ -23,3 +23,13 @@ int csqlite_bind_blob_transient(sqlite3_stmt *statement, int index, const void *
 void csqlite_result_text_transient(sqlite3_context *context, const char *text, int length) {
     sqlite3_result_text(context, text, length, SQLITE_TRANSIENT);
 }
+
+static const char csqlite_ranking_type[] = "newsearch_ranking";
+
+int csqlite_bind_ranking_pointer(sqlite3_stmt *statement, int index, void *pointer) {
+    return sqlite3_bind_pointer(statement, index, pointer, csqlite_ranking_type, NULL);
+}
+
+void *csqlite_value_ranking_pointer(sqlite3_value *value) {
+    return sqlite3_value_pointer(value, csqlite_ranking_type);
+}

@@ -8,10 +8,10 @@ struct AnalyzeCommand: ParsableCommand {
         abstract: "Show the tokens newsearch makes of a text, to see why something does or does not match.",
         discussion: """
             Text is folded (full-width to ASCII, case, traditional to simplified), cut into words by ICU and the \\
-            user dictionary, then indexed as one token per CJK character, with markers where words begin (^c) and \\
-            end (c$) or stand alone (=c); Latin and number words are one token each, plus their letter and digit \\
-            parts (+part); | is a gap that phrases do not cross. A query matches where its characters and words \\
-            follow each other; matches that begin and end on word boundaries rank higher.
+            user dictionary, then indexed as one token per character (CJK, Latin and digits alike), so any \\
+            substring of a run of letters, digits and ideographs is found; ^c marks a character that begins a \\
+            word and c$ one that ends a word; | is a gap (punctuation or space) that phrases do not cross. \\
+            Matches that begin and end on word boundaries rank higher.
 
             Uses the dictionary of the index at --index (or $NEWSEARCH_INDEX, or newsearch.db) when there is one.
 

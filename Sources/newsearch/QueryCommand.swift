@@ -100,14 +100,20 @@ struct QueryCommand: ParsableCommand {
         let indexWarnings = index.analysisWarning.map { ["\($0)"] } ?? []
         for warning in indexWarnings { Terminal.printError("warning: \(warning)") }
         if stdin {
+            // Every line gets exactly one JSON line, sent at once: a program that writes a query and waits
+            // for its answer through a pipe must not wait on stdout's block buffer.
             while let line = readLine() {
-                guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-                do {
-                    print(try QueryJSON.encode(index.search(line, options: options), indexWarnings: indexWarnings))
-                } catch {
-                    // One failing line must not end the stream: answer it with an error object and go on.
-                    print(QueryJSON.error(query: line, message: "\(error)"))
+                if line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    print(QueryJSON.error(query: line, message: "empty query: write the words to search for"))
+                } else {
+                    do {
+                        print(try QueryJSON.encode(index.search(line, options: options), indexWarnings: indexWarnings))
+                    } catch {
+                        // One failing line must not end the stream: answer it with an error object and go on.
+                        print(QueryJSON.error(query: line, message: "\(error)"))
+                    }
                 }
+                fflush(nil) // every output stream, i.e. stdout (naming the C global `stdout` is an error in Swift 6 on Linux)
             }
             return
         }

@@ -15,7 +15,7 @@ struct TokenTable {
         let bytes = Array(source.utf8)
         let rows = tokens.map { token -> [String] in
             let original = String(decoding: bytes[token.byteRange], as: UTF8.self)
-            return ["\(token.position)", shown(token), label(token.kind),
+            return ["\(token.position)", shown(token), label(token),
                     "\(token.byteRange.lowerBound)..<\(token.byteRange.upperBound)", original]
         }
         let header = ["position", "token", "kind", "bytes", "original"]
@@ -28,25 +28,18 @@ struct TokenTable {
         }.joined(separator: "\n")
     }
 
+    /// The character, with `^` when a word begins with it and `$` when one ends with it; `|` for a gap.
     private func shown(_ token: Token) -> String {
-        switch token.kind {
-        case .text: return token.text
-        case .wordStart: return "^" + token.text
-        case .wordEnd: return token.text + "$"
-        case .wholeWord: return "=" + token.text
-        case .part: return "+" + token.text
-        case .gap: return "|"
-        }
+        token.kind == .gap ? "|" : (token.startsWord ? "^" : "") + token.text + (token.endsWord ? "$" : "")
     }
 
-    private func label(_ kind: Token.Kind) -> String {
-        switch kind {
-        case .text: return "text"
-        case .wordStart: return "word start"
-        case .wordEnd: return "word end"
-        case .wholeWord: return "one-character word"
-        case .part: return "part"
-        case .gap: return "gap"
+    private func label(_ token: Token) -> String {
+        switch (token.kind, token.startsWord, token.endsWord) {
+        case (.gap, _, _): return "gap"
+        case (_, true, true): return "one-character word"
+        case (_, true, false): return "word start"
+        case (_, false, true): return "word end"
+        default: return "character"
         }
     }
 

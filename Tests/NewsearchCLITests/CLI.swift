@@ -36,9 +36,9 @@ struct CLI {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// Runs `newsearch arguments…` with `NEWSEARCH_INDEX` unset unless `environment` sets it.
-    @discardableResult
-    func run(_ arguments: String..., environment: [String: String] = [:], input: String? = nil) throws -> Output {
+    /// A `newsearch arguments…` process in ``directory``, with `NEWSEARCH_INDEX` and `NO_COLOR` unset unless
+    /// `environment` sets them.
+    func process(_ arguments: [String], environment: [String: String] = [:]) -> Process {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
@@ -47,6 +47,13 @@ struct CLI {
         variables["NEWSEARCH_INDEX"] = nil
         variables["NO_COLOR"] = nil
         process.environment = variables.merging(environment) { $1 }
+        return process
+    }
+
+    /// Runs `newsearch arguments…` with `NEWSEARCH_INDEX` unset unless `environment` sets it.
+    @discardableResult
+    func run(_ arguments: String..., environment: [String: String] = [:], input: String? = nil) throws -> Output {
+        let process = self.process(arguments, environment: environment)
         let stdout = Pipe(), stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr

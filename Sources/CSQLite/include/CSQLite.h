@@ -16,4 +16,11 @@ int csqlite_bind_blob_transient(sqlite3_stmt *statement, int index, const void *
 /// Sets a function's result to UTF-8 text that SQLite copies.
 void csqlite_result_text_transient(sqlite3_context *context, const char *text, int length);
 
+/// Binds `pointer` as a pointer value of type "newsearch_ranking" (sqlite3_bind_pointer needs a type name that
+/// outlives the statement: a C string constant). The caller keeps the object alive while the statement runs.
+int csqlite_bind_ranking_pointer(sqlite3_stmt *statement, int index, void *pointer);
+
+/// The "newsearch_ranking" pointer held by `value`, or NULL when it holds none (any other value or type).
+void *csqlite_value_ranking_pointer(sqlite3_value *value);
+
 #endif

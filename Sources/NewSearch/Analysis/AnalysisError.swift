@@ -1,11 +1,14 @@
 /// An error of the text-analysis layer.
-public enum AnalysisError: Error, CustomStringConvertible {
+public enum AnalysisError: Error, Equatable, CustomStringConvertible {
     /// ICU failed (for example its data could not be loaded).
     case icu(String)
+    /// A user dictionary file cannot be used: its path and why.
+    case dictionary(String, String)
 
     public var description: String {
         switch self {
         case .icu(let message): return "ICU: \(message)"
+        case .dictionary(let path, let reason): return "dictionary \(path): \(reason)"
         }
     }
 

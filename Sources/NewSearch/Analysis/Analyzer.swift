@@ -1,36 +1,32 @@
 /// Turns text into tokens for the index and for queries.
 ///
-/// The chain, in order (each stage works on UTF-8 bytes, and byte ranges always point into the original text):
-/// 1. **Folding** (``CharacterFolder``): NFKC with case folding, then Traditional → Simplified, per character.
-///    It runs first so that segmentation sees 社会保险 whether the text said 社會保險 or 社会保险.
+/// The stages, assembled here in this order (each works on UTF-8 bytes, and byte ranges always point into the
+/// original text):
+/// 1. **Folding** (``CharacterFolder`` into ``NormalizedText``): NFKC with case folding, then Traditional →
+///    Simplified, per character. It runs first so that segmentation sees 社会保险 whether the text said 社會保險.
 /// 2. **Segmentation** (``WordBreaker``): ICU's dictionary word breaker finds words, numbers and CJK runs;
-///    spaces, punctuation and symbols (emoji among them) are not tokens.
+///    spaces, punctuation and symbols (emoji among them) are not words.
 /// 3. **User dictionary** (``DictionaryMatcher``): its words, longest first, override ICU's word boundaries.
-/// 4. **Token emission**: each CJK character is a token at its own position, so any substring can be found;
-///    colocated markers record where dictionary words begin and end (for ranking whole-word matches first);
-///    a Latin or number word is one token, plus its letter and digit parts when it mixes them (`iphone16`,
-///    `iphone`, `16`); a gap token stands where punctuation or space separates CJK from anything, so phrases
-///    never match across it.
+/// 4. **Tokens** (``TokenEmitter``): every character of every word is a token at its own position, so any
+///    substring of a run of touching words is found (上海 in 上海市, `hon` in `iPhone`, `20` in `2000`); gap tokens
+///    stand where words do not touch; word boundaries travel beside the tokens (see ``TokenContract``).
 ///
 /// ```swift
 /// let analyzer = try Analyzer()
-/// analyzer.tokens("上海GDP", mode: .query).map(\.text)   // ["上", "海", "gdp"]
+/// analyzer.tokens("上海GDP", mode: .query).map(\.text)   // ["上", "海", "g", "d", "p"]
 /// ```
 /// Not thread-safe: use one analyzer per thread.
 public final class Analyzer {
     /// What the tokens are for.
     public enum Mode: Sendable {
-        /// Tokens to index: characters, word-boundary markers, word parts.
+        /// Tokens to index: every separation is a gap.
         case document
-        /// Tokens to match a query term as a phrase: characters and whole words, no markers.
+        /// Tokens to match a query term as a phrase: white space next to CJK words joins them.
         case query
-        /// A query term matched only where it begins and ends on word boundaries: as `.query`, but its first and
-        /// last CJK characters must be a word's first and last (or a one-character word).
-        case alignedQuery
     }
 
     /// Bumped whenever the tokens produced for some text change; recorded in every index's analysis stamp.
-    public static let version = 2
+    public static let version = 3
 
     /// The folding applied before segmentation, as recorded in the analysis stamp.
     public static let normalization = "nfkc_cf+traditional-simplified"
@@ -40,17 +36,11 @@ public final class Analyzer {
 
     private let breaker: WordBreaker
     private let folder: CharacterFolder
-    let matcher: DictionaryMatcher
-    // The working buffers of one analysis, reused: the folded text and its word segments.
-    var normalized = NormalizedText()
-    var segments: [Segment] = []
+    private let matcher: DictionaryMatcher
+    // The working buffers of one analysis, reused from text to text.
+    private var normalized = NormalizedText()
+    private var segments: [WordSegment] = []
     private var scratch = TokenList()
-
-    struct Segment {
-        var start: Int
-        var end: Int
-        var isCJK: Bool
-    }
 
     /// Opens the ICU resources the analyzer needs.
     /// - Throws: ``AnalysisError`` when ICU cannot be loaded.
@@ -69,11 +59,19 @@ public final class Analyzer {
         })
     }
 
-    /// The tokens of `text`, with UTF-8 byte ranges into `text`.
+    /// The tokens of `text`, with UTF-8 byte ranges into `text`; word boundaries are marked in documents only
+    /// (a query term matches wherever its characters follow each other).
     ///
     /// Complexity: O(n) in the length of `text`.
     public func tokens(_ text: String, mode: Mode = .document) -> [Token] {
-        tokenList(text, mode: mode).tokens()
+        let tokens = tokenList(text, mode: mode).tokens()
+        guard mode == .query else { return tokens }
+        return tokens.map { token in
+            var token = token
+            token.startsWord = false
+            token.endsWord = false
+            return token
+        }
     }
 
     /// The number of tokens of `text`, counted without building them: the analyzer's cost alone, for benchmarks.
@@ -86,20 +84,27 @@ public final class Analyzer {
 
     /// The number of words ICU finds in `text`, with no folding or token emission: segmentation alone.
     public func wordCount(_ text: String) -> Int {
-        var count = 0
         var text = text
-        text.withUTF8 { bytes in breaker.forEachWord(in: bytes) { _, _, _ in count += 1 } }
-        return count
+        text.withUTF8 { breaker.segment($0, into: &segments) }
+        return segments.count
     }
 
     /// `text` folded as the index sees it (NFKC case folding, Traditional → Simplified): a substring of the folded
-    /// title or body of an article is a query that finds the article.
+    /// title or body of an article, within a run of letters, digits and ideographs, is a query that finds it.
     public func folded(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
             normalized.fold(bytes, with: folder)
             return String(decoding: normalized.bytes, as: UTF8.self)
         }
+    }
+
+    /// `text` folded, with the map back to the original bytes: for finding matches in stored text.
+    func normalizedText(_ text: String) -> NormalizedText {
+        var text = text
+        var result = NormalizedText()
+        text.withUTF8 { result.fold($0, with: folder) }
+        return result
     }
 
     /// The tokens of `text` in the compact form the index uses.
@@ -110,21 +115,12 @@ public final class Analyzer {
         return list
     }
 
-    /// Appends the tokens of the UTF-8 `text` to `list`.
+    /// Appends the tokens of the UTF-8 `text` to `list`: the four stages, in order.
     func analyze(_ text: UnsafeBufferPointer<UInt8>, mode: Mode, into list: inout TokenList) {
         normalized.fold(text, with: folder)
-        segment()
-        if !matcher.isEmpty { applyDictionary() }
-        list.reserve(tokens: list.count + normalized.bytes.count / 2, bytes: normalized.bytes.count * 2)
-        emit(mode: mode, into: &list)
-    }
-
-    private func segment() {
-        segments.removeAll(keepingCapacity: true)
-        normalized.bytes.withUnsafeBufferPointer { bytes in
-            breaker.forEachWord(in: bytes) { start, end, kind in
-                segments.append(Segment(start: start, end: end, isCJK: kind == .ideographic || kind == .kana))
-            }
-        }
+        normalized.bytes.withUnsafeBufferPointer { breaker.segment($0, into: &segments) }
+        if !matcher.isEmpty { segments = matcher.recut(segments, in: normalized.bytes) }
+        list.reserve(tokens: list.count + normalized.bytes.count / 2, bytes: list.bytes.count + normalized.bytes.count)
+        TokenEmitter.emit(normalized, segments: segments, mode: mode, into: &list)
     }
 }

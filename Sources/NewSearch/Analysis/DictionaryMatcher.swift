@@ -1,5 +1,6 @@
-/// Finds user-dictionary words in folded text, longest first; built by the analyzer with its own folding.
-struct DictionaryMatcher {
+/// The user-dictionary stage: re-cuts segmented text so that user-dictionary words, longest first from the left,
+/// are whole words. Built by the analyzer with its own folding, so dictionary words match folded text.
+struct DictionaryMatcher: Sendable {
     /// Folded words grouped by their first character, longest first.
     private var candidates: [UInt32: [[UInt8]]] = [:]
 
@@ -15,6 +16,49 @@ struct DictionaryMatcher {
         }
     }
 
+    /// `segments` of `text` with each run of touching CJK segments re-cut: ICU boundaries inside a dictionary
+    /// word go, its edges become boundaries.
+    func recut(_ segments: [WordSegment], in text: [UInt8]) -> [WordSegment] {
+        guard !isEmpty else { return segments }
+        var result: [WordSegment] = []
+        result.reserveCapacity(segments.count)
+        var index = 0
+        while index < segments.count {
+            guard segments[index].isCJK else {
+                result.append(segments[index])
+                index += 1
+                continue
+            }
+            var runEnd = index + 1
+            while runEnd < segments.count, segments[runEnd].isCJK, segments[runEnd].start == segments[runEnd - 1].end {
+                runEnd += 1
+            }
+            result += recut(run: segments[index ..< runEnd], in: text)
+            index = runEnd
+        }
+        return result
+    }
+
+    private func recut(run: ArraySlice<WordSegment>, in text: [UInt8]) -> [WordSegment] {
+        let limit = run.last!.end
+        var boundaries = Set(run.map(\.start))
+        boundaries.insert(limit)
+        var position = run.first!.start
+        while position < limit {
+            let length = longestMatch(in: text, at: position, limit: limit)
+            guard length > 0 else {
+                position += UTF8Scalar.width(of: text[position])
+                continue
+            }
+            boundaries = boundaries.filter { $0 <= position || $0 >= position + length }
+            boundaries.insert(position)
+            boundaries.insert(position + length)
+            position += length
+        }
+        let sorted = boundaries.sorted()
+        return zip(sorted, sorted.dropFirst()).map { WordSegment(start: $0, end: $1, isCJK: true) }
+    }
+
     /// The byte length of the longest word that starts at `index` of `text` and ends by `limit`, or 0.
     func longestMatch(in text: [UInt8], at index: Int, limit: Int) -> Int {
         guard let words = candidates[Self.key(text[index ..< min(index + 4, limit)])] else { return 0 }
@@ -27,9 +71,8 @@ struct DictionaryMatcher {
     /// The lead scalar's bytes, packed: words are grouped by their first character.
     private static func key(_ bytes: ArraySlice<UInt8>) -> UInt32 {
         guard let lead = bytes.first else { return 0 }
-        let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
         var key: UInt32 = 0
-        for byte in bytes.prefix(width) { key = key << 8 | UInt32(byte) }
+        for byte in bytes.prefix(UTF8Scalar.width(of: lead)) { key = key << 8 | UInt32(byte) }
         return key
     }
 }

@@ -1,55 +1,49 @@
-/// One token produced by the ``Analyzer``: the indexed text, where it came from and what it marks.
+/// One token produced by the ``Analyzer``: the indexed text, where it came from, and the word boundaries around it.
 ///
 /// ```swift
-/// try Analyzer().tokens("上海市")
-/// // 上@0 ^上@0 海@1 市@2 市$@2: characters, plus markers of where the word 上海市 begins and ends
+/// try Analyzer().tokens("上海市GDP").map(\.description)
+/// // ["^上@0[0..<3]", "海@1[3..<6]", "市$@2[6..<9]", "^g@3[9..<10]", "d@4[10..<11]", "p$@5[11..<12]"]
 /// ```
 public struct Token: Hashable, Sendable, CustomStringConvertible {
-    /// What a token stands for. Markers share the position of the character they mark.
+    /// What a token stands for.
     public enum Kind: UInt8, Sendable {
-        /// A CJK character, or a whole Latin or number word: what phrases match.
+        /// One folded character (a letter, digit or ideograph, or a mark inside a word): what phrases match.
         case text = 0
-        /// Marks a CJK character that begins a word of two or more characters.
-        case wordStart = 1
-        /// Marks a CJK character that ends a word of two or more characters.
-        case wordEnd = 2
-        /// Marks a CJK character that is a word of its own.
-        case wholeWord = 3
-        /// The letter or digit part of a mixed word (`iphone` and `16` of `iphone16`).
-        case part = 4
-        /// Stands between two tokens that punctuation or space separates, when one of them is CJK, so that a
-        /// phrase never matches across it.
+        /// Stands where punctuation, space or a symbol separates two runs of characters, so that a phrase never
+        /// matches across it.
         case gap = 5
     }
 
-    /// The folded text (lower-cased, width-folded, simplified), without marker bytes.
+    /// The folded character (lower-cased, width-folded, simplified); empty for a gap.
     public var text: String
     public var kind: Kind
-    /// Whether the token shares the position of the token before it: markers and parts do in documents; in a
-    /// query, colocated tokens are alternatives for one position.
+    /// Whether the token shares the position of the token before it. Since analyzer version 3 every token has a
+    /// position of its own (word boundaries are ``startsWord`` and ``endsWord``), so this is always false.
     public var colocated: Bool
     /// The UTF-8 byte range of the token in the original text; highlights are drawn from it.
     public var byteRange: Range<Int>
     /// The token's position: phrases match tokens at consecutive positions.
     public var position: Int
+    /// Whether a word (as ICU or the user dictionary cut the text) begins with this character.
+    public var startsWord: Bool
+    /// Whether a word ends with this character.
+    public var endsWord: Bool
 
-    public init(text: String, kind: Kind = .text, colocated: Bool = false, byteRange: Range<Int>, position: Int) {
+    public init(text: String, kind: Kind = .text, byteRange: Range<Int>, position: Int,
+                startsWord: Bool = false, endsWord: Bool = false) {
         self.text = text
         self.kind = kind
-        self.colocated = colocated
+        self.colocated = false
         self.byteRange = byteRange
         self.position = position
+        self.startsWord = startsWord
+        self.endsWord = endsWord
     }
 
+    /// `^` before a character that begins a word, `$` after one that ends a word, `|` for a gap; then the
+    /// position and the byte range.
     public var description: String {
-        let shown: String
-        switch kind {
-        case .text, .part: shown = text
-        case .wordStart: shown = "^" + text
-        case .wordEnd: shown = text + "$"
-        case .wholeWord: shown = "=" + text
-        case .gap: shown = "|"
-        }
+        let shown = kind == .gap ? "|" : (startsWord ? "^" : "") + text + (endsWord ? "$" : "")
         return "\(shown)@\(position)[\(byteRange.lowerBound)..<\(byteRange.upperBound)]"
     }
 }

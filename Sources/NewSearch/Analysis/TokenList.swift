@@ -1,35 +1,31 @@
-/// Tokens of one text in a compact, reusable form: entries plus one byte buffer holding every token's indexed
-/// bytes (marker bytes included).
+/// The tokens of one text in the compact form the index uses: entries plus one byte buffer holding every token's
+/// indexed bytes, and the word boundaries among their positions (see ``TokenContract``).
 ///
 /// The FTS5 tokenizer hands token bytes to SQLite straight from ``bytes``, with no `String` per token.
 struct TokenList: Sendable {
-    /// One token: its indexed bytes are `bytes[textStart ..< textStart + textLength]`, its origin
-    /// `sourceStart ..< sourceEnd` in the original text.
+    /// One token at the next position: its indexed bytes are `bytes[textStart ..< textStart + textLength]`, its
+    /// origin `sourceStart ..< sourceEnd` in the original text.
     struct Entry: Sendable {
         var textStart: Int32
         var textLength: Int32
         var sourceStart: Int32
         var sourceEnd: Int32
-        var kind: Token.Kind
-        /// Shares the position of the token before it: a marker, a part, or a query-time alternative.
-        var colocated: Bool
-    }
-
-    /// Bytes that set markers apart from text: no folded text holds a byte below 0x20 in a token.
-    enum Marker {
-        static let wordBoundary: UInt8 = 0x01
-        static let wholeWord: UInt8 = 0x02
-        static let gap: UInt8 = 0x03
     }
 
     private(set) var bytes: [UInt8] = []
     private(set) var entries: [Entry] = []
+    /// One bit per position plus one for the end, set where a word boundary lies (documents only).
+    private(set) var boundaries = WordBoundaries()
+    /// The tokens that are characters, not gaps: the text's length for bm25.
+    private(set) var characterCount = 0
 
     var count: Int { entries.count }
 
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
         entries.removeAll(keepingCapacity: true)
+        boundaries.removeAll()
+        characterCount = 0
     }
 
     mutating func reserve(tokens: Int, bytes byteCount: Int) {
@@ -37,49 +33,56 @@ struct TokenList: Sendable {
         bytes.reserveCapacity(byteCount)
     }
 
-    /// Appends a token of `kind` whose text is `text`, found at `source` in the original.
-    /// Markers get their marker byte: before the text for a word start or a whole word, after it for a word end.
-    mutating func append(_ text: ArraySlice<UInt8>, kind: Token.Kind, colocated: Bool, source: Range<Int>) {
+    /// Appends a character token whose folded bytes are `text`, found at `source` in the original; `startsWord`
+    /// records a word boundary before it.
+    mutating func appendCharacter(_ text: UnsafeBufferPointer<UInt8>, source: Range<Int>, startsWord: Bool) {
         let start = bytes.count
-        switch kind {
-        case .text, .part:
-            bytes.append(contentsOf: text)
-        case .wordStart:
-            bytes.append(Marker.wordBoundary)
-            bytes.append(contentsOf: text)
-        case .wordEnd:
-            bytes.append(contentsOf: text)
-            bytes.append(Marker.wordBoundary)
-        case .wholeWord:
-            bytes.append(Marker.wholeWord)
-            bytes.append(contentsOf: text)
-        case .gap:
-            bytes.append(Marker.gap)
-        }
-        entries.append(Entry(textStart: Int32(start), textLength: Int32(bytes.count - start),
-                             sourceStart: Int32(source.lowerBound), sourceEnd: Int32(source.upperBound), kind: kind,
-                             colocated: colocated))
+        bytes.append(contentsOf: text)
+        entries.append(Entry(textStart: Int32(start), textLength: Int32(text.count),
+                             sourceStart: Int32(source.lowerBound), sourceEnd: Int32(source.upperBound)))
+        boundaries.append(startsWord)
+        characterCount += 1
     }
 
-    /// The entry's text without its marker byte.
-    func cleanText(of entry: Entry) -> [UInt8] {
-        let start = Int(entry.textStart), end = start + Int(entry.textLength)
-        switch entry.kind {
-        case .text, .part: return Array(bytes[start ..< end])
-        case .wordStart, .wholeWord: return Array(bytes[start + 1 ..< end])
-        case .wordEnd: return Array(bytes[start ..< end - 1])
-        case .gap: return []
-        }
+    /// Appends a gap token standing for the separating text at `source`.
+    mutating func appendGap(source: Range<Int>) {
+        let start = bytes.count
+        bytes.append(TokenContract.gap)
+        entries.append(Entry(textStart: Int32(start), textLength: 1,
+                             sourceStart: Int32(source.lowerBound), sourceEnd: Int32(source.upperBound)))
+        boundaries.append(true)
     }
 
-    /// The tokens as public values; positions advance on every token that is not colocated.
+    /// Closes the list: the boundary bit after the last token.
+    mutating func finish() {
+        boundaries.append(true)
+    }
+
+    /// Marks a word boundary before the token at `position`.
+    mutating func markBoundary(at position: Int) {
+        boundaries.set(position)
+    }
+
+    /// The entry's indexed bytes.
+    func text(of entry: Entry) -> ArraySlice<UInt8> {
+        bytes[Int(entry.textStart) ..< Int(entry.textStart + entry.textLength)]
+    }
+
+    /// Whether the entry is the gap token (a character token is one scalar of at least one byte that is not the
+    /// gap byte, and single-byte characters are never the gap byte).
+    func isGap(_ entry: Entry) -> Bool {
+        entry.textLength == 1 && bytes[Int(entry.textStart)] == TokenContract.gap
+    }
+
+    /// The tokens as public values.
     func tokens() -> [Token] {
-        var position = -1
-        return entries.map { entry in
-            if !entry.colocated { position += 1 }
-            return Token(text: String(decoding: cleanText(of: entry), as: UTF8.self), kind: entry.kind,
-                         colocated: entry.colocated,
-                         byteRange: Int(entry.sourceStart) ..< Int(entry.sourceEnd), position: max(0, position))
+        entries.enumerated().map { position, entry in
+            let gap = isGap(entry)
+            return Token(text: gap ? "" : String(decoding: text(of: entry), as: UTF8.self),
+                         kind: gap ? .gap : .text,
+                         byteRange: Int(entry.sourceStart) ..< Int(entry.sourceEnd), position: position,
+                         startsWord: !gap && boundaries.contains(position),
+                         endsWord: !gap && boundaries.contains(position + 1))
         }
     }
 }

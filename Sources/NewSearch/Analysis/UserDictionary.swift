@@ -19,13 +19,13 @@ public struct UserDictionary: Sendable, Equatable {
     }
 
     /// Reads a dictionary file.
-    /// - Throws: ``SearchError/dictionary(_:_:)`` when the file cannot be read or is not UTF-8.
+    /// - Throws: ``AnalysisError/dictionary(_:_:)`` when the file cannot be read or is not UTF-8.
     public init(contentsOf path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw SearchError.dictionary(path, "cannot read the file")
+            throw AnalysisError.dictionary(path, "cannot read the file")
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            throw SearchError.dictionary(path, "not UTF-8 text")
+            throw AnalysisError.dictionary(path, "not UTF-8 text")
         }
         self.init(words: text.split(whereSeparator: \.isNewline).map(String.init))
     }

@@ -29,6 +29,15 @@ final class WordBreaker {
     /// The version of the ICU library, such as "72.1".
     static var icuVersion: String { String(cString: cicu_version()) }
 
+    /// The segmentation stage: the words of the folded `text`, in order, written into `segments` (replacing what
+    /// it held); spaces, punctuation and symbols are not words.
+    func segment(_ text: UnsafeBufferPointer<UInt8>, into segments: inout [WordSegment]) {
+        segments.removeAll(keepingCapacity: true)
+        forEachWord(in: text) { start, end, kind in
+            segments.append(WordSegment(start: start, end: end, isCJK: kind == .ideographic || kind == .kana))
+        }
+    }
+
     /// Calls `body` with the UTF-8 byte range and kind of each word in `text`, in order; spaces and punctuation
     /// are not words.
     func forEachWord(in text: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Kind) -> Void) {

@@ -1,5 +1,7 @@
-/// Why a file could not be read as an article.
+/// Why a file could not be read as an article, or a folder to index not found.
 public enum DocumentError: Error, Equatable, CustomStringConvertible {
+    /// A folder or file to index does not exist.
+    case notFound(String)
     /// The file holds a NUL byte: it is binary, not text.
     case binary
     /// The file is not valid UTF-8.
@@ -13,12 +15,13 @@ public enum DocumentError: Error, Equatable, CustomStringConvertible {
     public var isNotAnArticle: Bool {
         switch self {
         case .binary, .invalidUTF8: return true
-        case .unreadable, .frontMatter: return false
+        case .notFound, .unreadable, .frontMatter: return false
         }
     }
 
     public var description: String {
         switch self {
+        case .notFound(let path): return "no such file or folder: \(path)"
         case .binary: return "binary file (contains NUL bytes)"
         case .invalidUTF8: return "not valid UTF-8 text"
         case .unreadable(let reason): return "unreadable: \(reason)"

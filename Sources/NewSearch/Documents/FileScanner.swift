@@ -23,17 +23,34 @@ enum FileScanner {
         return path == root || path.hasPrefix(root == "/" ? "/" : root + "/")
     }
 
-    /// The regular files under `root` (or `root` itself when it is a file), each as `root/relative/path`.
-    /// - Throws: ``SearchError/notFound(_:)`` when `root` does not exist.
-    static func files(under root: String) throws -> [String] {
+    /// What a scan of one root found: the files to read, and the folders that could not be read.
+    struct Scan {
+        /// The regular files, each as `root/relative/path`, in path order.
+        var files: [String] = []
+        /// The folders that could not be opened (`root` itself among them when it is one), each with the system's
+        /// reason (`Permission denied`), in path order: what lies under them is unknown, not gone.
+        var unreadable: [(path: String, reason: String)] = []
+    }
+
+    /// The regular files under `root` (or `root` itself when it is a file), and the folders below it that could
+    /// not be read.
+    /// - Throws: ``DocumentError/notFound(_:)`` when `root` does not exist.
+    static func scan(under root: String) throws -> Scan {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else {
-            throw SearchError.notFound(root)
+            throw DocumentError.notFound(root)
         }
-        guard isDirectory.boolValue else { return [root] }
+        guard isDirectory.boolValue else { return Scan(files: [root]) }
         var files: [String] = []
-        DirectoryWalker.forEachFile(under: root) { files.append($0) }
-        return files.sorted()
+        let unreadable = DirectoryWalker.forEachFile(under: root) { files.append($0) }
+        return Scan(files: files.sorted(), unreadable: unreadable.sorted { $0.path < $1.path })
+    }
+
+    /// The regular files under `root` (or `root` itself when it is a file), each as `root/relative/path`; folders
+    /// that cannot be read are left out, so use ``scan(under:)`` wherever a missing file means a removed one.
+    /// - Throws: ``DocumentError/notFound(_:)`` when `root` does not exist.
+    static func files(under root: String) throws -> [String] {
+        try scan(under: root).files
     }
 
     /// Whether `path` names a Markdown file.

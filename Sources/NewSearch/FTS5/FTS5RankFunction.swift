@@ -1,89 +1,102 @@
 import CSQLite
-import Foundation
 
-/// The `newsearch_rank(fts, roles [, 'explain'])` FTS5 auxiliary function: gathers a row's match counts through
-/// the FTS5 extension API and scores them with ``RelevanceModel``. With `'explain'` it returns the score's parts
-/// as JSON. Every C callback is here; none lets an error cross into SQLite.
+/// The `newsearch_rank(fts [, query])` FTS5 auxiliary function: gathers a row's matches through the FTS5 extension
+/// API and scores them with ``RelevanceModel``; higher is better. Returns NULL for a row that is no hit after all
+/// (a required `term*` matched only inside words).
+///
+/// `query` is a ``RankingQuery`` bound as a pointer by the searcher, which also receives every scored row (see
+/// ``RankingQuery/collect(id:score:date:)``), so that a search is one aggregate statement and no row travels back
+/// through SQL; without it, each phrase of the MATCH expression is a term of its own. Document lengths and word boundaries come from the connection's in-memory
+/// ``DocumentStatistics`` when the store has set them (no SQL per row), else from FTS5. Every C callback is here;
+/// none lets an error cross into SQLite.
 enum FTS5RankFunction {
     static let name = "newsearch_rank"
 
-    /// Registers the function on `database`.
-    static func register(on database: Database) throws {
-        guard let api = csqlite_fts5_api(database.handle) else {
-            throw SQLiteError(code: SQLITE_ERROR, message: "this SQLite has no FTS5", sql: nil)
+    /// Registers the function on `database`, reading statistics from `environment`.
+    static func register(on database: Database, environment: RankingEnvironment) throws {
+        let api = try FTS5API.of(database)
+        // Released by `releaseEnvironment`, which SQLite calls when the connection closes.
+        let context = Unmanaged.passRetained(environment).toOpaque()
+        let code = api.pointee.xCreateFunction(api, name, context, function, releaseEnvironment)
+        guard code == SQLITE_OK else {
+            Unmanaged<RankingEnvironment>.fromOpaque(context).release()
+            throw database.error(code, sql: nil)
         }
-        let code = api.pointee.xCreateFunction(api, name, nil, function, nil)
-        guard code == SQLITE_OK else { throw database.error(code, sql: nil) }
     }
 
-    /// Per-query figures, computed on the first row and kept by FTS5 as auxiliary data.
-    private final class QueryFigures {
-        var roles: [PhraseRole] = []
-        var termCount = 0
-        var idf: [Double] = []
-        var averageLengths: [Double] = []
-        /// Buffers reused row after row: the terms' counts and the columns' lengths.
-        var terms: [RelevanceModel.TermCounts] = []
-        var lengths: [Int] = []
+    private static let releaseEnvironment: @convention(c) (UnsafeMutableRawPointer?) -> Void = { context in
+        guard let context else { return }
+        Unmanaged<RankingEnvironment>.fromOpaque(context).release()
     }
 
     private static let function: @convention(c) (
         UnsafePointer<Fts5ExtensionApi>?, OpaquePointer?, OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?
     ) -> Void = { api, fts, context, argumentCount, arguments in
-        guard let api, let fts, let context else { return }
-        let rolesText = argumentCount > 0 ? arguments.flatMap { text($0[0]) } ?? "" : ""
-        let explain = argumentCount > 1 && arguments.flatMap { text($0[1]) } == "explain"
-        guard let figures = queryFigures(api, fts, rolesText: rolesText) else {
-            sqlite3_result_error(context, "newsearch_rank: cannot read the query's figures", -1)
+        guard let api, let fts, let context, let user = api.pointee.xUserData(fts) else { return }
+        let statistics = Unmanaged<RankingEnvironment>.fromOpaque(user).takeUnretainedValue().statistics
+        let bound = argumentCount > 0 ? arguments.flatMap { csqlite_value_ranking_pointer($0[0]) } : nil
+        guard let query = bound.map({ Unmanaged<RankingQuery>.fromOpaque($0).takeUnretainedValue() })
+                ?? plainQuery(api, fts) else {
+            sqlite3_result_error(context, "newsearch_rank: cannot keep the query's figures", -1)
             return
         }
-        let score = rowScore(api, fts, figures)
-        if explain {
-            csqlite_result_text_transient(context, JSONText.encode(score), -1)
+        let counts = query.counts ?? firstRow(api, fts, query, statistics)
+        if let score = rowScore(api, fts, query, counts, statistics) {
+            if bound != nil {
+                let id = api.pointee.xRowid(fts)
+                query.collect(id: id, score: score, date: statistics?.entry(id)?.date ?? .min)
+            }
+            sqlite3_result_double(context, score)
         } else {
-            sqlite3_result_double(context, score.total)
+            sqlite3_result_null(context)
         }
     }
 
-    private static func text(_ value: OpaquePointer?) -> String? {
-        guard let value, let pointer = sqlite3_value_text(value) else { return nil }
-        return String(cString: pointer)
-    }
-
-    private static func queryFigures(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer,
-                                     rolesText: String) -> QueryFigures? {
+    /// The query of a plain `newsearch_rank(fts)` call, made on its first row and kept by FTS5 as auxiliary data.
+    private static func plainQuery(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer) -> RankingQuery? {
         if let stored = api.pointee.xGetAuxdata(fts, 0) {
-            return Unmanaged<QueryFigures>.fromOpaque(stored).takeUnretainedValue()
+            return Unmanaged<RankingQuery>.fromOpaque(stored).takeUnretainedValue()
         }
-        let figures = QueryFigures()
-        figures.roles = PhraseRole.decode(rolesText)
-        var rows: Int64 = 0
-        guard api.pointee.xRowCount(fts, &rows) == SQLITE_OK else { return nil }
+        let query = RankingQuery(plan: .eachPhraseATerm(Int(api.pointee.xPhraseCount(fts))))
+        // Released by `releaseQuery`, which FTS5 calls when the statement ends.
+        let retained = Unmanaged.passRetained(query).toOpaque()
+        guard api.pointee.xSetAuxdata(fts, retained, releaseQuery) == SQLITE_OK else { return nil }
+        return query
+    }
+
+    private static let releaseQuery: @convention(c) (UnsafeMutableRawPointer?) -> Void = { query in
+        guard let query else { return }
+        Unmanaged<RankingQuery>.fromOpaque(query).release()
+    }
+
+    /// The query's counts, made on its first row with the figures every row shares: each term's idf and each
+    /// column's mean length.
+    private static func firstRow(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, _ query: RankingQuery,
+                                 _ statistics: DocumentStatistics?) -> MatchCounts {
         let columns = Int(api.pointee.xColumnCount(fts))
-        figures.averageLengths = (0 ..< columns).map { column in
-            var total: Int64 = 0
-            _ = api.pointee.xColumnTotalSize(fts, Int32(column), &total)
-            return rows > 0 ? Double(total) / Double(rows) : 1
-        }
-        figures.termCount = figures.roles.reduce(0) { count, role in
-            if case .term(let k) = role { return max(count, k + 1) }
-            return count
-        }
-        figures.idf = Array(repeating: 0, count: figures.termCount)
-        for (phrase, role) in figures.roles.enumerated() {
-            guard case .term(let k) = role else { continue }
+        let counts = MatchCounts(terms: query.plan.terms.count, columns: columns,
+                                 idf: inverseFrequencies(api, fts, query, statistics),
+                                 averageLengths: statistics?.averageLengths ?? averageLengths(api, fts, columns: columns))
+        query.counts = counts
+        return counts
+    }
+
+    /// Each term's idf, from the number of rows its phrase matches: counted with one pass over the phrase's
+    /// matches for each term whose count the searcher did not know (and kept in the query for it).
+    private static func inverseFrequencies(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer,
+                                           _ query: RankingQuery, _ statistics: DocumentStatistics?) -> [Double] {
+        let plan = query.plan
+        if query.defersIDF { return plan.terms.map { _ in 1 } }
+        var rows: Int64 = 0
+        if let statistics { rows = Int64(statistics.count) } else { _ = api.pointee.xRowCount(fts, &rows) }
+        for (phrase, role) in plan.phrases.enumerated() {
+            guard let term = role.term, term < query.documentFrequencies.count,
+                  query.documentFrequencies[term] == nil else { continue }
             var matching = 0
             _ = api.pointee.xQueryPhrase(fts, Int32(phrase), &matching, countRow)
-            figures.idf[k] = RelevanceModel.idf(matching: matching, total: Int(rows))
+            query.documentFrequencies[term] = matching
         }
-        figures.terms = figures.idf.map {
-            RelevanceModel.TermCounts(idf: $0, frequencies: Array(repeating: 0, count: columns), aligned: 0)
-        }
-        figures.lengths = Array(repeating: 0, count: columns)
-        // Released by `releaseFigures`, which FTS5 calls when the query ends.
-        let retained = Unmanaged.passRetained(figures).toOpaque()
-        guard api.pointee.xSetAuxdata(fts, retained, releaseFigures) == SQLITE_OK else { return nil }
-        return figures
+        return query.documentFrequencies.map { RelevanceModel.idf(matching: $0 ?? 0, total: Int(rows)) }
     }
 
     private static let countRow: @convention(c) (
@@ -93,44 +106,70 @@ enum FTS5RankFunction {
         return SQLITE_OK
     }
 
-    private static let releaseFigures: @convention(c) (UnsafeMutableRawPointer?) -> Void = { figures in
-        guard let figures else { return }
-        Unmanaged<QueryFigures>.fromOpaque(figures).release()
-    }
-
-    /// The row's score. Each phrase's matches are walked with xPhraseFirst/xPhraseNext, which FTS5 documents as
-    /// cheaper than xInst (no merged, sorted list of all matches); a `near` phrase only needs its first match.
-    private static func rowScore(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer,
-                                 _ figures: QueryFigures) -> RelevanceModel.Score {
-        let columns = figures.averageLengths.count
-        for k in figures.terms.indices {
-            for column in 0 ..< columns { figures.terms[k].frequencies[column] = 0 }
-            figures.terms[k].aligned = 0
-        }
-        var near = false
+    /// The row's score, or nil when it is no hit. Each phrase's matches are walked with xPhraseFirst/xPhraseNext,
+    /// which FTS5 documents as cheaper than xInst; counts go into flat buffers reused row after row.
+    private static func rowScore(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, _ query: RankingQuery,
+                                 _ counts: MatchCounts, _ statistics: DocumentStatistics?) -> Double? {
+        let id = api.pointee.xRowid(fts)
+        let entry = statistics?.entry(id)
+        let columns = counts.columns
+        counts.reset()
+        let proximity = query.plan.rewardsProximity
+        if proximity { query.occurrences.removeAll(keepingCapacity: true) }
         var iterator = Fts5PhraseIter()
-        for (phrase, role) in figures.roles.enumerated() {
-            var column: Int32 = -1, offset: Int32 = 0
-            if case .excluded = role { continue }
-            if case .near = role, near { continue }
+        for phrase in 0 ..< query.phraseTerms.count where query.phraseTerms[phrase] >= 0 {
+            let term = Int(query.phraseTerms[phrase]), flags = query.phraseFlags[phrase]
+            let size = Int(api.pointee.xPhraseSize(fts, Int32(phrase)))
+            var column: Int32 = -1, offset: Int32 = 0, counted = 0
             guard api.pointee.xPhraseFirst(fts, Int32(phrase), &iterator, &column, &offset) == SQLITE_OK else { continue }
             while column >= 0 {
-                switch role {
-                case .term(let k) where Int(column) < columns: figures.terms[k].frequencies[Int(column)] += 1
-                case .aligned(let k): figures.terms[k].aligned += 1
-                case .near: near = true
-                default: break
+                let start = Int(offset), index = Int(column)
+                var startsWord = false, endsWord = false
+                if let statistics, let entry, index < 2 {
+                    startsWord = statistics.isBoundary(entry, column: index, position: start)
+                    endsWord = startsWord && statistics.isBoundary(entry, column: index, position: start + size)
                 }
-                if near, case .near = role { break }
+                if (flags & 1 == 0 || startsWord) && index < columns {
+                    counts.addMatch(term: term, column: index, isAligned: endsWord)
+                    counted += 1
+                    if proximity {
+                        query.occurrences.append((Int64(column) << 32 | Int64(start), Int32(size), Int32(term)))
+                    }
+                }
                 api.pointee.xPhraseNext(fts, &iterator, &column, &offset)
             }
+            if flags & 2 != 0 && counted == 0 { return nil }
         }
         for column in 0 ..< columns {
-            var length: Int32 = 0
-            _ = api.pointee.xColumnSize(fts, Int32(column), &length)
-            figures.lengths[column] = Int(length)
+            if let statistics, let entry, column < 2 {
+                counts.setLength(statistics.length(of: entry, column: column), column: column)
+            } else {
+                var length: Int32 = 0
+                _ = api.pointee.xColumnSize(fts, Int32(column), &length)
+                counts.setLength(Int(length), column: column)
+            }
         }
-        return RelevanceModel().score(terms: figures.terms, lengths: figures.lengths,
-                                      averageLengths: figures.averageLengths, near: near)
+        let near = proximity && ProximityWindow.holdsAllTerms(&query.occurrences, terms: counts.terms,
+                                                              window: Ranking.proximityWindow)
+        let model = RelevanceModel()
+        if query.explains {
+            let score = model.score(counts, near: near)
+            query.keep(score, for: id)
+            return score.total
+        }
+        return model.total(counts, near: near)
+    }
+
+    /// Mean column lengths from FTS5's own totals, for a table without in-memory statistics.
+    private static func averageLengths(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer,
+                                       columns: Int) -> [Double] {
+        var rows: Int64 = 0
+        _ = api.pointee.xRowCount(fts, &rows)
+        let averages = (0 ..< columns).map { column -> Double in
+            var total: Int64 = 0
+            _ = api.pointee.xColumnTotalSize(fts, Int32(column), &total)
+            return rows > 0 ? Double(total) / Double(rows) : 1
+        }
+        return averages
     }
 }

@@ -1,21 +1,16 @@
 import CSQLite
 
-/// The `newsearch` FTS5 tokenizer: the ``Analyzer`` behind SQLite's C tokenizer interface (FTS5 API v1).
+/// The `newsearch` FTS5 tokenizer: the ``Analyzer`` behind SQLite's C tokenizer interface (FTS5 API v1), emitting
+/// the tokens ``TokenContract`` describes.
 ///
 /// Every C callback is here; none lets a Swift error or a trap cross into SQLite: each returns a result code.
 enum FTS5Tokenizer {
     /// The stable name tables use: `tokenize='newsearch'`.
     static let name = "newsearch"
 
-    /// The first byte of a query string that asks for the term's word-aligned form (``Analyzer/Mode/alignedQuery``).
-    /// User text never holds it: query terms are stripped of control characters.
-    static let alignedQueryMarker: UInt8 = 0x01
-
     /// Registers the tokenizer on `database`, sharing `host` between its instances.
     static func register(on database: Database, host: TokenizerHost) throws {
-        guard let api = csqlite_fts5_api(database.handle), api.pointee.iVersion >= 2 else {
-            throw SQLiteError(code: SQLITE_ERROR, message: "this SQLite has no FTS5", sql: nil)
-        }
+        let api = try FTS5API.of(database)
         var tokenizer = fts5_tokenizer(xCreate: create, xDelete: delete, xTokenize: tokenize)
         // Released by `destroyHost`, which FTS5 calls when the connection closes.
         let context = Unmanaged.passRetained(host).toOpaque()
@@ -68,20 +63,14 @@ enum FTS5Tokenizer {
         guard let tokenizer, let emit else { return SQLITE_ERROR }
         guard let text, length > 0 else { return SQLITE_OK }
         let instance = Unmanaged<Instance>.fromOpaque(UnsafeRawPointer(tokenizer)).takeUnretainedValue()
-        var bytes = UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self),
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self),
                                         count: Int(length))
-        var mode = Analyzer.Mode.document
-        if flags & FTS5_TOKENIZE_QUERY != 0 {
-            mode = .query
-            if bytes.first == alignedQueryMarker {
-                mode = .alignedQuery
-                bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst())
-            }
-        } else if let tokens = instance.host.take(matching: bytes) {
+        let isQuery = flags & FTS5_TOKENIZE_QUERY != 0
+        if !isQuery, let tokens = instance.host.take(matching: bytes) {
             return emitTokens(tokens, context: callbackContext, emit: emit)
         }
         instance.scratch.removeAll()
-        instance.analyzer.analyze(bytes, mode: mode, into: &instance.scratch)
+        instance.analyzer.analyze(bytes, mode: isQuery ? .query : .document, into: &instance.scratch)
         return emitTokens(instance.scratch, context: callbackContext, emit: emit)
     }
 
@@ -93,8 +82,7 @@ enum FTS5Tokenizer {
             guard let base = buffer.baseAddress else { return SQLITE_OK }
             let characters = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
             for entry in tokens.entries {
-                let flags = entry.colocated ? FTS5_TOKEN_COLOCATED : 0
-                let code = emit(context, flags, characters + Int(entry.textStart), entry.textLength,
+                let code = emit(context, 0, characters + Int(entry.textStart), entry.textLength,
                                 entry.sourceStart, entry.sourceEnd)
                 if code != SQLITE_OK { return code }
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the `newsearch` tokenizers of one connection share: the texts analysed ahead of time.
 ///
 /// The indexer analyses articles on all cores, then offers each text's tokens here just before it inserts the
@@ -32,7 +34,9 @@ final class TokenizerHost {
     func take(matching text: UnsafeBufferPointer<UInt8>) -> TokenList? {
         guard let index = pending.firstIndex(where: { entry in
             var candidate = entry.text
-            return candidate.withUTF8 { $0.elementsEqual(text) }
+            return candidate.withUTF8 { bytes in
+                bytes.count == text.count && (bytes.isEmpty || memcmp(bytes.baseAddress!, text.baseAddress!, bytes.count) == 0)
+            }
         }) else { return nil }
         return pending.remove(at: index).tokens
     }

@@ -1,11 +1,37 @@
-import Foundation
+/// An FTS5 MATCH expression as a tree. ``text`` writes it out and ``plan`` lists its phrases in the same
+/// left-to-right walk, which is the order FTS5 numbers phrases in, so roles and phrases always line up.
+///
+/// Valid by construction: every user term is a string literal (see ``quoted(_:)``); the rest is FTS5's own syntax.
+indirect enum FTS5Expression: Equatable, Sendable {
+    /// A query term as one FTS5 string (the tokenizer turns it into a phrase of characters).
+    case phrase(String, RankingPlan.Phrase)
+    case and([FTS5Expression])
+    case or([FTS5Expression])
+    /// Matches of the first not matching the second.
+    case not(FTS5Expression, FTS5Expression)
+    /// The expression in one column (`title` or `body`).
+    case column(String, FTS5Expression)
 
-/// An FTS5 MATCH expression with the role of each of its phrases, as ``QueryCompiler`` builds it.
-struct FTS5Expression: Equatable {
-    /// The MATCH expression.
-    var text: String
-    /// What each of its phrases stands for, in FTS5's phrase order (left to right).
-    var roles: [PhraseRole]
+    /// The MATCH text.
+    var text: String {
+        switch self {
+        case .phrase(let term, _): return Self.quoted(term)
+        case .and(let parts): return "(" + parts.map(\.text).joined(separator: " AND ") + ")"
+        case .or(let parts): return "(" + parts.map(\.text).joined(separator: " OR ") + ")"
+        case .not(let kept, let removed): return "(\(kept.text) NOT \(removed.text))"
+        case .column(let name, let inner): return "\(name) : (\(inner.text))"
+        }
+    }
+
+    /// The phrases, in FTS5's order.
+    var phrases: [RankingPlan.Phrase] {
+        switch self {
+        case .phrase(_, let phrase): return [phrase]
+        case .and(let parts), .or(let parts): return parts.flatMap(\.phrases)
+        case .not(let kept, let removed): return kept.phrases + removed.phrases
+        case .column(_, let inner): return inner.phrases
+        }
+    }
 
     /// `text` as an FTS5 string literal: in double quotes, inner quotes doubled. Nothing in it is FTS5 syntax.
     /// Quotes are doubled scalar by scalar: a quote followed by a combining mark is one `Character` in Swift,

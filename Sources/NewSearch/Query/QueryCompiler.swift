@@ -1,78 +1,68 @@
-import Foundation
-
-/// Compiles a ``ParsedQuery`` into a ``QueryPlan``: FTS5 syntax that is valid by construction, since every user
-/// term reaches FTS5 only inside a quoted string, and SQL whose user values are all bound parameters.
+/// Compiles a ``ParsedQuery`` into a ``QueryPlan``: an FTS5 expression that is valid by construction, since every
+/// user term reaches FTS5 only inside a quoted string, and metadata filters as plain data.
 ///
-/// Each term or quoted phrase becomes one FTS5 string, tokenized by the `newsearch` tokenizer into a phrase of
-/// characters and words (the query tokenizer ignores spaces between CJK words, so `"快递员 社会保险"` means the two
-/// adjacent). Two alternatives add score without changing the hit set: a term whose edges are CJK is OR-ed with
-/// its word-aligned form, and the terms of a query of several are OR-ed with a `NEAR` group of them.
-/// Author, category and date conditions are SQL filters on the whole query: written beside the text terms, alone,
-/// or in groups of their own (`-(author:新浪 OR date:2022)`); inside a group with text terms they are ignored,
-/// with a warning.
+/// Each term or quoted phrase becomes one FTS5 string, which the `newsearch` tokenizer turns into a phrase of
+/// characters (the query tokenizer ignores spaces next to CJK words, so `"快递员 社会保险"` means the two adjacent).
+/// Word alignment and proximity are not in the expression: the ranking function reads them from each match's
+/// position. Author, category and date conditions are filters on the whole query: written beside the text terms,
+/// alone, or in groups of their own (`-(author:新浪 OR date:2022)`); inside a group with text terms they are
+/// ignored, with a warning.
 struct QueryCompiler {
     private let analyzer: Analyzer
-    /// Whether to add the alternatives that only raise scores (aligned forms, the proximity group): not when the
-    /// hit set alone is wanted, since they cost time and change nothing in it.
-    private let ranked: Bool
-    private var roles: [PhraseRole] = []
-    private var terms = 0
+    private var terms: [String] = []
     private var plan = QueryPlan()
     private var query = ParsedQuery(root: nil, warnings: [])
 
+    /// - Parameter ranked: whether the plan will be ranked; a plan for the hit set alone needs no proximity.
     static func compile(_ query: ParsedQuery, analyzer: Analyzer, ranked: Bool = true) -> QueryPlan {
-        var compiler = QueryCompiler(analyzer: analyzer, ranked: ranked)
+        var compiler = QueryCompiler(analyzer: analyzer)
         compiler.plan.warnings = query.warnings
         compiler.query = query
-        if let root = query.root { compiler.compileTopLevel(root) }
+        if let root = query.root { compiler.compileTopLevel(root, ranked: ranked) }
+        compiler.plan.ranking.terms = compiler.terms
+        compiler.plan.ranking.phrases = compiler.plan.match?.phrases ?? []
         return compiler.plan
     }
 
-    private init(analyzer: Analyzer, ranked: Bool) {
+    private init(analyzer: Analyzer) {
         self.analyzer = analyzer
-        self.ranked = ranked
     }
 
-    private mutating func compileTopLevel(_ root: QueryNode) {
+    private mutating func compileTopLevel(_ root: QueryNode, ranked: Bool) {
         var items: [QueryNode] = []
         if case .and(let nodes) = root { items = nodes } else { items = [root] }
         var positives: [QueryNode] = [], negatives: [QueryNode] = []
         for item in items {
             switch item {
-            case _ where Self.isMetadata(item): addFilter(item)
+            case _ where Self.isMetadata(item): if let filter = Self.filter(item) { plan.filters.append(filter) }
             case .not(let inner): negatives.append(inner)
             default: positives.append(item)
             }
         }
-        let required = positives.compactMap { compile($0, positive: true) }
+        let required = positives.compactMap { compile($0, positive: true, required: true) }
+        let excluded = negatives.compactMap { compile($0, positive: false, required: false) }
         guard !required.isEmpty else {
-            var excluded = QueryCompiler(analyzer: analyzer, ranked: false)
-            excluded.query = query
-            let parts = negatives.compactMap { excluded.compile($0, positive: false) }
-            plan.warnings += excluded.plan.warnings
-            if !parts.isEmpty { plan.exclusion = parts.joined(separator: " OR ") }
+            if !excluded.isEmpty { plan.exclusion = excluded.count == 1 ? excluded[0] : .or(excluded) }
             return
         }
-        var text = required.joined(separator: " AND ")
-        let simple = positives.compactMap(plainFragment)
-        if ranked, simple.count == positives.count, simple.count > 1 {
-            roles += simple.map { _ in .near }
-            text = "(\(text)) OR NEAR(\(simple.joined(separator: " ")), \(Ranking.proximityWindow))"
-        }
-        let excluded = negatives.compactMap { compile($0, positive: false) }
-        if !excluded.isEmpty { text = "(\(text)) NOT (\(excluded.joined(separator: " OR ")))" }
-        plan.match = FTS5Expression(text: text, roles: roles)
+        var match = required.count == 1 ? required[0] : .and(required)
+        if !excluded.isEmpty { match = .not(match, excluded.count == 1 ? excluded[0] : .or(excluded)) }
+        plan.match = match
+        plan.ranking.rewardsProximity = ranked && required.count > 1 && required.count == positives.count
+            && positives.allSatisfy(Self.isSimple)
     }
 
-    /// The FTS5 text of `node`, or nil when nothing of it can match (no token, or only exclusions).
-    private mutating func compile(_ node: QueryNode, positive: Bool) -> String? {
+    /// The expression of `node`, or nil when nothing of it can match (no token, or only exclusions).
+    /// `required`: the node must match for the article to be a hit (a top-level term).
+    private mutating func compile(_ node: QueryNode, positive: Bool, required: Bool) -> FTS5Expression? {
         switch node {
         case .term(let text, let prefix):
-            return prefix ? compilePrefix(text, positive: positive) : compileTerm(text, positive: positive)
+            return prefix ? compilePrefix(text, positive: positive, required: required)
+                : compileTerm(text, positive: positive)
         case .phrase(let text):
             return compileTerm(text, positive: positive)
         case .field(let field, let inner) where field.isFullText:
-            return compile(inner, positive: positive).map { "\(field.rawValue) : (\($0))" }
+            return compile(inner, positive: positive, required: required).map { .column(field.rawValue, $0) }
         case .field, .date:
             warn("\(node) cannot be combined with text terms inside a group: ignored (write it beside the group)",
                  at: Self.anchor(of: node))
@@ -80,96 +70,83 @@ struct QueryCompiler {
         case .and(let items):
             return compileGroup(items, positive: positive)
         case .or(let items):
-            let parts = items.compactMap { item -> String? in
+            let parts = items.compactMap { item -> FTS5Expression? in
                 if case .not = item {
                     warn("\(item) cannot be one side of OR: ignored", at: Self.anchor(of: item))
                     return nil
                 }
-                return compile(item, positive: positive)
+                return compile(item, positive: positive, required: false)
             }
-            return parts.isEmpty ? nil : "(" + parts.joined(separator: " OR ") + ")"
+            return parts.isEmpty ? nil : parts.count == 1 ? parts[0] : .or(parts)
         case .not(let inner):
             warn("NOT \(inner) needs something to exclude it from: ignored", at: Self.anchor(of: inner))
             return nil
         }
     }
 
-    private mutating func compileGroup(_ items: [QueryNode], positive: Bool) -> String? {
+    private mutating func compileGroup(_ items: [QueryNode], positive: Bool) -> FTS5Expression? {
         let included = items.filter { if case .not = $0 { return false } else { return true } }
-        let required = included.compactMap { compile($0, positive: positive) }
+        let required = included.compactMap { compile($0, positive: positive, required: false) }
         guard !required.isEmpty else {
             if included.count < items.count {
                 warn("a group of only excluded terms: ignored", at: items.first.map(Self.anchor) ?? "")
             }
             return nil
         }
-        let excluded = items.compactMap { item -> String? in
+        let excluded = items.compactMap { item -> FTS5Expression? in
             guard case .not(let inner) = item else { return nil }
-            return compile(inner, positive: false)
+            return compile(inner, positive: false, required: false)
         }
-        let all = "(" + required.joined(separator: " AND ") + ")"
-        return excluded.isEmpty ? all : "(\(all) NOT (\(excluded.joined(separator: " OR "))))"
+        let all = required.count == 1 ? required[0] : .and(required)
+        return excluded.isEmpty ? all : .not(all, excluded.count == 1 ? excluded[0] : .or(excluded))
     }
 
-    private mutating func compileTerm(_ text: String, positive: Bool) -> String? {
+    private mutating func compileTerm(_ text: String, positive: Bool) -> FTS5Expression? {
         guard hasTokens(text) else { return nil }
-        let plain = FTS5Expression.quoted(text)
-        let aligned = ranked && positive && hasAlignedForm(text)
-        if positive {
-            roles.append(.term(terms))
-            if aligned { roles.append(.aligned(terms)) }
-            terms += 1
-        } else {
-            roles.append(.excluded)
-        }
-        guard aligned else { return plain }
-        let marked = String(UnicodeScalar(FTS5Tokenizer.alignedQueryMarker)) + text
-        return "(\(plain) OR \(FTS5Expression.quoted(marked)))"
+        return .phrase(text, RankingPlan.Phrase(term: positive ? newTerm(text) : nil, requiresWordStart: false,
+                                                isRequired: false))
     }
 
-    private mutating func compilePrefix(_ text: String, positive: Bool) -> String? {
+    private mutating func compilePrefix(_ text: String, positive: Bool, required: Bool) -> FTS5Expression? {
         guard isPrefixSearchable(text) else {
             if hasTokens(text) {
                 warn("`\(text)*`: a prefix search is for Latin letters and digits; searched as \(text)", at: text + "*")
             }
             return compileTerm(text, positive: positive)
         }
-        roles.append(positive ? .term(terms) : .excluded)
-        if positive { terms += 1 }
-        return FTS5Expression.quoted(text) + " *"
+        return .phrase(text, RankingPlan.Phrase(term: positive ? newTerm(text) : nil, requiresWordStart: true,
+                                                isRequired: positive && required))
     }
 
-    /// The plain FTS5 phrase of a top-level term or phrase, for the proximity group; nil for anything else.
-    private func plainFragment(_ node: QueryNode) -> String? {
-        switch node {
-        case .term(let text, let prefix):
-            guard hasTokens(text) else { return nil }
-            return FTS5Expression.quoted(text) + (prefix && isPrefixSearchable(text) ? " *" : "")
-        case .phrase(let text):
-            return hasTokens(text) ? FTS5Expression.quoted(text) : nil
-        default:
-            return nil
-        }
+    private mutating func newTerm(_ text: String) -> Int {
+        terms.append(text)
+        return terms.count - 1
     }
 
     /// Whether the term has anything to match: punctuation alone has no token.
     private func hasTokens(_ term: String) -> Bool {
-        !analyzer.tokenList(term, mode: .query).entries.isEmpty
+        analyzer.tokenList(term, mode: .query).count > 0
     }
 
-    /// Whether `term*` can be an FTS5 prefix query: one Latin or number word, no CJK (which matches as a
-    /// substring already).
+    /// Whether `term*` can ask for words beginning with `term`: Latin letters and digits only, no separation (CJK
+    /// terms match as substrings anyway).
     private func isPrefixSearchable(_ term: String) -> Bool {
-        analyzer.tokenList(term, mode: .query).entries.count == 1 && !hasAlignedForm(term)
+        let tokens = analyzer.tokens(term, mode: .query)
+        return !tokens.isEmpty && tokens.allSatisfy { token in
+            token.kind == .text && token.text.unicodeScalars.allSatisfy { $0.value < 0x2E80 }
+        }
     }
 
-    /// Whether the term's aligned form differs from its plain one: it begins or ends with a CJK character.
-    private func hasAlignedForm(_ term: String) -> Bool {
-        analyzer.tokenList(term, mode: .alignedQuery).entries.contains { $0.kind != .text && $0.kind != .gap }
+    /// A term or quoted phrase: what the proximity boost measures the distance between.
+    private static func isSimple(_ node: QueryNode) -> Bool {
+        switch node {
+        case .term, .phrase: return true
+        default: return false
+        }
     }
 
     /// Whether `node` is made of author, category and date conditions only (with AND, OR and NOT): such a
-    /// node, at the top level, becomes one SQL filter.
+    /// node, at the top level, becomes one filter.
     private static func isMetadata(_ node: QueryNode) -> Bool {
         switch node {
         case .date, .field(.author, _), .field(.category, _): return true
@@ -179,38 +156,27 @@ struct QueryCompiler {
         }
     }
 
-    private mutating func addFilter(_ node: QueryNode) {
-        guard let filter = Self.filter(node) else { return }
-        plan.filters.append(filter)
-    }
-
-    /// The SQL condition of a metadata node: a date range, or author/category text (substring, any case).
-    private static func filter(_ node: QueryNode, column: String? = nil) -> QueryPlan.Filter? {
+    /// The filter of a metadata node: a date range, or author/category text.
+    private static func filter(_ node: QueryNode, field: QueryField? = nil) -> MetadataFilter? {
         switch node {
         case .date(let range):
-            return dateFilter(range)
+            return .dated(range)
         case .field(let field, let inner):
-            return filter(inner, column: field == .author ? "d.author" : "d.categories")
+            return filter(inner, field: field)
         case .term(let text, _), .phrase(let text):
-            guard let column else { return nil }
-            return QueryPlan.Filter(sql: "instr(lower(coalesce(\(column), '')), lower(?)) > 0", values: [.text(text)])
+            switch field {
+            case .author: return .authorContains(text)
+            case .category: return .categoryContains(text)
+            default: return nil
+            }
         case .and(let nodes), .or(let nodes):
-            let parts = nodes.compactMap { filter($0, column: column) }
+            let parts = nodes.compactMap { filter($0, field: field) }
             guard !parts.isEmpty else { return nil }
-            let joiner = if case .and = node { " AND " } else { " OR " }
-            return QueryPlan.Filter(sql: "(" + parts.map(\.sql).joined(separator: joiner) + ")",
-                                    values: parts.flatMap(\.values))
+            if case .and = node { return .all(parts) }
+            return .any(parts)
         case .not(let inner):
-            return filter(inner, column: column).map { QueryPlan.Filter(sql: "NOT (\($0.sql))", values: $0.values) }
+            return filter(inner, field: field).map(MetadataFilter.not)
         }
-    }
-
-    /// The SQL condition of a date range: dated, and within it.
-    static func dateFilter(_ range: DateRange) -> QueryPlan.Filter {
-        var parts = ["d.date IS NOT NULL"], values: [SQLValue] = []
-        if let start = range.start { parts.append("d.date >= ?"); values.append(.text(ArticleDate.iso8601(start))) }
-        if let end = range.end { parts.append("d.date < ?"); values.append(.text(ArticleDate.iso8601(end))) }
-        return QueryPlan.Filter(sql: parts.joined(separator: " AND "), values: values)
     }
 
     /// Records a warning at the first place the query text shows `fragment`.

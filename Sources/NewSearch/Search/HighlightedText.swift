@@ -53,48 +53,34 @@ public struct HighlightedText: Sendable, Equatable {
         })
     }
 
-    /// Start and end markers that FTS5's `snippet()` and `highlight()` put around matches; the indexed text
-    /// holds no control characters, so they cannot clash with it.
-    static let openMarker: Character = "\u{2}"
-    static let closeMarker: Character = "\u{3}"
-
-    /// Reads text marked by FTS5 with ``openMarker`` and ``closeMarker``; adjacent highlights are merged.
-    ///
-    /// Works on the UTF-8 bytes (the markers are single bytes that no other character contains), then rounds every
-    /// bound to a character boundary: a marker between a character and a combining mark that joins it would
-    /// otherwise fall inside the character, and no highlight may split one.
-    init(marked: String) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(marked.utf8.count)
-        var byteRanges: [Range<Int>] = []
-        var openedAt: Int?
-        for byte in marked.utf8 {
-            switch byte {
-            case Self.openMarker.asciiValue:
-                openedAt = bytes.count
-            case Self.closeMarker.asciiValue:
-                guard let start = openedAt else { continue }
-                if let last = byteRanges.last, last.upperBound == start {
-                    byteRanges[byteRanges.count - 1] = last.lowerBound ..< bytes.count
-                } else {
-                    byteRanges.append(start ..< bytes.count)
-                }
-                openedAt = nil
-            default:
-                bytes.append(byte)
-            }
-        }
-        let text = String(decoding: bytes, as: UTF8.self)
+    /// `text` with highlights given as UTF-8 byte ranges, in order and not overlapping; each bound is rounded out
+    /// to a character boundary, so that no highlight splits a character (a combining mark joins the one before).
+    init(text: String, byteRanges: [Range<Int>]) {
         let utf8 = text.utf8
-        self.init(text: text, highlights: byteRanges.compactMap { range in
+        var highlights: [Range<String.Index>] = []
+        for range in byteRanges where range.lowerBound < range.upperBound && range.upperBound <= utf8.count {
             let lower = text.characterBoundary(atOrBefore: utf8.index(utf8.startIndex, offsetBy: range.lowerBound))
             let upper = text.characterBoundary(atOrAfter: utf8.index(utf8.startIndex, offsetBy: range.upperBound))
-            return lower < upper ? lower ..< upper : nil
-        })
+            if let last = highlights.last, lower <= last.upperBound {
+                highlights[highlights.count - 1] = last.lowerBound ..< max(upper, last.upperBound)
+            } else if lower < upper {
+                highlights.append(lower ..< upper)
+            }
+        }
+        self.init(text: text, highlights: highlights)
     }
 }
 
 extension String {
+    /// The index of the scalar that holds UTF-8 byte `offset` (its start), or the end index past the last byte.
+    func scalarIndex(atOrBeforeByte offset: Int) -> String.Index {
+        let utf8 = self.utf8
+        guard offset < utf8.count else { return endIndex }
+        var index = utf8.index(utf8.startIndex, offsetBy: max(0, offset))
+        while index > startIndex, utf8[index] & 0xC0 == 0x80 { index = utf8.index(before: index) }
+        return index
+    }
+
     func characterBoundary(atOrBefore index: String.Index) -> String.Index {
         var index = index
         while !isCharacterBoundary(index) { index = unicodeScalars.index(before: index) }

@@ -23,9 +23,9 @@ public final class SearchIndex {
     ///   - dictionary: a user dictionary to segment with; nil keeps the one the index was built with. Queries
     ///     always use the index's own dictionary, so they segment exactly as the articles were.
     ///   - rebuild: empty the index first (writable only), so that it can take a new dictionary or analyzer.
-    /// - Throws: ``SearchError/indexNotFound(_:)`` for a missing read-only index;
-    ///   ``SearchError/analysisMismatch(path:index:current:)`` when a writable index was built with another
-    ///   analysis and `rebuild` is false; ``SQLiteError``; ``AnalysisError`` when ICU cannot be loaded.
+    /// - Throws: ``StoreError`` for a missing read-only index, a file that is not a newsearch index (left as it
+    ///   is), an index of an older newsearch, or one built with another analysis when `rebuild` is false;
+    ///   ``SQLiteError``; ``AnalysisError`` when ICU cannot be loaded.
     public init(path: String = SearchIndex.defaultPath, readOnly: Bool = false,
                 dictionary: UserDictionary? = nil, rebuild: Bool = false) throws {
         store = try IndexStore(path: path, writable: !readOnly, dictionary: dictionary, rebuild: rebuild)
@@ -40,14 +40,14 @@ public final class SearchIndex {
 
     /// For an index opened read-only: why its tokens may not match this build's (it was built with another
     /// analyzer, ICU or dictionary), or nil when all is well. Rebuilding the index clears it.
-    public var analysisWarning: SearchError? { store.stampMismatch }
+    public var analysisWarning: StoreError? { store.stampMismatch }
 
     /// Brings the index up to date with every article under `roots` (folders, searched recursively, or files).
     ///
     /// New files are added, changed ones indexed again, unchanged ones skipped, and stored articles under a root
     /// whose file is gone are removed. Files that are not articles are reported, never fatal.
     /// - Parameter progress: called after each chunk of files, on the calling thread.
-    /// - Throws: ``SearchError/notFound(_:)`` for a missing root (before any change); ``SQLiteError``.
+    /// - Throws: ``DocumentError/notFound(_:)`` for a missing root (before any change); ``SQLiteError``.
     /// - Complexity: O(total size of the files), spread over all cores.
     @discardableResult
     public func index(_ roots: [String], progress: (IndexProgress) -> Void = { _ in }) throws -> IndexReport {

@@ -1,172 +1,133 @@
 import Foundation
 
-/// The index file: a documents table, an FTS5 table over its title and body, and the analysis stamp.
+/// The index file, and the one owner of its schema and of all its SQL (see ``IndexSchema``).
 ///
-/// ```sql
-/// documents(id, path UNIQUE, title, author, categories JSON, date ISO-8601, body, images JSON, content_hash)
-/// fts USING fts5(title, body, content='documents', content_rowid='id', tokenize='newsearch')
-/// ```
-/// The FTS5 table keeps no second copy of the text (external content); snippets read it from `documents`.
+/// Opening never changes a file that is not a newsearch index: an SQLite file with other tables, or another
+/// `application_id`, is refused with ``StoreError/notAnIndex(path:reason:)`` before anything is written.
 final class IndexStore {
-    /// Bumped when the tables change shape.
-    static let schemaVersion = 1
-
     let database: Database
     let host: TokenizerHost
+    /// What the ranking function reads: the statistics, set before each search.
+    let environment = RankingEnvironment()
     /// The stamp of the analysis this store's tokenizer applies.
     let stamp: AnalysisStamp
     /// Set when a read-only store's index was built under another stamp: its answers may be wrong.
-    private(set) var stampMismatch: SearchError?
+    private(set) var stampMismatch: StoreError?
+    let path: String
+
+    /// Bumped by every write through this store, so that cached statistics know they are stale.
+    var generation = 0
+    var cachedStatistics: (statistics: DocumentStatistics, dataVersion: Int64, generation: Int)?
+    /// Document frequencies of query terms counted since the statistics were loaded (see ``statistics()``).
+    var frequencyCache: [String: Int] = [:]
+    var writes: Writes?
 
     /// Opens the index at `path`. A writable store creates the file and its tables when missing.
     ///
     /// - Parameters:
     ///   - dictionary: the user dictionary to apply; nil keeps the one the index was built with (none for a new one).
     ///   - rebuild: empty a writable index first, so that it can take a new analysis stamp.
-    /// - Throws: ``SearchError/indexNotFound(_:)`` when a read-only store has no file at `path`;
-    ///   ``SearchError/analysisMismatch(path:index:current:)`` when a writable index holds documents analysed
-    ///   under another stamp and `rebuild` is false.
+    /// - Throws: ``StoreError`` when there is no index (read-only), the file is not a newsearch index, it was made
+    ///   by an older newsearch, or its documents were analysed under another stamp and `rebuild` is false.
     init(path: String, writable: Bool, dictionary: UserDictionary? = nil, rebuild: Bool = false) throws {
+        self.path = path
         if !writable, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
-            throw SearchError.indexNotFound(path)
+            throw StoreError.indexNotFound(path)
         }
         database = try Database(path: path, readOnly: !writable)
-        let meta = try IndexStore.readMeta(database)
+        let kind = try Self.classify(database, path: path)
+        if case .foreign(let reason) = kind { throw StoreError.notAnIndex(path: path, reason: reason) }
+        if !writable, kind == .empty { throw StoreError.indexNotFound(path) }
+        if kind == .firstLayout, !(writable && rebuild) { throw StoreError.olderIndex(path) }
+        let meta = kind == .newsearch ? try Self.readMeta(database) : [:]
         let stored = AnalysisStamp(meta: meta)
         let effective = dictionary ?? meta["dictionary"].map { UserDictionary(words: $0.components(separatedBy: "\n")) }
             ?? .empty
         stamp = AnalysisStamp.current(dictionary: effective)
         host = TokenizerHost(dictionary: effective)
         try FTS5Tokenizer.register(on: database, host: host)
-        try FTS5RankFunction.register(on: database)
+        try FTS5RankFunction.register(on: database, environment: environment)
         guard writable else {
             if let stored, stored != stamp { stampMismatch = .analysisMismatch(path: path, index: stored, current: stamp) }
             return
         }
-        if let stored, stored != stamp, !rebuild, try IndexStore.documentCount(database) > 0 {
-            throw SearchError.analysisMismatch(path: path, index: stored, current: stamp)
+        if let stored, stored != stamp, !rebuild, try documentCount() > 0 {
+            throw StoreError.analysisMismatch(path: path, index: stored, current: stamp)
         }
-        if rebuild || stored != stamp { try database.execute("DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS documents;") }
+        if kind == .firstLayout { try database.execute(IndexSchema.firstLayoutRemoval) }
+        if rebuild || stored != stamp { try database.execute(IndexSchema.removal) }
         try createSchema(dictionary: effective)
         writes = try Writes(database)
     }
 
+    /// What a file holds, as far as newsearch is concerned.
+    enum FileKind: Equatable {
+        /// No tables: a new file, or one newsearch may take.
+        case empty
+        /// A newsearch index.
+        case newsearch
+        /// An index of schema version 1 (tables `meta`, `documents`, `fts`, no application id).
+        case firstLayout
+        /// Anything else, and why.
+        case foreign(String)
+    }
+
+    private static func classify(_ database: Database, path: String) throws -> FileKind {
+        let tables: [String]
+        let applicationID: Int64
+        do {
+            applicationID = try database.integer("PRAGMA application_id") ?? 0
+            let statement = try database.prepare(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            var names: [String] = []
+            while try statement.step() { names.append(statement.text(0) ?? "") }
+            tables = names
+        } catch let error as SQLiteError where error.code & 0xFF == 26 {  // SQLITE_NOTADB
+            return .foreign("not an SQLite database")
+        }
+        if applicationID == IndexSchema.applicationID { return .newsearch }
+        if tables.isEmpty { return applicationID == 0 ? .empty : .foreign("its application_id is \(applicationID)") }
+        if Set(tables).isSuperset(of: ["meta", "documents", "fts"]), try isFirstLayout(database) { return .firstLayout }
+        let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
+        return .foreign("it holds other tables: \(shown)")
+    }
+
+    private static func isFirstLayout(_ database: Database) throws -> Bool {
+        let statement = try database.prepare("SELECT 1 FROM meta WHERE key = 'analyzer_version'")
+        return (try? statement.step()) == true
+    }
+
     private static func readMeta(_ database: Database) throws -> [String: String] {
-        guard try database.hasTable("meta") else { return [:] }
-        let statement = try database.prepare("SELECT key, value FROM meta")
+        guard try database.hasTable(IndexSchema.meta) else { return [:] }
+        let statement = try database.prepare("SELECT key, value FROM \(IndexSchema.meta)")
         var meta: [String: String] = [:]
         while try statement.step() { meta[statement.text(0) ?? ""] = statement.text(1) ?? "" }
         return meta
     }
 
-    /// The number of stored documents; 0 before the table exists.
-    private static func documentCount(_ database: Database) throws -> Int {
-        guard try database.hasTable("documents") else { return 0 }
-        let statement = try database.prepare("SELECT count(*) FROM documents")
-        return try statement.step() ? Int(statement.int64(0)) : 0
-    }
-
     private func createSchema(dictionary: UserDictionary) throws {
+        // On a new file only: 16 KB pages pack articles (1–2 KB of text each) with far less unused space than 4 KB
+        // ones, and incremental auto-vacuum lets the pages that FTS5's final merge frees be given back.
         try database.execute("""
+            PRAGMA page_size = 16384;
+            PRAGMA auto_vacuum = INCREMENTAL;
+            PRAGMA application_id = \(IndexSchema.applicationID);
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
             PRAGMA cache_size = -65536;
-            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS documents (
-                id INTEGER PRIMARY KEY,
-                path TEXT NOT NULL UNIQUE,
-                title TEXT NOT NULL,
-                author TEXT,
-                categories TEXT NOT NULL DEFAULT '[]',
-                date TEXT,
-                body TEXT NOT NULL,
-                images TEXT NOT NULL DEFAULT '{}',
-                content_hash TEXT NOT NULL
-            );
-            CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
-                title, body, content = 'documents', content_rowid = 'id', tokenize = '\(FTS5Tokenizer.name)'
-            );
+            \(IndexSchema.creation)
             """)
-        let entries = [("schema_version", "\(IndexStore.schemaVersion)"),
+        let entries = [("schema_version", "\(IndexSchema.version)"),
                        ("dictionary", dictionary.words.joined(separator: "\n"))] + stamp.metaEntries
-        let statement = try database.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")
+        let statement = try database.prepare("INSERT OR REPLACE INTO \(IndexSchema.meta) (key, value) VALUES (?, ?)")
         try database.transaction {
             for (key, value) in entries { try statement.bind(.text(key), .text(value)).run() }
         }
     }
 
-    /// Every stored document: its path, row id and content hash.
-    func storedDocuments() throws -> [String: (id: Int64, hash: String)] {
-        let statement = try database.prepare("SELECT path, id, content_hash FROM documents")
-        var result: [String: (id: Int64, hash: String)] = [:]
-        while try statement.step() {
-            result[statement.text(0) ?? ""] = (statement.int64(1), statement.text(2) ?? "")
-        }
-        return result
-    }
-
-    /// The statements that change the index, compiled once for a writable store.
-    private struct Writes {
-        let insertDocument: Statement
-        let insertText: Statement
-        let deleteText: Statement
-        let deleteDocument: Statement
-
-        init(_ database: Database) throws {
-            insertDocument = try database.prepare("""
-                INSERT INTO documents (path, title, author, categories, date, body, images, content_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            insertText = try database.prepare("INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)")
-            deleteText = try database.prepare("""
-                INSERT INTO fts (fts, rowid, title, body) SELECT 'delete', id, title, body FROM documents WHERE id = ?
-                """)
-            deleteDocument = try database.prepare("DELETE FROM documents WHERE id = ?")
-        }
-    }
-
-    private var writes: Writes?
-
-    /// The stored documents among `paths`: their row ids and content hashes.
-    func storedDocuments(paths: [String]) throws -> [String: (id: Int64, hash: String)] {
-        let statement = try database.prepare("SELECT id, content_hash FROM documents WHERE path = ?")
-        var result: [String: (id: Int64, hash: String)] = [:]
-        for path in paths where try statement.bind(.text(path)).step() {
-            result[path] = (statement.int64(0), statement.text(1) ?? "")
-        }
-        return result
-    }
-
-    /// The row id of the document stored under `path`, if any.
-    func documentID(path: String) throws -> Int64? {
-        try storedDocuments(paths: [path])[path]?.id
-    }
-
     /// The number of stored documents.
     func documentCount() throws -> Int {
-        try IndexStore.documentCount(database)
-    }
-
-    /// Stores a prepared article and indexes its text with the tokens analysed ahead of time.
-    func insert(_ prepared: PreparedArticle) throws {
-        let article = prepared.article
-        guard let writes else { preconditionFailure("insert into a read-only index store") }
-        try writes.insertDocument.bind(
-            .text(prepared.path), .text(article.title), .optionalText(article.author),
-            .text(prepared.categoriesJSON), .optionalText(prepared.dateText),
-            .text(article.body), .text(prepared.imagesJSON), .text(prepared.contentHash)
-        ).run()
-        let id = database.lastInsertRowID
-        host.offer(article.title, tokens: prepared.titleTokens)
-        host.offer(article.body, tokens: prepared.bodyTokens)
-        defer { host.clear() }
-        try writes.insertText.bind(.integer(id), .text(article.title), .text(article.body)).run()
-    }
-
-    /// Removes a document and its index entries.
-    func delete(id: Int64) throws {
-        guard let writes else { preconditionFailure("delete from a read-only index store") }
-        try writes.deleteText.bind(.integer(id)).run()
-        try writes.deleteDocument.bind(.integer(id)).run()
+        guard try database.hasTable(IndexSchema.documents) else { return 0 }
+        return Int(try database.integer("SELECT count(*) FROM \(IndexSchema.documents)") ?? 0)
     }
 }

@@ -8,6 +8,9 @@ import Synchronization
 struct Indexer {
     /// Files per chunk, and so per transaction.
     static let chunkSize = 256
+    /// Articles from which a run counts as a bulk load: FTS5 merges nothing until the end, then merges everything
+    /// into one segment once (see ``IndexStore/beginBulkLoad()``).
+    static let bulkLoadThreshold = 1000
 
     let store: IndexStore
     var workers = ProcessInfo.processInfo.activeProcessorCount
@@ -15,15 +18,22 @@ struct Indexer {
     /// Indexes every article under `roots`; see ``SearchIndex/index(_:progress:)``.
     func index(_ roots: [String], progress: (IndexProgress) -> Void) throws -> IndexReport {
         let roots = roots.map(FileScanner.normalized)
-        var seen = Set<String>()
-        let files = try roots.flatMap { try FileScanner.files(under: $0) }.filter { seen.insert($0).inserted }
+        let scans = try roots.map(FileScanner.scan)
+        var seen = Set<String>(), seenUnreadable = Set<String>()
+        let files = scans.flatMap(\.files).filter { seen.insert($0).inserted }
+        let unreadable = scans.flatMap(\.unreadable).filter { seenUnreadable.insert($0.path).inserted }
         var report = IndexReport()
+        for folder in unreadable {
+            report.failed.append(.init(path: folder.path,
+                                       reason: "cannot read the folder: \(folder.reason) (its articles indexed before are kept)"))
+        }
         let articles = files.filter(FileScanner.isArticleFile)
         for file in files where !FileScanner.isArticleFile(file) {
             report.skipped.append(.init(path: file, reason: "not a Markdown file"))
         }
         let stored = try store.storedDocuments()
-        try removeVanished(stored: stored, roots: roots, present: Set(articles), report: &report)
+        try removeVanished(stored: stored, roots: roots, present: Set(articles), unreadable: unreadable.map(\.path),
+                           report: &report)
         try write(articles.map(ArticleSource.file), stored: stored, report: &report, progress: progress)
         return report
     }
@@ -38,11 +48,13 @@ struct Indexer {
         return report
     }
 
-    /// Removes the stored articles under `roots` whose files are gone or no longer Markdown.
+    /// Removes the stored articles under `roots` whose files are gone or no longer Markdown; those under an
+    /// `unreadable` folder are kept, since their files may well still be there.
     private func removeVanished(stored: [String: (id: Int64, hash: String)], roots: [String],
-                                present: Set<String>, report: inout IndexReport) throws {
+                                present: Set<String>, unreadable: [String], report: inout IndexReport) throws {
         let vanished = stored.filter { path, _ in
             !present.contains(path) && roots.contains { FileScanner.path(path, isUnder: $0) }
+                && !unreadable.contains { FileScanner.path(path, isUnder: $0) }
         }
         guard !vanished.isEmpty else { return }
         try store.database.transaction {
@@ -58,6 +70,9 @@ struct Indexer {
         }
         let preparer = try ArticlePreparer(workers: min(workers, max(1, sources.count)),
                                            dictionary: store.host.dictionary, stored: stored)
+        let bulk = sources.count >= Self.bulkLoadThreshold
+        if bulk { try store.beginBulkLoad() }
+        defer { if bulk { try? store.endBulkLoad(optimize: report.indexed + report.removed >= Self.bulkLoadThreshold) } }
         let handoff = Handoff<[ArticlePreparer.Outcome]?>(capacity: 2)
         let stopped = Mutex(false)
         let producer = Thread {

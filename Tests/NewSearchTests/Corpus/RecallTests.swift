@@ -2,10 +2,13 @@ import Foundation
 import Testing
 @testable import NewSearch
 
-/// On the whole shared corpus: newsearch finds exactly the articles a substring search of the folded text finds.
+/// On the whole shared corpus: newsearch finds exactly the articles a substring search of the folded text finds,
+/// for runs of ideographs and for runs that hold Latin letters or digits (`2020年`, `g20`, `hon`, `20`).
 @Suite(.enabled(if: SharedCorpus.directory != nil, Comment(rawValue: SharedCorpus.absence)))
 struct RecallTests {
     static let samples = 500
+    /// Queries that hold at least one Latin letter or digit, drawn after the ideograph ones.
+    static let mixedSamples = 300
     static let seed: UInt64 = 20_261_129
 
     private struct Document {
@@ -26,8 +29,8 @@ struct RecallTests {
 
         var generator = SeededGenerator(seed: Self.seed)
         var missed = 0, extra = 0, expectedHits = 0
-        for _ in 0 ..< Self.samples {
-            let query = drawSubstring(from: documents, using: &generator)
+        for sample in 0 ..< Self.samples + Self.mixedSamples {
+            let query = drawSubstring(from: documents, mixed: sample >= Self.samples, using: &generator)
             let expected = Set(documents.filter { contains($0.title, query) || contains($0.body, query) }.map(\.path))
             let text = String(decoding: query.dropLast(), as: UTF8.self)
             let found = Set(try index.paths(matching: text))
@@ -38,14 +41,14 @@ struct RecallTests {
         }
         let recall = Double(expectedHits - missed) / Double(expectedHits)
         let precision = Double(expectedHits - missed) / Double(expectedHits - missed + extra)
-        print("recall check: \(Self.samples) queries, \(expectedHits) expected hits, recall \(recall), precision \(precision)")
+        print("recall check: \(Self.samples) + \(Self.mixedSamples) queries, \(expectedHits) expected hits, recall \(recall), precision \(precision)")
         #expect(missed == 0 && extra == 0)
     }
 
     /// Every stored article's title and body, folded as the index folds them.
     private func storedDocuments(_ path: String, analyzer: Analyzer) throws -> [Document] {
         let database = try Database(path: path, readOnly: true)
-        let statement = try database.prepare("SELECT path, title, body FROM documents ORDER BY id")
+        let statement = try database.prepare("SELECT path, title, body FROM newsearch_documents ORDER BY id")
         var documents: [Document] = []
         while try statement.step() {
             documents.append(Document(path: statement.text(0) ?? "",
@@ -55,8 +58,10 @@ struct RecallTests {
         return documents
     }
 
-    /// 1 to 6 consecutive CJK ideographs at a random place of a random article's folded title or body.
-    private func drawSubstring(from documents: [Document], using generator: inout SeededGenerator) -> [UInt8] {
+    /// 1 to 6 consecutive CJK ideographs at a random place of a random article's folded title or body; when
+    /// `mixed`, 1 to 6 consecutive ideographs, ASCII letters and digits of which at least one is a letter or digit.
+    private func drawSubstring(from documents: [Document], mixed: Bool,
+                               using generator: inout SeededGenerator) -> [UInt8] {
         while true {
             let document = documents.randomElement(using: &generator)!
             let text = Bool.random(using: &generator) ? document.title : document.body
@@ -64,9 +69,18 @@ struct RecallTests {
             guard !characters.isEmpty else { continue }
             let start = Int.random(in: 0 ..< characters.count, using: &generator)
             let length = Int.random(in: 1 ... 6, using: &generator)
-            let run = characters[start...].prefix(length).prefix(while: Self.isIdeograph)
-            if run.count == length { return Array(String(String.UnicodeScalarView(run)).utf8) + [0] }
+            let run = characters[start...].prefix(length).prefix(while: mixed ? Self.isWordCharacter : Self.isIdeograph)
+            guard run.count == length, !mixed || run.contains(where: Self.isASCIIAlphanumeric) else { continue }
+            return Array(String(String.UnicodeScalarView(run)).utf8) + [0]
         }
+    }
+
+    private static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        ("a" ... "z").contains(scalar) || ("0" ... "9").contains(scalar)
+    }
+
+    private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        isIdeograph(scalar) || isASCIIAlphanumeric(scalar)
     }
 
     private static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {

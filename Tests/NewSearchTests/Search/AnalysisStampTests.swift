@@ -19,7 +19,7 @@ import Testing
         var handle: OpaquePointer?
         #expect(sqlite3_open(path, &handle) == SQLITE_OK)
         defer { sqlite3_close(handle) }
-        #expect(sqlite3_exec(handle, "UPDATE meta SET value = '\(value)' WHERE key = '\(key)'", nil, nil, nil) == SQLITE_OK)
+        #expect(sqlite3_exec(handle, "UPDATE newsearch_meta SET value = '\(value)' WHERE key = '\(key)'", nil, nil, nil) == SQLITE_OK)
     }
 
     @Test func theIndexKeepsItsDictionaryAndQueriesUseIt() throws {
@@ -40,7 +40,7 @@ import Testing
         #expect {
             try SearchIndex(path: path, dictionary: UserDictionary(words: ["社保"]))
         } throws: { error in
-            guard case SearchError.analysisMismatch = error else { return false }
+            guard case StoreError.analysisMismatch = error else { return false }
             return "\(error)".contains("--rebuild")
         }
         let rebuilt = try SearchIndex(path: path, dictionary: UserDictionary(words: ["社保"]), rebuild: true)
@@ -55,7 +55,7 @@ import Testing
         let reader = try SearchIndex(path: path, readOnly: true)
         let warning = try #require(reader.analysisWarning)
         #expect("\(warning)".contains("analyzer 1"))
-        #expect(throws: SearchError.self) { try SearchIndex(path: path) }
+        #expect(throws: StoreError.self) { try SearchIndex(path: path) }
         let rebuilt = try SearchIndex(path: path, rebuild: true)
         #expect(try rebuilt.index([folder.path + "/news"]).added == 1)
         #expect(try SearchIndex(path: path, readOnly: true).analysisWarning == nil)
@@ -76,8 +76,8 @@ import Testing
     @Test func dictionaryFiles() throws {
         let file = try folder.write("words.txt", "# 行业词\n快递员\n\n 网约车 \n快递员\n")
         #expect(try UserDictionary(contentsOf: file).words == ["快递员", "网约车"])
-        #expect(throws: SearchError.self) { try UserDictionary(contentsOf: folder.path + "/missing.txt") }
+        #expect(throws: AnalysisError.self) { try UserDictionary(contentsOf: folder.path + "/missing.txt") }
         let binary = try folder.write("binary.txt", Data([0xFF, 0xFE, 0x00]))
-        #expect(throws: SearchError.dictionary(binary, "not UTF-8 text")) { try UserDictionary(contentsOf: binary) }
+        #expect(throws: AnalysisError.dictionary(binary, "not UTF-8 text")) { try UserDictionary(contentsOf: binary) }
     }
 }

@@ -76,7 +76,7 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write("a.md", Self.post("甲", "欠薪"))
         let index = try SearchIndex(path: ":memory:")
-        #expect(throws: SearchError.notFound(folder.path + "/nope")) {
+        #expect(throws: DocumentError.notFound(folder.path + "/nope")) {
             try index.index([folder.path, folder.path + "/nope"])
         }
         #expect(try index.count() == 0)

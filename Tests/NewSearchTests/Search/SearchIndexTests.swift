@@ -101,6 +101,6 @@ import Testing
     @Test func readOnlyOpenOfAMissingIndexSaysHowToBuildOne() throws {
         let folder = try TemporaryFolder()
         let path = folder.path + "/missing.db"
-        #expect(throws: SearchError.indexNotFound(path)) { try SearchIndex(path: path, readOnly: true) }
+        #expect(throws: StoreError.indexNotFound(path)) { try SearchIndex(path: path, readOnly: true) }
     }
 }

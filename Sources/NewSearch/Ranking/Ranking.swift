@@ -16,9 +16,7 @@ public enum Ranking {
     public static let wordAlignmentBoost = 0.3
     /// How much an article's score rises when the terms of a multi-term query occur close together.
     public static let proximityBoost = 0.5
-    /// Tokens (CJK characters or Latin words) within which the terms of a multi-term query count as close;
-    /// about a short clause of Chinese.
+    /// The most tokens (characters) between the end of one term's match and the start of the next for the terms
+    /// of a multi-term query to count as close; about a short clause of Chinese.
     public static let proximityWindow = 8
-    /// Tokens FTS5 may put in a snippet (its maximum is 64); about 40–60 Chinese characters.
-    public static let snippetTokens = 32
 }

@@ -25,6 +25,13 @@ enum JSONText {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// A JSON list of strings (empty when it is not one): with JSONSerialization, much cheaper than a decoder.
+    static func strings(_ text: String?) -> [String] {
+        guard let text, let data = text.data(using: .utf8),
+              let strings = try? JSONSerialization.jsonObject(with: data) as? [String] else { return [] }
+        return strings
+    }
+
     static func decode<Value: Decodable>(_ type: Value.Type, from text: String?) -> Value? {
         guard let text else { return nil }
         return try? JSONDecoder().decode(type, from: Data(text.utf8))

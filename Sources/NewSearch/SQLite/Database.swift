@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// One SQLite connection: the handle type that owns every `sqlite3 *` of the store layer.
 final class Database {
@@ -42,6 +43,18 @@ final class Database {
         return Statement(statement, database: self, sql: sql)
     }
 
+    private var statements: [String: Statement] = [:]
+
+    /// The compiled statement for `sql`, compiled on first use and kept for the connection's life: for the
+    /// statements of every search, whose compiling would otherwise cost as much as running them. The caller
+    /// binds (which resets) before each use and must not use one statement in two places at once.
+    func cachedStatement(_ sql: String) throws -> Statement {
+        if let statement = statements[sql] { return statement }
+        let statement = try prepare(sql)
+        statements[sql] = statement
+        return statement
+    }
+
     /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.
     func transaction<T>(_ body: () throws -> T) throws -> T {
         try execute("BEGIN IMMEDIATE")
@@ -59,6 +72,12 @@ final class Database {
     func hasTable(_ name: String) throws -> Bool {
         let statement = try prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
         return try statement.bind(.text(name)).step()
+    }
+
+    /// The integer an SQL statement such as a `PRAGMA` returns first, or nil when it returns no row.
+    func integer(_ sql: String) throws -> Int64? {
+        let statement = try prepare(sql)
+        return try statement.step() ? statement.int64(0) : nil
     }
 
     /// The row id of the last row inserted on this connection.

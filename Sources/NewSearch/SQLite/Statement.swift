@@ -40,6 +40,8 @@ final class Statement {
                         csqlite_bind_text_transient(handle, index, $0.baseAddress, Int32($0.count))
                     }
                 }
+            case .blob(let bytes):
+                code = bytes.withUnsafeBytes { csqlite_bind_blob_transient(handle, index, $0.baseAddress, Int32($0.count)) }
             }
             guard code == SQLITE_OK else { throw database.error(code, sql: sql) }
         }
@@ -67,6 +69,19 @@ final class Statement {
 
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 
+    /// Binds a pointer for the ranking function to parameter `index` (see ``RankingQuery``); the caller keeps
+    /// the object alive until the statement is reset.
+    func bindRankingPointer(_ pointer: UnsafeMutableRawPointer, at index: Int32) throws {
+        let code = csqlite_bind_ranking_pointer(handle, index, pointer)
+        guard code == SQLITE_OK else { throw database.error(code, sql: sql) }
+    }
+
+    /// Calls `body` with the bytes of a blob column (empty for NULL), valid only during the call.
+    func withBlob<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return body(UnsafeRawBufferPointer(start: sqlite3_column_blob(handle, column), count: count))
+    }
+
     func text(_ column: Int32) -> String? {
         guard let pointer = sqlite3_column_text(handle, column) else { return nil }
         let count = Int(sqlite3_column_bytes(handle, column))
@@ -80,6 +95,7 @@ enum SQLValue {
     case integer(Int64)
     case real(Double)
     case text(String)
+    case blob([UInt8])
 
     static func optionalText(_ text: String?) -> SQLValue { text.map(SQLValue.text) ?? .null }
 
@@ -90,6 +106,7 @@ enum SQLValue {
         case .integer(let integer): return "\(integer)"
         case .real(let real): return "\(real)"
         case .text(let text): return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        case .blob(let bytes): return "X'" + bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined() + "'"
         }
     }
 }

@@ -1,0 +1,68 @@
+/// One query's state in the ranking function: the plan that says what each phrase stands for, the terms'
+/// document frequencies, buffers reused row after row, and what the search asked to keep.
+///
+/// The searcher binds it to the ranking function's argument as a pointer (`newsearch_ranking`) and keeps it alive
+/// while the statement runs; a plain `newsearch_rank(fts)` from SQL gets one made on its first row.
+final class RankingQuery {
+    let plan: RankingPlan
+    /// The number of articles each term's phrase matches, by term: given by the searcher when it knows them (a
+    /// cache), else counted on the first row (one pass over each phrase's matches).
+    var documentFrequencies: [Int?]
+    /// Score every row as if each term's idf were 1: for a one-term query, whose order idf does not change; the
+    /// searcher scales the page's scores afterwards.
+    let defersIDF: Bool
+    /// Keep each row's score parts, by row id, for explaining.
+    let explains: Bool
+    private(set) var explanations: [Int64: RelevanceModel.Score] = [:]
+
+    /// The plan's phrases as flat buffers for the hot path: each phrase's term (-1 for none) and its flags
+    /// (bit 0: requires a word start; bit 1: required). Allocated in init, freed in deinit.
+    let phraseTerms: UnsafeMutableBufferPointer<Int32>
+    let phraseFlags: UnsafeMutableBufferPointer<UInt8>
+
+    /// Made on the first row, with the idf and mean lengths in it.
+    var counts: MatchCounts?
+    /// Matches of each term in the current row, for proximity.
+    var occurrences: [(position: Int64, length: Int32, term: Int32)] = []
+
+    init(plan: RankingPlan, documentFrequencies: [Int?]? = nil, defersIDF: Bool = false, explains: Bool = false) {
+        self.plan = plan
+        self.documentFrequencies = documentFrequencies ?? plan.terms.map { _ in nil }
+        self.defersIDF = defersIDF
+        self.explains = explains
+        phraseTerms = .allocate(capacity: max(1, plan.phrases.count))
+        phraseFlags = .allocate(capacity: max(1, plan.phrases.count))
+        for (index, phrase) in plan.phrases.enumerated() {
+            phraseTerms[index] = phrase.term.map { Int32($0) } ?? -1
+            phraseFlags[index] = (phrase.requiresWordStart ? 1 : 0) | (phrase.isRequired ? 2 : 0)
+        }
+    }
+
+    deinit {
+        phraseTerms.deallocate()
+        phraseFlags.deallocate()
+    }
+
+    func keep(_ score: RelevanceModel.Score, for id: Int64) {
+        explanations[id] = score
+    }
+
+    /// Where scored rows go: the best of them are kept, all are counted, none returns to SQL.
+    var top = TopHits(capacity: 0, order: .relevance)
+    /// Only these rows are hits (the articles that meet the query's metadata filters), when set.
+    var allowed: Set<Int64>?
+    /// The rows scored and allowed: the exact number of hits.
+    private(set) var total = 0
+    /// Every hit's row id, when asked for (`collectsIDs`), in index order.
+    var collectsIDs = false
+    private(set) var ids: [Int64] = []
+
+    /// Takes one scored row.
+    @inline(__always)
+    func collect(id: Int64, score: Double, date: Int64) {
+        if let allowed, !allowed.contains(id) { return }
+        total += 1
+        if collectsIDs { ids.append(id) }
+        top.offer(TopHits.Row(id: id, score: score, date: date))
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// How well one article matches a query: bm25 per term over the title and body, raised for matches that align
+/// with word boundaries and for terms found close together. A pure function of counts, so it can be explained.
+///
+/// score = (Σ over terms: bm25(term) × (1 + ``Ranking/wordAlignmentBoost`` × aligned share of its matches))
+///         × (1 + ``Ranking/proximityBoost`` when all terms occur within ``Ranking/proximityWindow`` tokens)
+public struct RelevanceModel: Sendable {
+    /// What the model needs to know of one query term in one article.
+    public struct TermCounts: Sendable, Equatable {
+        /// The term's inverse document frequency, from the number of articles it matches.
+        public var idf: Double
+        /// Its matches per column (title, body).
+        public var frequencies: [Int]
+        /// How many of its matches begin and end on word boundaries.
+        public var aligned: Int
+
+        public init(idf: Double, frequencies: [Int], aligned: Int) {
+            self.idf = idf
+            self.frequencies = frequencies
+            self.aligned = aligned
+        }
+    }
+
+    /// One term's share of a score.
+    public struct TermScore: Sendable, Equatable, Codable {
+        /// The term's inverse document frequency.
+        public var idf: Double
+        /// bm25 of the term in this article: idf × the weighted, saturated frequencies.
+        public var bm25: Double
+        /// 1 + ``Ranking/wordAlignmentBoost`` × the share of its matches on word boundaries.
+        public var alignmentFactor: Double
+        public var score: Double { bm25 * alignmentFactor }
+    }
+
+    /// A score and its parts.
+    public struct Score: Sendable, Equatable, Codable {
+        public var terms: [TermScore]
+        /// 1, or 1 + ``Ranking/proximityBoost`` when the terms occur close together.
+        public var proximityFactor: Double
+        public var total: Double { terms.reduce(0) { $0 + $1.score } * proximityFactor }
+
+        /// The score of a one-term query computed with idf 1, with the term's real idf put in.
+        func scaled(byIDF idf: Double) -> Score {
+            var scaled = self
+            for index in scaled.terms.indices {
+                scaled.terms[index].idf = idf
+                scaled.terms[index].bm25 *= idf
+            }
+            return scaled
+        }
+    }
+
+    /// The bm25 weight of a match in `column` (0 title, 1 body; 1 for any further column of an app's table).
+    @inline(__always)
+    public static func weight(ofColumn column: Int) -> Double {
+        column == 0 ? Ranking.titleWeight : Ranking.bodyWeight
+    }
+
+    public init() {}
+
+    /// The inverse document frequency of a term found in `matching` of `total` articles, as FTS5's bm25 computes
+    /// it: log((N − n + 0.5) / (n + 0.5)), floored at a small positive number so that very common terms still count.
+    public static func idf(matching: Int, total: Int) -> Double {
+        max(1e-6, log((Double(total - matching) + 0.5) / (Double(matching) + 0.5)))
+    }
+
+    /// The score of an article whose columns hold `lengths` tokens, where columns average `averageLengths`.
+    public func score(terms: [TermCounts], lengths: [Int], averageLengths: [Double], near: Bool) -> Score {
+        let counts = MatchCounts(terms: terms.count, columns: lengths.count, idf: terms.map(\.idf),
+                                 averageLengths: averageLengths)
+        for (term, termCounts) in terms.enumerated() {
+            var aligned = termCounts.aligned
+            for (column, frequency) in termCounts.frequencies.enumerated() where column < lengths.count {
+                for _ in 0 ..< frequency {
+                    counts.addMatch(term: term, column: column, isAligned: aligned > 0)
+                    aligned -= 1
+                }
+            }
+        }
+        for (column, length) in lengths.enumerated() { counts.setLength(length, column: column) }
+        return score(counts, near: near)
+    }
+
+    /// The score of one article's counts, with its parts.
+    func score(_ counts: MatchCounts, near: Bool) -> Score {
+        Score(terms: (0 ..< counts.terms).map { termScore($0, counts) },
+              proximityFactor: near ? 1 + Ranking.proximityBoost : 1)
+    }
+
+    /// The score of one article's counts: the same sum as ``score(_:near:)``'s total, without building its parts
+    /// (the ranking function's hot path).
+    @inline(__always)
+    func total(_ counts: MatchCounts, near: Bool) -> Double {
+        var sum = 0.0
+        for term in 0 ..< counts.terms {
+            let part = termScore(term, counts)
+            sum += part.bm25 * part.alignmentFactor
+        }
+        return sum * (near ? 1 + Ranking.proximityBoost : 1)
+    }
+
+    /// bm25 of one term over the weighted columns, times its idf, and its alignment factor.
+    @inline(__always)
+    private func termScore(_ term: Int, _ counts: MatchCounts) -> TermScore {
+        var bm25 = 0.0, matches = 0
+        for column in 0 ..< counts.columns {
+            let frequency = counts.frequency(term: term, column: column)
+            guard frequency > 0 else { continue }
+            matches += frequency
+            let length = Double(counts.lengths[column])
+            let saturation = Double(frequency) * (Ranking.k1 + 1)
+                / (Double(frequency) + Ranking.k1 * (1 - Ranking.b + Ranking.b * length / counts.averageLengths[column]))
+            bm25 += Self.weight(ofColumn: column) * saturation
+        }
+        let alignedShare = matches > 0 ? min(1, Double(counts.aligned[term]) / Double(matches)) : 0
+        let idf = counts.idf[term]
+        return TermScore(idf: idf, bm25: bm25 * idf, alignmentFactor: 1 + Ranking.wordAlignmentBoost * alignedShare)
+    }
+}

@@ -1,0 +1,86 @@
+/// Finds the query's terms in stored text, for highlights and snippets, without re-analysing the text: the text
+/// is folded as the index folds it, and each term's folded form is looked for in it. Work is bounded: at most
+/// ``scanLimit`` bytes of a text are searched, whatever the article's size.
+struct MatchHighlighter {
+    /// The most bytes of one text that are folded and searched.
+    static let scanLimit = 128 * 1024
+
+    /// Each term's folded bytes, as they must appear in folded text.
+    private let needles: [[UInt8]]
+    private let analyzer: Analyzer
+
+    /// - Parameter terms: the query's positive terms, as typed.
+    init(terms: [String], analyzer: Analyzer) {
+        self.analyzer = analyzer
+        needles = terms.compactMap { term in
+            let tokens = analyzer.tokenList(term, mode: .query)
+            guard tokens.count > 0 else { return nil }
+            let hasGap = tokens.entries.contains { tokens.isGap($0) }
+            if hasGap { return Array(analyzer.folded(term).utf8) }
+            return tokens.entries.flatMap { tokens.text(of: $0) }
+        }
+    }
+
+    /// `text` (cut at ``scanLimit`` bytes, on a character boundary) with every occurrence of a term highlighted;
+    /// overlapping and adjacent occurrences are merged.
+    func highlighted(_ text: String) -> HighlightedText {
+        let shown = Self.prefix(of: text, bytes: Self.scanLimit)
+        guard !needles.isEmpty else { return HighlightedText(text: shown) }
+        let folded = analyzer.normalizedText(shown)
+        var ranges: [Range<Int>] = []
+        folded.bytes.withUnsafeBufferPointer { haystack in
+            for needle in needles where !needle.isEmpty {
+                Self.forEachOccurrence(of: needle, in: haystack) { start in
+                    ranges.append(folded.originalRange(of: start ..< start + needle.count))
+                }
+            }
+        }
+        return HighlightedText(text: shown, byteRanges: Self.merged(ranges))
+    }
+
+    /// The longest prefix of `text` of at most `bytes` bytes that ends on a character boundary.
+    static func prefix(of text: String, bytes limit: Int) -> String {
+        guard text.utf8.count > limit else { return text }
+        var text = text
+        return text.withUTF8 { bytes in
+            var cut = limit
+            while cut > 0, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<cut]), as: UTF8.self)
+        }
+    }
+
+    private static func forEachOccurrence(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>,
+                                          _ found: (Int) -> Void) {
+        let first = needle[0], count = needle.count
+        guard haystack.count >= count else { return }
+        var index = 0
+        let last = haystack.count - count
+        while index <= last {
+            if haystack[index] == first {
+                var matched = true
+                for offset in 1 ..< count where haystack[index + offset] != needle[offset] {
+                    matched = false
+                    break
+                }
+                if matched {
+                    found(index)
+                    index += count
+                    continue
+                }
+            }
+            index += 1
+        }
+    }
+
+    private static func merged(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = result.last, range.lowerBound <= last.upperBound {
+                result[result.count - 1] = last.lowerBound ..< max(last.upperBound, range.upperBound)
+            } else {
+                result.append(range)
+            }
+        }
+        return result
+    }
+}

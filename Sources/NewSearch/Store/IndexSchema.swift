@@ -1,0 +1,61 @@
+/// The names and shape of everything newsearch keeps in an SQLite file: the one place that writes them down.
+///
+/// ```sql
+/// newsearch_meta(key PRIMARY KEY, value)                    -- schema version, analysis stamp, user dictionary
+/// newsearch_documents(id, path UNIQUE, title, author, categories JSON, date ISO-8601, body, images JSON, content_hash)
+/// newsearch_statistics(id, title_length, body_length, title_positions, body_positions, date, boundaries BLOB)
+/// newsearch_fts USING fts5(title, body, content='newsearch_documents', content_rowid='id',
+///                          tokenize='newsearch', columnsize=0)
+/// ```
+/// Every table has the `newsearch_` prefix, so the index can share a file with an app's own tables, and the file's
+/// `application_id` marks it as newsearch's. The FTS5 table keeps no second copy of the text (external content)
+/// and no per-row sizes (`columnsize=0`): ranking reads lengths from `newsearch_statistics`, held in memory.
+enum IndexSchema {
+    /// Bumped when the tables change shape.
+    static let version = 2
+    /// `PRAGMA application_id` of a newsearch file: "news" in ASCII.
+    static let applicationID: Int64 = 0x6E65_7773
+
+    static let meta = "newsearch_meta"
+    static let documents = "newsearch_documents"
+    static let statistics = "newsearch_statistics"
+    static let fts = "newsearch_fts"
+
+    /// The statements that create the tables, in order.
+    static let creation = """
+        CREATE TABLE IF NOT EXISTS \(meta) (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS \(documents) (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            author TEXT,
+            categories TEXT NOT NULL DEFAULT '[]',
+            date TEXT,
+            body TEXT NOT NULL,
+            images TEXT NOT NULL DEFAULT '{}',
+            content_hash TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS \(statistics) (
+            id INTEGER PRIMARY KEY,
+            title_length INTEGER NOT NULL,
+            body_length INTEGER NOT NULL,
+            title_positions INTEGER NOT NULL,
+            body_positions INTEGER NOT NULL,
+            date INTEGER,
+            boundaries BLOB NOT NULL
+        );
+        CREATE VIRTUAL TABLE IF NOT EXISTS \(fts) USING fts5(
+            title, body, content = '\(documents)', content_rowid = 'id', tokenize = '\(FTS5Tokenizer.name)',
+            columnsize = 0
+        );
+        """
+
+    /// Drops newsearch's own tables, and nothing else.
+    static let removal = """
+        DROP TABLE IF EXISTS \(fts); DROP TABLE IF EXISTS \(statistics); DROP TABLE IF EXISTS \(documents);
+        DROP TABLE IF EXISTS \(meta);
+        """
+
+    /// The tables of the first layout (schema version 1), recognised only to be replaced on `--rebuild`.
+    static let firstLayoutRemoval = "DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS documents; DROP TABLE IF EXISTS meta;"
+}

@@ -1,0 +1,122 @@
+extension IndexStore {
+    /// The in-memory statistics of every article, loaded on first use and again whenever the index has changed
+    /// since (through this store, or another connection: `PRAGMA data_version`). Also handed to the ranking function.
+    ///
+    /// Complexity: O(articles) when it loads, O(1) otherwise.
+    func statistics() throws -> DocumentStatistics {
+        let version = try database.cachedStatement("PRAGMA data_version")
+        let dataVersion = try version.bind().step() ? version.int64(0) : 0
+        if let cached = cachedStatistics, cached.dataVersion == dataVersion, cached.generation == generation {
+            return cached.statistics
+        }
+        let count = try database.integer("SELECT count(*) FROM \(IndexSchema.statistics)") ?? 0
+        var builder = DocumentStatistics.Builder(capacity: Int(count))
+        let statement = try database.prepare("""
+            SELECT id, title_length, body_length, title_positions, body_positions, date, boundaries
+            FROM \(IndexSchema.statistics)
+            """)
+        while try statement.step() {
+            statement.withBlob(6) { boundaries in
+                builder.add(id: statement.int64(0), titleLength: Int(statement.int64(1)),
+                            bodyLength: Int(statement.int64(2)), titlePositions: Int(statement.int64(3)),
+                            bodyPositions: Int(statement.int64(4)),
+                            date: statement.isNull(5) ? nil : statement.int64(5), boundaries: boundaries)
+            }
+        }
+        let statistics = builder.build()
+        cachedStatistics = (statistics, dataVersion, generation)
+        frequencyCache.removeAll()
+        environment.statistics = statistics
+        return statistics
+    }
+
+    /// Scores every article that `expression` matches into `query` (see ``RankingQuery/collect(id:score:date:)``),
+    /// with the statistics of the last ``statistics()`` call: one statement whose condition scores each row and
+    /// is never true (scores are not negative), so no row returns through SQL.
+    func rankMatches(_ expression: FTS5Expression, into query: RankingQuery) throws {
+        let statement = try database.cachedStatement("""
+            SELECT rowid FROM \(IndexSchema.fts)
+            WHERE \(IndexSchema.fts) MATCH ?2 AND \(FTS5RankFunction.name)(\(IndexSchema.fts), ?1) < 0
+            """)
+        try statement.bind(.null, .text(expression.text))
+        try withExtendedLifetime(query) {
+            try statement.bindRankingPointer(Unmanaged.passUnretained(query).toOpaque(), at: 1)
+            try statement.run()
+        }
+    }
+
+    /// The number of articles `expression` matches.
+    func matchCount(_ expression: FTS5Expression) throws -> Int {
+        let statement = try database.prepare(
+            "SELECT count(*) FROM \(IndexSchema.fts) WHERE \(IndexSchema.fts) MATCH ?")
+        try statement.bind(.text(expression.text))
+        return try statement.step() ? Int(statement.int64(0)) : 0
+    }
+
+    /// The document frequencies of `plan`'s terms known from earlier searches since the index last changed (nil
+    /// where unknown). Terms restricted to a column are not cached.
+    func cachedFrequencies(_ plan: QueryPlan) -> [Int?] {
+        guard Self.cachesFrequencies(plan) else { return plan.ranking.terms.map { _ in nil } }
+        return plan.ranking.terms.map { frequencyCache[$0] }
+    }
+
+    /// Remembers the document frequencies a search counted, until the index changes.
+    func cacheFrequencies(_ frequencies: [Int?], of plan: QueryPlan) {
+        guard Self.cachesFrequencies(plan) else { return }
+        for (term, frequency) in zip(plan.ranking.terms, frequencies) where frequency != nil {
+            if frequencyCache.count >= 4096 { frequencyCache.removeAll() }
+            frequencyCache[term] = frequency
+        }
+    }
+
+    private static func cachesFrequencies(_ plan: QueryPlan) -> Bool {
+        !(plan.match?.text.contains(" : ") ?? true)
+    }
+
+    /// The row ids of the articles `expression` matches, unranked.
+    func matchingIDs(_ expression: FTS5Expression) throws -> Set<Int64> {
+        let statement = try database.prepare(
+            "SELECT rowid FROM \(IndexSchema.fts) WHERE \(IndexSchema.fts) MATCH ?")
+        try statement.bind(.text(expression.text))
+        var ids = Set<Int64>()
+        while try statement.step() { ids.insert(statement.int64(0)) }
+        return ids
+    }
+
+    /// The row ids of the articles that meet every filter.
+    func documentIDs(meeting filters: [MetadataFilter]) throws -> Set<Int64> {
+        let conditions = filters.map(FilterSQL.init)
+        let sql = "SELECT id FROM \(IndexSchema.documents) AS d WHERE "
+            + (conditions.isEmpty ? "1" : conditions.map(\.sql).joined(separator: " AND "))
+        let statement = try database.prepare(sql)
+        try statement.bind(conditions.flatMap(\.values))
+        var ids = Set<Int64>()
+        while try statement.step() { ids.insert(statement.int64(0)) }
+        return ids
+    }
+
+    /// A stored article as the search shows it.
+    struct StoredArticle {
+        var path: String
+        var title: String
+        var author: String?
+        var categoriesJSON: String?
+        var date: String?
+        var body: String
+    }
+
+    /// The stored article of row `id`, if any.
+    func article(id: Int64) throws -> StoredArticle? {
+        let statement = try database.cachedStatement(
+            "SELECT path, title, author, categories, date, body FROM \(IndexSchema.documents) WHERE id = ?")
+        guard try statement.bind(.integer(id)).step() else { return nil }
+        return StoredArticle(path: statement.text(0) ?? "", title: statement.text(1) ?? "", author: statement.text(2),
+                             categoriesJSON: statement.text(3), date: statement.text(4), body: statement.text(5) ?? "")
+    }
+
+    /// The paths of rows `ids`, in row order.
+    func paths(ids: [Int64]) throws -> [String] {
+        let statement = try database.prepare("SELECT path FROM \(IndexSchema.documents) WHERE id = ?")
+        return try ids.sorted().compactMap { id in try statement.bind(.integer(id)).step() ? statement.text(0) : nil }
+    }
+}

@@ -1,0 +1,117 @@
+extension IndexStore {
+    /// The statements that change the index, compiled once for a writable store.
+    struct Writes {
+        let insertDocument: Statement
+        let insertStatistics: Statement
+        let insertText: Statement
+        let deleteText: Statement
+        let deleteStatistics: Statement
+        let deleteDocument: Statement
+
+        init(_ database: Database) throws {
+            insertDocument = try database.prepare("""
+                INSERT INTO \(IndexSchema.documents) (path, title, author, categories, date, body, images, content_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            insertStatistics = try database.prepare("""
+                INSERT INTO \(IndexSchema.statistics)
+                    (id, title_length, body_length, title_positions, body_positions, date, boundaries)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            insertText = try database.prepare("INSERT INTO \(IndexSchema.fts) (rowid, title, body) VALUES (?, ?, ?)")
+            deleteText = try database.prepare("""
+                INSERT INTO \(IndexSchema.fts) (\(IndexSchema.fts), rowid, title, body)
+                SELECT 'delete', id, title, body FROM \(IndexSchema.documents) WHERE id = ?
+                """)
+            deleteStatistics = try database.prepare("DELETE FROM \(IndexSchema.statistics) WHERE id = ?")
+            deleteDocument = try database.prepare("DELETE FROM \(IndexSchema.documents) WHERE id = ?")
+        }
+    }
+
+    private var requireWrites: Writes {
+        guard let writes else { preconditionFailure("a write to a read-only index store") }
+        return writes
+    }
+
+    /// Every stored document: its path, row id and content hash.
+    func storedDocuments() throws -> [String: (id: Int64, hash: String)] {
+        let statement = try database.prepare("SELECT path, id, content_hash FROM \(IndexSchema.documents)")
+        var result: [String: (id: Int64, hash: String)] = [:]
+        while try statement.step() {
+            result[statement.text(0) ?? ""] = (statement.int64(1), statement.text(2) ?? "")
+        }
+        return result
+    }
+
+    /// The stored documents among `paths`: their row ids and content hashes.
+    func storedDocuments(paths: [String]) throws -> [String: (id: Int64, hash: String)] {
+        let statement = try database.prepare("SELECT id, content_hash FROM \(IndexSchema.documents) WHERE path = ?")
+        var result: [String: (id: Int64, hash: String)] = [:]
+        for path in paths where try statement.bind(.text(path)).step() {
+            result[path] = (statement.int64(0), statement.text(1) ?? "")
+        }
+        return result
+    }
+
+    /// The row id of the document stored under `path`, if any.
+    func documentID(path: String) throws -> Int64? {
+        try storedDocuments(paths: [path])[path]?.id
+    }
+
+    /// Stores a prepared article, its statistics, and indexes its text with the tokens analysed ahead of time.
+    func insert(_ prepared: PreparedArticle) throws {
+        let article = prepared.article, writes = requireWrites
+        try writes.insertDocument.bind(
+            .text(prepared.path), .text(article.title), .optionalText(article.author),
+            .text(prepared.categoriesJSON), .optionalText(prepared.dateText),
+            .text(article.body), .text(prepared.imagesJSON), .text(prepared.contentHash)
+        ).run()
+        let id = database.lastInsertRowID
+        let title = prepared.titleTokens, body = prepared.bodyTokens
+        try writes.insertStatistics.bind(
+            .integer(id), .integer(Int64(title.characterCount)), .integer(Int64(body.characterCount)),
+            .integer(Int64(title.count)), .integer(Int64(body.count)),
+            article.date.map { .integer(Int64($0.timeIntervalSince1970.rounded(.down))) } ?? .null,
+            .blob(title.boundaries.bytes + body.boundaries.bytes)
+        ).run()
+        host.offer(article.title, tokens: title)
+        host.offer(article.body, tokens: body)
+        defer { host.clear() }
+        try writes.insertText.bind(.integer(id), .text(article.title), .text(article.body)).run()
+        generation += 1
+    }
+
+    /// Removes a document, its statistics and its index entries.
+    func delete(id: Int64) throws {
+        let writes = requireWrites
+        try writes.deleteText.bind(.integer(id)).run()
+        try writes.deleteStatistics.bind(.integer(id)).run()
+        try writes.deleteDocument.bind(.integer(id)).run()
+        generation += 1
+    }
+
+    /// Settings for loading many articles: FTS5 keeps more terms in memory before writing a segment and merges no
+    /// segments until ``endBulkLoad(optimize:)``, which restores its defaults. Stored in the index, so a run that
+    /// dies in between leaves them set until the next run ends (searches are unaffected).
+    func beginBulkLoad() throws {
+        try database.execute("""
+            INSERT INTO \(IndexSchema.fts) (\(IndexSchema.fts), rank) VALUES ('automerge', 0);
+            INSERT INTO \(IndexSchema.fts) (\(IndexSchema.fts), rank) VALUES ('crisismerge', 1999);
+            INSERT INTO \(IndexSchema.fts) (\(IndexSchema.fts), rank) VALUES ('hashsize', \(64 << 20));
+            """)
+    }
+
+    /// Restores FTS5's merge defaults and, after a large load, merges the index into one segment (`optimize`),
+    /// which makes every later search cheaper.
+    func endBulkLoad(optimize: Bool) throws {
+        if optimize {
+            try database.execute("INSERT INTO \(IndexSchema.fts) (\(IndexSchema.fts)) VALUES ('optimize')")
+            try database.execute("PRAGMA incremental_vacuum")
+        }
+        try database.execute("""
+            INSERT INTO \(IndexSchema.fts) (\(IndexSchema.fts), rank) VALUES ('automerge', 4);
+            INSERT INTO \(IndexSchema.fts) (\(IndexSchema.fts), rank) VALUES ('crisismerge', 16);
+            INSERT INTO \(IndexSchema.fts) (\(IndexSchema.fts), rank) VALUES ('hashsize', \(1 << 20));
+            """)
+    }
+}
