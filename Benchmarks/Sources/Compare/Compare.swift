@@ -13,7 +13,9 @@ import Synchronization
 /// the machine's drift hits all three alike. The corpus defaults to `../../shared/corpus` from the Benchmarks
 /// folder (the project's 19,880-article test corpus); without it the run is skipped. `COMPARE_REPETITIONS` sets
 /// the runs per query and engine (default 100), `COMPARE_INDEX_ROUNDS` how often each engine indexes the corpus
-/// (default 3, rounds interleaved, the median round reported).
+/// (default 3, rounds interleaved, the median round reported). After the query classes, every one of the
+/// `typicalQueries` runs as a search with each engine, `COMPARE_TYPICAL_REPETITIONS` times (default 20), for
+/// the median and p99 over typical queries.
 @main
 enum Compare {
     /// The query classes, as in the benchmark suite.
@@ -28,12 +30,14 @@ enum Compare {
                 usage: compare [CORPUS_DIR]   (default: ../../shared/corpus from the Benchmarks folder)
                 environment: COMPARE_REPETITIONS=N   runs per query and engine (default 100)
                              COMPARE_INDEX_ROUNDS=N  times each engine indexes the corpus (default 3, median shown)
+                             COMPARE_TYPICAL_REPETITIONS=N  search runs per typical query and engine (default 20)
                 """)
             return
         }
         let environment = ProcessInfo.processInfo.environment
         let repetitions = max(1, Int(environment["COMPARE_REPETITIONS"] ?? "") ?? 100)
         let indexRounds = max(1, Int(environment["COMPARE_INDEX_ROUNDS"] ?? "") ?? 3)
+        let typicalRepetitions = max(1, Int(environment["COMPARE_TYPICAL_REPETITIONS"] ?? "") ?? 20)
         // This file is <clone>/Benchmarks/Sources/Compare/Compare.swift.
         var package = URL(fileURLWithPath: #filePath)
         for _ in 0 ..< 3 { package.deleteLastPathComponent() }
@@ -43,10 +47,11 @@ enum Compare {
             print("skipped: corpus not found (looked for \(candidates.joined(separator: ", ")))")
             return
         }
-        try run(corpus: corpus, repetitions: repetitions, indexRounds: indexRounds)
+        try run(corpus: corpus, repetitions: repetitions, indexRounds: indexRounds,
+                typicalRepetitions: typicalRepetitions)
     }
 
-    static func run(corpus: String, repetitions: Int, indexRounds: Int) throws {
+    static func run(corpus: String, repetitions: Int, indexRounds: Int, typicalRepetitions: Int) throws {
         let started = clock.now
         print("# newsearch vs SQLite FTS5 `unicode61` and `trigram`\n")
         print("- date: \(ISO8601DateFormatter().string(from: Date()))")
@@ -64,8 +69,9 @@ enum Compare {
         start = clock.now
         let scan = try ExpectedHits(articles.map(\.article))
         let expected = queries.map { scan.count($0.query) }
-        print("- substring scan of the folded text (the hits newsearch must return): "
-              + "\(format(seconds(since: start), 1)) s")
+        let expectedTypical = typicalQueries.map { scan.count($0) }
+        print("- substring scan of the folded text (the hits newsearch must return), for the \(queries.count) "
+              + "classes and the \(typicalQueries.count) typical queries: \(format(seconds(since: start), 1)) s")
 
         let directory = try ArticleFiles.temporaryDirectory("compare")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -73,15 +79,19 @@ enum Compare {
             NewsearchEngine(), FTS5Engine(tokenizer: "unicode61"), FTS5Engine(tokenizer: "trigram"),
         ]
         let builds = try index(articles, with: engines, in: directory, rounds: indexRounds)
-        let results = try query(engines: engines, builds: builds, repetitions: repetitions)
+        let searchers = try zip(engines, builds).map { try $0.openSearcher(at: $1.path) }
+        let results = try query(engines: engines, searchers: searchers, repetitions: repetitions)
+        let typical = try typical(engines: engines, searchers: searchers, repetitions: typicalRepetitions)
 
         print("- indexing: each engine indexed the corpus \(indexRounds) time\(indexRounds == 1 ? "" : "s") (rounds "
               + "interleaved), each time into a new file; the median round is shown, with its CPU time (all threads)")
         print("- queries: \(repetitions) runs per query and engine after 2 warm-up runs, interleaved; a search run "
               + "counts every hit and fetches the 10 best with a highlighted title and a snippet of the body")
+        print("- typical queries: \(typicalQueries.count) queries, \(typicalRepetitions) search runs per query and "
+              + "engine after 2 warm-up runs, interleaved")
         print("- total run time: \(format(seconds(since: started), 0)) s")
         report(engines: engines, builds: builds, articles: articles.count, textBytes: textBytes, results: results,
-               expected: expected)
+               expected: expected, typical: typical, expectedTypical: expectedTypical)
     }
 
     // MARK: Extraction
@@ -146,8 +156,7 @@ enum Compare {
         var match: [[[Double]]]
     }
 
-    static func query(engines: [any Engine], builds: [Build], repetitions: Int) throws -> QueryResults {
-        let searchers = try zip(engines, builds).map { try $0.openSearcher(at: $1.path) }
+    static func query(engines: [any Engine], searchers: [any Searcher], repetitions: Int) throws -> QueryResults {
         let none = Array(repeating: Array(repeating: [Double](), count: engines.count), count: queries.count)
         var results = QueryResults(
             hits: Array(repeating: Array(repeating: 0, count: engines.count), count: queries.count),
@@ -180,10 +189,41 @@ enum Compare {
         return results
     }
 
+    /// The typical queries' runs, per query (outer) and engine (inner).
+    struct TypicalResults {
+        var hits: [[Int]]
+        /// Milliseconds of each run of `search`.
+        var search: [[[Double]]]
+    }
+
+    /// Runs every one of the `typicalQueries` as a search page with each engine: two warm-up runs, then
+    /// `repetitions` runs, the engines interleaved run by run. Every run must count the warm-up's hits.
+    static func typical(engines: [any Engine], searchers: [any Searcher], repetitions: Int) throws -> TypicalResults {
+        var results = TypicalResults(
+            hits: Array(repeating: Array(repeating: 0, count: engines.count), count: typicalQueries.count),
+            search: Array(repeating: Array(repeating: [], count: engines.count), count: typicalQueries.count))
+        for (q, query) in typicalQueries.enumerated() {
+            for (e, searcher) in searchers.enumerated() {  // warm-up and hit counts
+                results.hits[q][e] = try searcher.search(query)
+                _ = try searcher.search(query)
+            }
+            for _ in 0 ..< repetitions {
+                for (e, searcher) in searchers.enumerated() {
+                    let start = clock.now
+                    let total = try searcher.search(query)
+                    results.search[q][e].append(seconds(since: start) * 1000)
+                    require(total == results.hits[q][e],
+                            "\(engines[e].label) \(query): \(total) hits, \(results.hits[q][e]) before")
+                }
+            }
+        }
+        return results
+    }
+
     // MARK: Report
 
     static func report(engines: [any Engine], builds: [Build], articles: Int, textBytes: Int,
-                       results: QueryResults, expected: [Int]) {
+                       results: QueryResults, expected: [Int], typical: TypicalResults, expectedTypical: [Int]) {
         let megabytes = Double(textBytes) / 1_000_000
         let ratioHeads = ["newsearch/unicode61", "newsearch/trigram"]
         print("\n## Indexing\n")
@@ -210,6 +250,7 @@ enum Compare {
                      + ratios(latencies.map { percentile($0, 0.5) }, digits: 1))
         }
         printSummaries(results.search, same: results.sameHits, lead: 3, engineCells: { ["", $0] })
+        reportTypical(engines: engines, results: typical, expected: expectedTypical)
 
         print("\n## Matching alone: every hit's path, unranked, no snippet (median / p99 ms)\n")
         print("newsearch `paths(matching:)`; FTS5 `SELECT path … WHERE fts MATCH ? ORDER BY id`. "
@@ -239,6 +280,43 @@ enum Compare {
             mean of the ratios of the medians, and how many queries).
             FTS5 `trigram` matches no row for a term of fewer than 3 characters: its 0 hits there are its real answer.
             """)
+    }
+
+    /// Threshold of the typical-query share: a newsearch search whose median is at most this many ms.
+    static let typicalTarget = 0.5
+
+    /// Per engine, the median and p99 of the typical queries' medians and of all their runs; for newsearch, the
+    /// share of typical queries with a median of at most `typicalTarget` ms, its slowest ones, and how many of
+    /// its hit counts differ from the substring scan's.
+    static func reportTypical(engines: [any Engine], results: TypicalResults, expected: [Int]) {
+        let count = typicalQueries.count
+        print("\n## Typical queries: search latency in ms\n")
+        print("The \(count) `typicalQueries` (chosen by hand as typical news queries), each run as a search as above. "
+              + "Per engine: the median and p99 (nearest rank) of the \(count) per-query medians, and of all runs "
+              + "of all queries. The engines' hit counts differ (FTS5 matches tokens), so these compare costs, not "
+              + "like with like.\n")
+        printRow(["engine", "median of query medians", "p99 of query medians", "median of all runs",
+                  "p99 of all runs", "queries with median ≤ \(format(typicalTarget, 1)) ms"])
+        printRow(["---"] + Array(repeating: "---:", count: 5))
+        for (e, engine) in engines.enumerated() {
+            let medians = results.search.map { percentile($0[e], 0.5) }
+            let runs = results.search.flatMap { $0[e] }
+            let fast = medians.filter { $0 <= typicalTarget }.count
+            let share = e == 0 ? "\(fast) of \(count) (\(format(100 * Double(fast) / Double(count), 0)) %)" : "–"
+            printRow([engine.label] + [percentile(medians, 0.5), percentile(medians, 0.99), percentile(runs, 0.5),
+                                       percentile(runs, 0.99)].map { format($0, 2) } + [share])
+        }
+        let slowest = typicalQueries.indices.sorted {
+            percentile(results.search[$0][0], 0.5) > percentile(results.search[$1][0], 0.5)
+        }.prefix(8)
+        print("\nnewsearch's slowest typical queries (median ms, hits): " + slowest.map {
+            "\(typicalQueries[$0]) \(format(percentile(results.search[$0][0], 0.5), 2)) (\(results.hits[$0][0]))"
+        }.joined(separator: "; "))
+        let mismatches = typicalQueries.indices.filter { results.hits[$0][0] != expected[$0] }
+        print("Typical queries where newsearch's hit count differs from the substring scan's: \(mismatches.count)"
+              + (mismatches.isEmpty ? "" : " (" + mismatches.map {
+                  "\(typicalQueries[$0]) \(results.hits[$0][0]) vs \(expected[$0])"
+              }.joined(separator: "; ") + ")"))
     }
 
     /// The geometric mean of every engine's medians with newsearch's ratios, then newsearch's ratios over the

@@ -116,6 +116,7 @@ enum SnippetBuilder {
 
     /// Paragraph breaks read as spaces.
     private static func flattened(_ text: Substring) -> String {
-        text.contains("\n") ? text.replacingOccurrences(of: "\n", with: " ") : String(text)
+        guard text.utf8.contains(0x0A) else { return String(text) }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" ? " " : $0 }))
     }
 }

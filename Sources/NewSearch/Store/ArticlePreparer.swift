@@ -65,12 +65,14 @@ final class ArticlePreparer: @unchecked Sendable {
         } catch {
             return .failed(DocumentError.unreadable(Self.reason(error)).description)
         }
-        let hash = ContentHash.of(data)
+        // One copy into an array: Data's iterator is slow, and hashing and parsing walk every byte.
+        let bytes = [UInt8](data)
+        let hash = ContentHash.of(bytes)
         let previous = stored[path]
         if previous?.hash == hash { return .unchanged }
         let article: Article
         do {
-            article = try ArticleParser.parse(data, fileName: (path as NSString).lastPathComponent)
+            article = try ArticleParser.parse(bytes, fileName: (path as NSString).lastPathComponent)
         } catch {
             if error.isNotAnArticle { return .skipped(error.description, stale: previous?.id) }
             // A broken edit keeps the article findable as it was; the report says so, and fixing the file updates it.

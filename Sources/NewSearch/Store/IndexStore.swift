@@ -87,13 +87,16 @@ final class IndexStore {
         }
         if applicationID == IndexSchema.applicationID { return .newsearch }
         if tables.isEmpty { return applicationID == 0 ? .empty : .foreign("its application_id is \(applicationID)") }
-        if Set(tables).isSuperset(of: ["meta", "documents", "fts"]), try isFirstLayout(database) { return .firstLayout }
+        if Set(tables).isSuperset(of: ["meta", "documents", "fts"]), isFirstLayout(database) { return .firstLayout }
         let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
         return .foreign("it holds other tables: \(shown)")
     }
 
-    private static func isFirstLayout(_ database: Database) throws -> Bool {
-        let statement = try database.prepare("SELECT 1 FROM meta WHERE key = 'analyzer_version'")
+    /// Whether `meta` holds the first layout's `analyzer_version` key; an app's `meta` of another shape is not it.
+    private static func isFirstLayout(_ database: Database) -> Bool {
+        guard let statement = try? database.prepare("SELECT 1 FROM meta WHERE key = 'analyzer_version'") else {
+            return false
+        }
         return (try? statement.step()) == true
     }
 

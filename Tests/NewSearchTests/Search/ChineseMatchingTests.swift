@@ -26,6 +26,12 @@ import Testing
         ("增长3.5%", "3.5%"),
         ("臺灣同胞", "台湾"),
         ("鱼", "鱼"),
+        ("_视频_2020年经济运行", "2020年"),
+        ("超过2000人参加", "20"),
+        ("12日出台新规", "2日出"),
+        ("_G20反腐败追逃追赃", "G20"),
+        ("苹果发布iPhone", "hon"),
+        ("苹果发布iPhone16", "iph*"),
     ])
     func matches(content: String, query: String) throws {
         #expect(try MatchHarness.matches(content, query), "\(query) should find \(content)")
@@ -39,6 +45,9 @@ import Testing
         ("上海市", "上海市长"),
         ("iPhone16", "iphone15"),
         ("2024年", "2025"),
+        ("iPhone 16", "iphone16"),
+        ("3.5%", "35"),
+        ("xiphoid", "iph*"),
     ])
     func doesNotMatch(content: String, query: String) throws {
         #expect(try !MatchHarness.matches(content, query), "\(query) should not find \(content)")
