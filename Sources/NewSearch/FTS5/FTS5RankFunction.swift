@@ -41,11 +41,10 @@ enum FTS5RankFunction {
             return
         }
         let counts = query.counts ?? firstRow(api, fts, query, statistics)
-        if let score = rowScore(api, fts, query, counts, statistics) {
-            if bound != nil {
-                let id = api.pointee.xRowid(fts)
-                query.collect(id: id, score: score, date: statistics?.entry(id)?.date ?? .min)
-            }
+        let id = api.pointee.xRowid(fts)
+        let entry = statistics?.entry(id)
+        if let score = rowScore(api, fts, query, counts, statistics, id: id, entry: entry) {
+            if bound != nil { query.collect(id: id, score: score, date: entry?.date ?? .min) }
             sqlite3_result_double(context, score)
         } else {
             sqlite3_result_null(context)
@@ -109,12 +108,11 @@ enum FTS5RankFunction {
     /// The row's score, or nil when it is no hit. Each phrase's matches are walked with xPhraseFirst/xPhraseNext,
     /// which FTS5 documents as cheaper than xInst; counts go into flat buffers reused row after row.
     private static func rowScore(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, _ query: RankingQuery,
-                                 _ counts: MatchCounts, _ statistics: DocumentStatistics?) -> Double? {
-        let id = api.pointee.xRowid(fts)
-        let entry = statistics?.entry(id)
+                                 _ counts: MatchCounts, _ statistics: DocumentStatistics?, id: Int64,
+                                 entry: DocumentStatistics.Entry?) -> Double? {
         let columns = counts.columns
         counts.reset()
-        let proximity = query.plan.rewardsProximity
+        let proximity = query.rewardsProximity
         if proximity { query.occurrences.removeAll(keepingCapacity: true) }
         var iterator = Fts5PhraseIter()
         for phrase in 0 ..< query.phraseTerms.count where query.phraseTerms[phrase] >= 0 {

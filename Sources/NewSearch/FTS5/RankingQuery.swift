@@ -19,6 +19,8 @@ final class RankingQuery {
     /// (bit 0: requires a word start; bit 1: required). Allocated in init, freed in deinit.
     let phraseTerms: UnsafeMutableBufferPointer<Int32>
     let phraseFlags: UnsafeMutableBufferPointer<UInt8>
+    /// The plan's ``RankingPlan/rewardsProximity``, read once per row.
+    let rewardsProximity: Bool
 
     /// Made on the first row, with the idf and mean lengths in it.
     var counts: MatchCounts?
@@ -30,6 +32,7 @@ final class RankingQuery {
         self.documentFrequencies = documentFrequencies ?? plan.terms.map { _ in nil }
         self.defersIDF = defersIDF
         self.explains = explains
+        rewardsProximity = plan.rewardsProximity
         phraseTerms = .allocate(capacity: max(1, plan.phrases.count))
         phraseFlags = .allocate(capacity: max(1, plan.phrases.count))
         for (index, phrase) in plan.phrases.enumerated() {

@@ -24,18 +24,31 @@ struct MatchHighlighter {
     /// `text` (cut at ``scanLimit`` bytes, on a character boundary) with every occurrence of a term highlighted;
     /// overlapping and adjacent occurrences are merged.
     func highlighted(_ text: String) -> HighlightedText {
+        let (shown, matches) = self.matches(in: text)
+        return HighlightedText(text: shown, byteRanges: matches.map(\.range))
+    }
+
+    /// The snippet of `text`: the best window of `length` characters, its matches highlighted.
+    func snippet(of text: String, length: Int) -> HighlightedText {
+        let (shown, matches) = self.matches(in: text)
+        return SnippetBuilder.snippet(of: shown, matches: matches, length: length)
+    }
+
+    /// `text` cut at ``scanLimit`` bytes, and the UTF-8 byte ranges of the terms' occurrences in it, sorted;
+    /// overlapping and adjacent occurrences are merged (keeping the first one's term).
+    func matches(in text: String) -> (text: String, matches: [SnippetBuilder.Match]) {
         let shown = Self.prefix(of: text, bytes: Self.scanLimit)
-        guard !needles.isEmpty else { return HighlightedText(text: shown) }
+        guard !needles.isEmpty else { return (shown, []) }
         let folded = analyzer.normalizedText(shown)
-        var ranges: [Range<Int>] = []
+        var found: [SnippetBuilder.Match] = []
         folded.bytes.withUnsafeBufferPointer { haystack in
-            for needle in needles where !needle.isEmpty {
+            for (term, needle) in needles.enumerated() where !needle.isEmpty {
                 Self.forEachOccurrence(of: needle, in: haystack) { start in
-                    ranges.append(folded.originalRange(of: start ..< start + needle.count))
+                    found.append(.init(range: folded.originalRange(of: start ..< start + needle.count), term: term))
                 }
             }
         }
-        return HighlightedText(text: shown, byteRanges: Self.merged(ranges))
+        return (shown, Self.merged(found))
     }
 
     /// The longest prefix of `text` of at most `bytes` bytes that ends on a character boundary.
@@ -72,13 +85,13 @@ struct MatchHighlighter {
         }
     }
 
-    private static func merged(_ ranges: [Range<Int>]) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            if let last = result.last, range.lowerBound <= last.upperBound {
-                result[result.count - 1] = last.lowerBound ..< max(last.upperBound, range.upperBound)
+    private static func merged(_ matches: [SnippetBuilder.Match]) -> [SnippetBuilder.Match] {
+        var result: [SnippetBuilder.Match] = []
+        for match in matches.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            if let last = result.last, match.range.lowerBound <= last.range.upperBound {
+                result[result.count - 1].range = last.range.lowerBound ..< max(last.range.upperBound, match.range.upperBound)
             } else {
-                result.append(range)
+                result.append(match)
             }
         }
         return result

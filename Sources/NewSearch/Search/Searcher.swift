@@ -9,6 +9,9 @@ struct Searcher {
     func paths(matching text: String) throws -> [String] {
         let plan = QueryCompiler.compile(QueryParser.parse(text), analyzer: analyzer, ranked: false)
         guard !plan.isEmpty else { return [] }
+        if let match = plan.match, plan.filters.isEmpty, !plan.ranking.phrases.contains(where: \.isRequired) {
+            return try store.paths(matching: match)
+        }
         _ = try store.statistics()
         let query = RankingQuery(plan: plan.ranking, defersIDF: true)
         query.collectsIDs = true
@@ -84,7 +87,7 @@ struct Searcher {
             categories: JSONText.strings(article.categoriesJSON),
             date: row.date == .min ? nil : Date(timeIntervalSince1970: TimeInterval(row.date)),
             score: row.score,
-            snippet: SnippetBuilder.snippet(of: highlighter.highlighted(article.body), length: options.snippetLength),
+            snippet: highlighter.snippet(of: article.body, length: options.snippetLength),
             scoreParts: parts)
     }
 

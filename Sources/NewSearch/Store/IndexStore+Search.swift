@@ -114,6 +114,19 @@ extension IndexStore {
                              categoriesJSON: statement.text(3), date: statement.text(4), body: statement.text(5) ?? "")
     }
 
+    /// The paths of the articles `expression` matches, in row order, in one statement (no ranking: for an
+    /// expression whose every match is a hit).
+    func paths(matching expression: FTS5Expression) throws -> [String] {
+        let statement = try database.cachedStatement("""
+            SELECT d.path FROM \(IndexSchema.fts) JOIN \(IndexSchema.documents) AS d ON d.id = \(IndexSchema.fts).rowid
+            WHERE \(IndexSchema.fts) MATCH ? ORDER BY \(IndexSchema.fts).rowid
+            """)
+        try statement.bind(.text(expression.text))
+        var paths: [String] = []
+        while try statement.step() { paths.append(statement.text(0) ?? "") }
+        return paths
+    }
+
     /// The paths of rows `ids`, in row order.
     func paths(ids: [Int64]) throws -> [String] {
         let statement = try database.prepare("SELECT path FROM \(IndexSchema.documents) WHERE id = ?")
