@@ -4,6 +4,12 @@ import NewSearch
 
 /// The README's library example, compiled and run; a second test checks the README still shows this very code.
 @Suite struct ReadmeExampleTests {
+    /// Set in the child process that runs the example in a folder of its own.
+    private static let childVariable = "NEWSEARCH_README_EXAMPLE_FOLDER"
+
+    /// Runs the example in a child process (this test binary, filtered to ``theExampleRunsInItsFolder()``) whose
+    /// working directory is a new folder holding a link to `corpus/`: the example uses relative paths, and changing
+    /// this process's working directory would race with every other test that indexes a folder.
     @Test func theExampleRuns() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("readme-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -12,11 +18,25 @@ import NewSearch
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("corpus").path
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("corpus").path,
                                                    withDestinationPath: corpus)
-        // The example uses relative paths, so it runs in its own folder; no other test depends on the working
-        // directory (they all use absolute paths), so changing it for a moment is safe under parallel testing.
-        let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(folder.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        child.arguments = ["--testing-library", "swift-testing", "--filter", "theExampleRunsInItsFolder"]
+        child.currentDirectoryURL = folder
+        child.environment = ProcessInfo.processInfo.environment.merging([Self.childVariable: folder.path]) { $1 }
+        let output = Pipe()
+        child.standardOutput = output
+        child.standardError = output
+        try child.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        child.waitUntilExit()
+        #expect(child.terminationStatus == 0, "\(printed)")
+        #expect(printed.contains("app://42"), "the example printed its hits: \(printed)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("news.db").path))
+    }
+
+    /// The example itself, in the folder the parent test made (and only there: it is off in a normal run).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment[childVariable] != nil))
+    func theExampleRunsInItsFolder() throws {
         let results = try example()
         #expect(results.hits.contains { $0.path == "app://42" })
     }
