@@ -53,6 +53,10 @@ enum ArticleDate {
 
     /// `date` as ISO 8601 in UTC, such as `2022-02-16T06:26:14Z`.
     static func iso8601(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        guard (-62_135_596_800 ... 253_402_300_799).contains(seconds) else {
+            return date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+        }
+        return CivilDate.iso8601(secondsSince1970: Int(seconds))
     }
 }

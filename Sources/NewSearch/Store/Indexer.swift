@@ -4,13 +4,17 @@ import Synchronization
 /// Brings an index up to date with folders of articles.
 ///
 /// Files are prepared (read, parsed, analysed) in chunks on all cores while the single writer stores the previous
-/// chunk, one transaction per chunk: a crash loses at most the chunk in flight and never corrupts the index.
+/// chunk, one transaction per chunk (per ``bulkChunksPerTransaction`` chunks in a bulk load): a crash loses at
+/// most the transaction in flight and never corrupts the index.
 struct Indexer {
     /// Files per chunk, and so per transaction.
     static let chunkSize = 256
     /// Articles from which a run counts as a bulk load: FTS5 merges nothing until the end, then merges everything
     /// into one segment once (see ``IndexStore/beginBulkLoad()``).
     static let bulkLoadThreshold = 1000
+    /// Chunks per transaction in a bulk load: FTS5 writes a segment at every commit, and fewer, larger segments
+    /// make the final merge cheaper. A crash loses at most this many chunks of work, never the index.
+    static let bulkChunksPerTransaction = 8
 
     let store: IndexStore
     var workers = ProcessInfo.processInfo.activeProcessorCount
@@ -80,17 +84,25 @@ struct Indexer {
             handoff.put(nil)
         }
         producer.start()
-        var done = 0
+        var done = 0, written = 0, inTransaction = false
         var failure: Error?
+        let chunksPerTransaction = bulk ? Self.bulkChunksPerTransaction : 1
         while let outcomes = handoff.take() {
             guard failure == nil else { continue }
             do {
-                try store.database.transaction {
-                    for (source, outcome) in zip(chunks[done / Self.chunkSize], outcomes) {
-                        try record(outcome, path: source.path, report: &report)
-                    }
+                if !inTransaction { try store.database.execute("BEGIN IMMEDIATE") }
+                inTransaction = true
+                for (source, outcome) in zip(chunks[written], outcomes) {
+                    try record(outcome, path: source.path, report: &report)
+                }
+                written += 1
+                if written % chunksPerTransaction == 0 || written == chunks.count {
+                    try store.database.execute("COMMIT")
+                    inTransaction = false
                 }
             } catch {
+                if inTransaction { try? store.database.execute("ROLLBACK") }
+                inTransaction = false
                 failure = error
                 stopped.withLock { $0 = true }
             }
