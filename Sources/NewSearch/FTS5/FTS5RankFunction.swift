@@ -77,6 +77,9 @@ enum FTS5RankFunction {
                                  idf: inverseFrequencies(api, fts, query, statistics),
                                  averageLengths: statistics?.averageLengths ?? averageLengths(api, fts, columns: columns))
         query.counts = counts
+        for phrase in 0 ..< query.phraseSizes.count where phrase < Int(api.pointee.xPhraseCount(fts)) {
+            query.phraseSizes[phrase] = api.pointee.xPhraseSize(fts, Int32(phrase))
+        }
         return counts
     }
 
@@ -117,7 +120,7 @@ enum FTS5RankFunction {
         var iterator = Fts5PhraseIter()
         for phrase in 0 ..< query.phraseTerms.count where query.phraseTerms[phrase] >= 0 {
             let term = Int(query.phraseTerms[phrase]), flags = query.phraseFlags[phrase]
-            let size = Int(api.pointee.xPhraseSize(fts, Int32(phrase)))
+            let size = Int(query.phraseSizes[phrase])
             var column: Int32 = -1, offset: Int32 = 0, counted = 0
             guard api.pointee.xPhraseFirst(fts, Int32(phrase), &iterator, &column, &offset) == SQLITE_OK else { continue }
             while column >= 0 {

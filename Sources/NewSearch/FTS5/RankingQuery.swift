@@ -24,6 +24,8 @@ final class RankingQuery {
 
     /// Made on the first row, with the idf and mean lengths in it.
     var counts: MatchCounts?
+    /// Each phrase's length in tokens, read from FTS5 on the first row.
+    let phraseSizes: UnsafeMutableBufferPointer<Int32>
     /// Matches of each term in the current row, for proximity.
     var occurrences: [(position: Int64, length: Int32, term: Int32)] = []
 
@@ -34,6 +36,8 @@ final class RankingQuery {
         self.explains = explains
         rewardsProximity = plan.rewardsProximity
         phraseTerms = .allocate(capacity: max(1, plan.phrases.count))
+        phraseSizes = .allocate(capacity: max(1, plan.phrases.count))
+        phraseSizes.initialize(repeating: 0)
         phraseFlags = .allocate(capacity: max(1, plan.phrases.count))
         for (index, phrase) in plan.phrases.enumerated() {
             phraseTerms[index] = phrase.term.map { Int32($0) } ?? -1
@@ -43,6 +47,7 @@ final class RankingQuery {
 
     deinit {
         phraseTerms.deallocate()
+        phraseSizes.deallocate()
         phraseFlags.deallocate()
     }
 

@@ -39,9 +39,9 @@ final class MatchCounts {
     /// Zeroes the counts for the next row.
     @inline(__always)
     func reset() {
-        frequencies.update(repeating: 0)
-        aligned.update(repeating: 0)
-        lengths.update(repeating: 0)
+        for index in 0 ..< terms * columns { frequencies[index] = 0 }
+        for index in 0 ..< terms { aligned[index] = 0 }
+        for index in 0 ..< columns { lengths[index] = 0 }
     }
 
     @inline(__always)
