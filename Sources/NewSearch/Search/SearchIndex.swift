@@ -80,6 +80,22 @@ public final class SearchIndex {
         return true
     }
 
+    /// What the index holds: articles, size on disk, date range, analysis stamp, last update.
+    /// - Complexity: O(1) reads of the meta and statistics tables, plus one aggregate over the statistics.
+    public func info() throws -> IndexInfo {
+        let path = store.path
+        let size = [path, path + "-wal"].reduce(0) { total, file in
+            total + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
+        }
+        let dates = try store.dateRange()
+        return IndexInfo(
+            path: path, articles: try store.documentCount(), bytesOnDisk: path == ":memory:" ? 0 : size,
+            firstDate: dates.map { Date(timeIntervalSince1970: TimeInterval($0.first)) },
+            lastDate: dates.map { Date(timeIntervalSince1970: TimeInterval($0.last)) },
+            stamp: store.stamp, dictionaryWords: store.host.dictionary.words.count,
+            lastUpdated: try store.meta("last_updated").flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)))
+    }
+
     /// The number of articles in the index.
     public func count() throws -> Int {
         try store.documentCount()

@@ -127,6 +127,20 @@ extension IndexStore {
         return paths
     }
 
+    /// The earliest and latest article dates (seconds since 1970), nil when no article has one.
+    func dateRange() throws -> (first: Int64, last: Int64)? {
+        let statement = try database.prepare(
+            "SELECT min(date), max(date) FROM \(IndexSchema.statistics) WHERE date IS NOT NULL")
+        guard try statement.step(), !statement.isNull(0) else { return nil }
+        return (statement.int64(0), statement.int64(1))
+    }
+
+    /// A value of the meta table, if set.
+    func meta(_ key: String) throws -> String? {
+        let statement = try database.prepare("SELECT value FROM \(IndexSchema.meta) WHERE key = ?")
+        return try statement.bind(.text(key)).step() ? statement.text(0) : nil
+    }
+
     /// The paths of rows `ids`, in row order.
     func paths(ids: [Int64]) throws -> [String] {
         let statement = try database.prepare("SELECT path FROM \(IndexSchema.documents) WHERE id = ?")

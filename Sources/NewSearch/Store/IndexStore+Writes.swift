@@ -1,3 +1,5 @@
+import Foundation
+
 extension IndexStore {
     /// The statements that change the index, compiled once for a writable store.
     struct Writes {
@@ -88,6 +90,12 @@ extension IndexStore {
         try writes.deleteStatistics.bind(.integer(id)).run()
         try writes.deleteDocument.bind(.integer(id)).run()
         generation += 1
+    }
+
+    /// Records that a run changed the index now (`meta.last_updated`, seconds since 1970).
+    func recordUpdate() throws {
+        let statement = try database.prepare("INSERT OR REPLACE INTO \(IndexSchema.meta) (key, value) VALUES (?, ?)")
+        try statement.bind(.text("last_updated"), .text("\(Int(Date().timeIntervalSince1970))")).run()
     }
 
     /// Settings for loading many articles: FTS5 keeps more terms in memory before writing a segment and merges no

@@ -110,6 +110,7 @@ struct Indexer {
             progress(IndexProgress(done: done, total: sources.count))
         }
         if let failure { throw failure }
+        if report.indexed + report.removed > 0 { try store.recordUpdate() }
     }
 
     private func record(_ outcome: ArticlePreparer.Outcome, path: String, report: inout IndexReport) throws {

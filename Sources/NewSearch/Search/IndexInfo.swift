@@ -1,0 +1,21 @@
+import Foundation
+
+/// What an index holds, for `newsearch stats` and apps: its size, its articles' date range, its analysis stamp
+/// and when it was last brought up to date.
+public struct IndexInfo: Sendable, Equatable {
+    /// The index file's path.
+    public var path: String
+    /// Articles stored.
+    public var articles: Int
+    /// Bytes of the file and its write-ahead log on disk (0 for an in-memory index).
+    public var bytesOnDisk: Int
+    /// The earliest and latest article dates, nil when no article has a date.
+    public var firstDate: Date?
+    public var lastDate: Date?
+    /// The analysis the index was built with.
+    public var stamp: AnalysisStamp
+    /// The user dictionary's words.
+    public var dictionaryWords: Int
+    /// The end of the last `index` or `add` run that changed the index, nil before the first.
+    public var lastUpdated: Date?
+}
