@@ -102,8 +102,13 @@ public final class Analyzer {
     /// `text` folded, with the map back to the original bytes: for finding matches in stored text.
     func normalizedText(_ text: String) -> NormalizedText {
         var text = text
+        return text.withUTF8 { normalizedText(bytes: $0) }
+    }
+
+    /// UTF-8 `bytes` folded, with the map back to them.
+    func normalizedText(bytes: UnsafeBufferPointer<UInt8>) -> NormalizedText {
         var result = NormalizedText()
-        text.withUTF8 { result.fold($0, with: folder) }
+        result.fold(bytes, with: folder)
         return result
     }
 

@@ -15,19 +15,23 @@ final class CharacterFolder {
     }
 
     private let folder: OpaquePointer
-    /// Entries for the Basic Multilingual Plane, by code point; other planes in `supplementary`.
-    private var basic: [Entry]
+    /// Entries for the Basic Multilingual Plane, by code point (allocated in init, freed in deinit: a plain
+    /// buffer, so that the per-character lookup pays no exclusivity or copy-on-write check); other planes in
+    /// `supplementary`.
+    private let basic: UnsafeMutablePointer<Entry>
     private var supplementary: [UInt32: Entry] = [:]
     private var pool: [UInt8] = []
 
     /// - Throws: ``AnalysisError/icu(_:)`` when ICU's normalization or transliteration data cannot be loaded.
     init() throws {
         folder = try AnalysisError.opening("normalizer", cicu_folder_open)
-        basic = Array(repeating: Entry(offset: 0, length: 0, identity: false, known: false), count: 0x1_0000)
+        basic = .allocate(capacity: 0x1_0000)
+        basic.initialize(repeating: Entry(offset: 0, length: 0, identity: false, known: false), count: 0x1_0000)
     }
 
     deinit {
         cicu_folder_close(folder)
+        basic.deallocate()
     }
 
     /// Appends the folding of `scalar` (whose UTF-8 bytes are `original`) to `output`.
@@ -36,7 +40,7 @@ final class CharacterFolder {
     func fold(_ scalar: UInt32, original: UnsafeRawBufferPointer, into output: inout [UInt8]) -> Int {
         let entry = lookup(scalar)
         if entry.identity {
-            output.append(contentsOf: original)
+            for byte in original { output.append(byte) }
             return original.count
         }
         let start = Int(entry.offset)

@@ -3,36 +3,34 @@
 struct NormalizedText {
     /// The folded text, UTF-8.
     private(set) var bytes: [UInt8] = []
-    /// For each folded byte, the start of its original character.
-    private var originStart: [Int32] = []
-    /// For each folded byte, the end of its original character.
-    private var originEnd: [Int32] = []
+    /// For each folded byte, the start and end of its original character.
+    private var origins: [Origin] = []
+
+    private struct Origin {
+        var start: Int32
+        var end: Int32
+    }
 
     /// Folds `text` into this buffer, replacing what it held.
     mutating func fold(_ text: UnsafeBufferPointer<UInt8>, with folder: CharacterFolder) {
         bytes.removeAll(keepingCapacity: true)
-        originStart.removeAll(keepingCapacity: true)
-        originEnd.removeAll(keepingCapacity: true)
+        origins.removeAll(keepingCapacity: true)
         bytes.reserveCapacity(text.count)
-        originStart.reserveCapacity(text.count)
-        originEnd.reserveCapacity(text.count)
+        origins.reserveCapacity(text.count)
         var index = 0
         while index < text.count {
             let lead = text[index]
             if lead < 0x80 {
                 bytes.append(lead &- 0x41 < 26 ? lead | 0x20 : lead)
-                originStart.append(Int32(index))
-                originEnd.append(Int32(index + 1))
+                origins.append(Origin(start: Int32(index), end: Int32(index + 1)))
                 index += 1
                 continue
             }
             let (scalar, width) = Self.decode(text, at: index)
             let original = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[index ..< index + width])
             let appended = folder.fold(scalar, original: original, into: &bytes)
-            for _ in 0 ..< appended {
-                originStart.append(Int32(index))
-                originEnd.append(Int32(index + width))
-            }
+            let origin = Origin(start: Int32(index), end: Int32(index + width))
+            for _ in 0 ..< appended { origins.append(origin) }
             index += width
         }
     }
@@ -40,11 +38,11 @@ struct NormalizedText {
     /// The original byte range of the folded bytes `range`.
     func originalRange(of range: Range<Int>) -> Range<Int> {
         guard !range.isEmpty else {
-            let position = range.lowerBound < originStart.count ? Int(originStart[range.lowerBound])
-                : Int(originEnd.last ?? 0)
+            let position = range.lowerBound < origins.count ? Int(origins[range.lowerBound].start)
+                : Int(origins.last?.end ?? 0)
             return position ..< position
         }
-        return Int(originStart[range.lowerBound]) ..< Int(originEnd[range.upperBound - 1])
+        return Int(origins[range.lowerBound].start) ..< Int(origins[range.upperBound - 1].end)
     }
 
     /// The scalar at `index` and its width in bytes; an invalid sequence reads as one byte of U+FFFD.

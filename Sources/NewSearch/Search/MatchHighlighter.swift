@@ -36,19 +36,51 @@ struct MatchHighlighter {
 
     /// `text` cut at ``scanLimit`` bytes, and the UTF-8 byte ranges of the terms' occurrences in it, sorted;
     /// overlapping and adjacent occurrences are merged (keeping the first one's term).
+    ///
+    /// The text is folded and searched in chunks of ``chunkBytes``, and the search stops after the chunk in which
+    /// every term has been seen: a long article costs what its first matches cost.
     func matches(in text: String) -> (text: String, matches: [SnippetBuilder.Match]) {
-        let shown = Self.prefix(of: text, bytes: Self.scanLimit)
+        var shown = Self.prefix(of: text, bytes: Self.scanLimit)
         guard !needles.isEmpty else { return (shown, []) }
-        let folded = analyzer.normalizedText(shown)
         var found: [SnippetBuilder.Match] = []
-        folded.bytes.withUnsafeBufferPointer { haystack in
-            for (term, needle) in needles.enumerated() where !needle.isEmpty {
-                Self.forEachOccurrence(of: needle, in: haystack) { start in
-                    found.append(.init(range: folded.originalRange(of: start ..< start + needle.count), term: term))
-                }
+        var seen = Set<Int>()
+        // A match starting in the last `overlap` bytes of a chunk is left to the next chunk, which starts there.
+        let overlap = 4 * (needles.map(\.count).max() ?? 0) + 8
+        shown.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = min(bytes.count, start + Self.chunkBytes)
+                while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+                let last = end == bytes.count
+                var owned = last ? end : max(start + 1, end - overlap)
+                while owned < end, bytes[owned] & 0xC0 == 0x80 { owned += 1 }
+                search(UnsafeBufferPointer(rebasing: bytes[start ..< end]), from: start, owned: owned,
+                       into: &found, seen: &seen)
+                if last || seen.count == needles.count { break }
+                start = owned
             }
         }
         return (shown, Self.merged(found))
+    }
+
+    /// The bytes folded and searched in one go.
+    static let chunkBytes = 8 * 1024
+
+    /// Finds the terms in one chunk of the text that begins at byte `offset`, keeping the matches that start
+    /// before `owned`.
+    private func search(_ chunk: UnsafeBufferPointer<UInt8>, from offset: Int, owned: Int,
+                        into found: inout [SnippetBuilder.Match], seen: inout Set<Int>) {
+        let folded = analyzer.normalizedText(bytes: chunk)
+        folded.bytes.withUnsafeBufferPointer { haystack in
+            for (term, needle) in needles.enumerated() where !needle.isEmpty {
+                Self.forEachOccurrence(of: needle, in: haystack) { start in
+                    let range = folded.originalRange(of: start ..< start + needle.count)
+                    guard offset + range.lowerBound < owned else { return }
+                    found.append(.init(range: offset + range.lowerBound ..< offset + range.upperBound, term: term))
+                    seen.insert(term)
+                }
+            }
+        }
     }
 
     /// The longest prefix of `text` of at most `bytes` bytes that ends on a character boundary.

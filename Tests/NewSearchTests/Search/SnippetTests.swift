@@ -75,4 +75,16 @@ import Testing
             }
         }
     }
+
+    @Test func matchesAcrossChunksOfALongBodyAreFound() throws {
+        let chunk = MatchHighlighter.chunkBytes
+        for shift in [-7, -6, -5, -3, -1, 0, 1, 3] {
+            // Filler of ASCII, so that the term starts exactly `shift` bytes from the first chunk's end.
+            let body = String(repeating: "x", count: chunk + shift) + "社会保险。" + String(repeating: "y", count: 100)
+            #expect(try hit(body, "社会保险").snippet.highlightedParts == ["社会保险"], "shift \(shift)")
+        }
+        let far = "快递员先出现。" + String(repeating: "其他内容，", count: 3000) + "快递员和社会保险一起出现。"
+        let snippet = try hit(far, "快递员 社会保险", length: 30).snippet
+        #expect(snippet.highlightedParts == ["快递员", "社会保险"], "a term only in a later chunk is found")
+    }
 }
