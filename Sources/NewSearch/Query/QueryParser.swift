@@ -140,6 +140,8 @@ public struct QueryParser {
                     "date:\(text) is not a date range such as date:2022, date:2022-03 or date:2022-01..2022-03: ignored"))
                 return nil
             }
+            // A date range counts against the limit of terms like any other condition.
+            guard admitted("date:" + text, at: piece.position) != nil else { return nil }
             return .date(range)
         case .quoted(let text):
             return text.contains(where: { !$0.isWhitespace }) ? phrase(text, at: piece.position) : nil

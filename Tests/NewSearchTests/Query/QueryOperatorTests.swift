@@ -130,3 +130,14 @@ import Testing
         #expect(abs(parts.total - hit.score) < 1e-9)
     }
 }
+
+/// Limits apply to every construct: no query becomes an SQL error, however many conditions it has.
+@Suite struct QueryLimitTests {
+    @Test func thousandsOfDateFiltersAnswerWithAWarning() throws {
+        let index = try SearchIndex(path: ":memory:")
+        try index.add(contentsOf: QueryOperatorTests.corpus)
+        let results = try index.search(String(repeating: "date:2022 ", count: 5000))
+        #expect(results.total == 2)
+        #expect(results.warnings.contains { $0.message.contains("more than \(QueryParser.maximumTerms) terms") })
+    }
+}
