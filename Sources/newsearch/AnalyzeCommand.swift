@@ -7,16 +7,17 @@ struct AnalyzeCommand: ParsableCommand {
         commandName: "analyze",
         abstract: "Show the tokens newsearch makes of a text, to see why something does or does not match.",
         discussion: """
-            Text is folded (full-width to ASCII, case, traditional to simplified), cut into words by ICU and the \\
-            user dictionary, then indexed as one token per character (CJK, Latin and digits alike), so any \\
-            substring of a run of letters, digits and ideographs is found; ^c marks a character that begins a \\
-            word and c$ one that ends a word; | is a gap (punctuation or space) that phrases do not cross. \\
+            Text is folded (full-width to ASCII, case, traditional to simplified), cut into words by ICU and the \
+            user dictionary, then indexed as one token per character (CJK, Latin and digits alike), so any \
+            substring of a run of letters, digits and ideographs is found; ^c marks a character that begins a \
+            word and c$ one that ends a word; | is a gap (punctuation or space) that phrases do not cross. \
             Matches that begin and end on word boundaries rank higher.
 
             Uses the dictionary of the index at --index (or $NEWSEARCH_INDEX, or newsearch.db) when there is one.
 
               newsearch analyze "上海市GDP增长5.2%"
               newsearch analyze --query "社會保險"
+              newsearch analyze --dictionary words.txt "快递员的社保"
             """
     )
 
@@ -28,7 +29,7 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: .long, help: "Analyse as a query term rather than as article text.")
     var query = false
 
-    @Option(name: .long, help: ArgumentHelp("A user dictionary file to use instead of the index's.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("A user dictionary file to use instead of the index's.", valueName: "file"), completion: .file())
     var dictionary: String?
 
     func run() throws {

@@ -6,7 +6,7 @@ struct HitPrinter {
     enum Style {
         /// ANSI bold red for matches, dim for details: for a terminal.
         case color
-        /// `[` `]` around matches: for pipes, files and `NO_COLOR`.
+        /// `[` `]` around matches: for pipes, files, `NO_COLOR` and `--color never`.
         case brackets
     }
 

@@ -12,28 +12,34 @@ struct IndexCommand: ParsableCommand {
             indexed again, unchanged files skipped, and articles whose file is gone are removed.
 
             Files that are not articles (other extensions, binary, not UTF-8) are skipped and files that cannot \
-            be parsed are reported as failed, each with its reason; neither stops the run. The exit status is 0 \
-            unless the index itself cannot be written.
+            be parsed are reported as failed, each with its reason; neither stops the run.
+
+            Progress goes to standard error: on a terminal one line redrawn in place (files done, articles per \
+            second, time left), otherwise a line every few seconds; --quiet shows none. The summary is always \
+            printed.
 
             The index records how it was analysed (analyzer version, ICU version, normalization, user \
             dictionary). Indexing into an index analysed otherwise is refused, since old and new tokens would not \
             match; --rebuild empties it first.
 
+            \(ExitStatus.helpText)
+
               newsearch index corpus/
               newsearch index --index /tmp/news.db corpus/ more-news/
               newsearch index --dictionary words.txt --rebuild corpus/
+              newsearch index --quiet corpus/ || echo "some files failed"
             """
     )
 
     @OptionGroup var location: IndexLocation
 
-    @Argument(help: ArgumentHelp("Folders (or single files) of articles.", valueName: "dir"))
+    @Argument(help: ArgumentHelp("Folders (or single files) of articles.", valueName: "dir"), completion: .directory)
     var directories: [String]
 
     @Option(name: .long, help: ArgumentHelp(
         "A user dictionary: words to keep whole (快递员, 网约车), one a line; lines starting with # are comments.",
         discussion: "The index keeps the dictionary; queries use it too. Changing it needs --rebuild.",
-        valueName: "file"))
+        valueName: "file"), completion: .file())
     var dictionary: String?
 
     @Flag(name: .long, help: "Empty the index first (needed after changing the dictionary or upgrading newsearch).")
@@ -42,17 +48,18 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "List every skipped file, not only the first few.")
     var verbose = false
 
+    @Flag(name: .shortAndLong, help: "Show no progress (the summary is still printed).")
+    var quiet = false
+
     func run() throws {
         let started = Date()
         let words = try dictionary.map { try UserDictionary(contentsOf: $0) }
         let index = try SearchIndex(path: location.path, dictionary: words, rebuild: rebuild)
-        let interactive = Terminal.stderrIsInteractive
-        let report = try index.index(directories) { progress in
-            guard interactive else { return }
-            Terminal.printError("\rIndexing: \(progress.done)/\(progress.total) files", terminator: "")
-        }
-        if interactive { Terminal.printError("\r\u{1B}[K", terminator: "") }
+        let reporter = quiet ? nil : IndexProgressReporter(interactive: Terminal.stderrIsInteractive, started: started)
+        let report = try index.index(directories) { progress in reporter?.report(progress) }
+        reporter?.finish()
         print(IndexSummary(report: report, seconds: Date().timeIntervalSince(started), indexPath: location.path,
                            verbose: verbose).text)
+        if !report.failed.isEmpty { throw ExitStatus.incomplete }
     }
 }

@@ -10,7 +10,7 @@ struct IndexLocation: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "The index file.",
         discussion: "Default: $\(environmentVariable) if set, else \(defaultPath) in the current folder.",
-        valueName: "path"))
+        valueName: "path"), completion: .file())
     var index: String?
 
     /// The index path in force: the option, else the environment variable, else the default.

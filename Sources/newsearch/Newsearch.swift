@@ -1,7 +1,12 @@
 import ArgumentParser
+import Foundation
+import NewSearch
 
 @main
 struct Newsearch: ParsableCommand {
+    /// This release of the newsearch command.
+    static let version = "0.3.0"
+
     static let configuration = CommandConfiguration(
         commandName: "newsearch",
         abstract: "Full-text search for Chinese news articles.",
@@ -10,12 +15,42 @@ struct Newsearch: ParsableCommand {
             Chinese, English or mixed queries.
 
               newsearch index corpus/
-              newsearch query "欠薪"
-              newsearch query "快递员 社会保险" --limit 3 --json
+              newsearch query 欠薪
+              newsearch query 快递员 社会保险 --limit 3 --json
+              newsearch stats
 
             The index is one SQLite file: \(IndexLocation.defaultPath) in the current folder, unless --index or \
             the NEWSEARCH_INDEX environment variable names another.
+
+            \(ExitStatus.helpText)
+
+            Shell completion: newsearch --generate-completion-script bash (or zsh, fish) prints a script; the \
+            README says where to install it.
             """,
-        subcommands: [IndexCommand.self, QueryCommand.self, AnalyzeCommand.self]
+        version: versionText,
+        subcommands: [IndexCommand.self, QueryCommand.self, AnalyzeCommand.self, StatsCommand.self]
     )
+
+    /// What `--version` prints: this release, and the analysis the indexes it builds depend on.
+    static var versionText: String {
+        let stamp = AnalysisStamp.current(dictionary: .empty)
+        return "newsearch \(version) (analyzer \(stamp.analyzerVersion), ICU \(stamp.icuVersion), "
+            + "SQLite \(SearchIndex.sqliteVersion), \(stamp.normalization))"
+    }
+
+    /// Runs the command the arguments name, exiting with the statuses of ``ExitStatus``: help, version and
+    /// completion scripts on standard output with 0, errors on standard error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = ExitStatus.code(for: error, of: self)
+            let message = error is ExitCode ? "" : fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { print(message) } else { Terminal.printError(message) }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

@@ -3,34 +3,51 @@ import Foundation
 import NewSearch
 
 struct QueryCommand: ParsableCommand {
+    /// The query language, one construct a row: what to type, what it finds.
+    static let language = [
+        ["快递员 社会保险", "both terms (AND may be written between them)"],
+        ["社保 OR 医保, 社保 | 医保", "either term"],
+        ["-广告, NOT 广告", "without the term"],
+        ["\"快递员 社会保险\"", "the words adjacent, in that order"],
+        ["(社保 OR 医保) 快递员", "parentheses group"],
+        ["title:欠薪  body:欠薪", "the term in the title, or in the body, only"],
+        ["author:新浪  category:财经", "an author or a category containing the text"],
+        ["date:2022  date:2022-03", "dated in that year, or that month"],
+        ["date:2022-01..2022-03", "dated in the range (also 2022-06.. and ..2021)"],
+        ["iph*", "Latin or number words beginning with iph"],
+    ]
+
     static let configuration = CommandConfiguration(
         commandName: "query",
         abstract: "Search the index.",
         discussion: """
-            Each term finds the articles whose title or body contains it, as a substring of the text folded \\
-            for matching (full-width to ASCII, case, traditional to simplified), so 上海 finds 上海市 and 鱼 \\
-            finds 鱼. Hits are ranked best first: bm25 over title (weight 5) and body (weight 1), raised for \\
-            matches that begin and end on word boundaries and for terms close together.
+            Each term finds the articles whose title or body contains it, as a substring of the text folded for \
+            matching (full-width to ASCII, case, traditional to simplified), so 上海 finds 上海市 and 鱼 finds \
+            鱼. Hits are ranked best first: bm25 over title (weight 5) and body (weight 1), raised for matches \
+            that begin and end on word boundaries and for terms close together. Several words are one query, \
+            quoted or not.
 
             The query language (operators in upper case):
-              快递员 社会保险          both terms (AND may be written between them)
-              社保 OR 医保, 社保 | 医保  either term
-              -广告, NOT 广告          without the term
-              "快递员 社会保险"        the words adjacent, in that order
-              (社保 OR 医保) 快递员    parentheses group
-              title:欠薪  body:欠薪   the term in the title, or in the body, only
-              author:新浪  category:财经   author or a category containing the text
-              date:2022  date:2022-01..2022-03  date:2022-06..   articles dated in the range
-              iph*                    Latin or number words beginning with iph
-            Any text is a valid query: broken syntax (an unclosed quote or parenthesis, a dangling OR) is \\
-            read as plain words, with a warning; it is never an error.
+            \(TextTable(rows: language, indent: "  ").text)
 
-              newsearch query "欠薪"
-              newsearch query "快递员 社会保险" --limit 3 --since 2022-01
+            Any text is a valid query: broken syntax (an unclosed quote or parenthesis, a dangling OR) is read \
+            as plain words, with a warning. A query with nothing left to search (empty, or only punctuation) is \
+            an error.
+
+            Colour: on a terminal, matches are coloured unless NO_COLOR is set to a non-empty value or TERM is \
+            dumb; --color always keeps colour through a pipe (less -R), --color never prints [brackets]. JSON \
+            highlights are [start, end) offsets in Unicode code points (as Python slices a str).
+
+            \(ExitStatus.helpText)
+
+              newsearch query 欠薪
+              newsearch query 快递员 社会保险 --limit 3 --since 2022-01
               newsearch query "title:快递员 -广告" --sort date --json
-              newsearch query "社保" --format paths | xargs grep -l 上海
+              newsearch query 社保 --format paths | xargs grep -l 上海
+              newsearch query 社保 --color always | less -R
               printf '欠薪\\n社保\\n' | newsearch query --stdin
-              newsearch query -- "-广告 社保"     (a query that starts with - goes after --)
+              newsearch query -- -广告 社保     (a query that starts with - goes after --)
+              if newsearch query 欠薪 --format paths > /dev/null; then echo found; fi
             """
     )
 
@@ -40,8 +57,9 @@ struct QueryCommand: ParsableCommand {
 
     @OptionGroup var location: IndexLocation
 
-    @Argument(help: ArgumentHelp("What to search for (omit with --stdin).", valueName: "text"))
-    var text: String?
+    @Argument(help: ArgumentHelp("What to search for: one or more words, quoted or not (omit with --stdin).",
+                                 valueName: "text"))
+    var words: [String] = []
 
     @Option(name: .long, help: "The most hits to show; 0 shows all.")
     var limit = 10
@@ -66,8 +84,13 @@ struct QueryCommand: ParsableCommand {
     @Option(name: .long, help: "Output: text (for people), json (one object), paths (one path a line).")
     var format: Format = .text
 
-    @Flag(name: .long, help: "Same as --format json: {query, total, took_ms, warnings, hits: [{path, title, date, score, snippet, author, categories, highlights}]}.")
+    @Flag(name: .long, help: "Same as --format json: {query, total, took_ms, warnings, hits: [{path, title, date, score, snippet, author, categories, highlights}]}; highlights in code points.")
     var json = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Colour matches: auto (on a terminal, unless NO_COLOR is non-empty or TERM is dumb), always or never.",
+        valueName: "when"))
+    var color: ColorChoice = .auto
 
     @Flag(name: .long, help: "Show how the query was read (parsed tree, FTS5 expression, tokens) and each hit's score parts.")
     var explain = false
@@ -75,14 +98,17 @@ struct QueryCommand: ParsableCommand {
     @Flag(name: .long, help: "Read one query a line from standard input and answer each with one JSON line.")
     var stdin = false
 
+    /// The query: the words joined by spaces.
+    var text: String? { words.isEmpty ? nil : words.joined(separator: " ") }
+
     func validate() throws {
         guard limit >= 0 else { throw ValidationError("--limit must be 0 (all hits) or more, not \(limit).") }
         guard offset >= 0 else { throw ValidationError("--offset must be 0 or more, not \(offset).") }
         guard snippetLength > 0 else { throw ValidationError("--snippet-length must be 1 or more.") }
         guard stdin == (text == nil) else {
             throw ValidationError(stdin ? "Give the queries on standard input or as an argument, not both."
-                                        : "Give a query, for example: newsearch query \"欠薪\" (or --stdin). A query "
-                                          + "that starts with - goes after --: newsearch query -- \"-广告 社保\"")
+                                        : "Give a query, for example: newsearch query 欠薪 (or --stdin). A query "
+                                          + "that starts with - goes after --: newsearch query -- -广告 社保")
         }
         if since != nil || until != nil, DateRange(since: since, until: until) == nil {
             throw ValidationError("--since and --until take dates such as 2022, 2022-03 or 2022-03-15.")
@@ -99,25 +125,17 @@ struct QueryCommand: ParsableCommand {
         let index = try SearchIndex(path: location.path, readOnly: true)
         let indexWarnings = index.analysisWarning.map { ["\($0)"] } ?? []
         for warning in indexWarnings { Terminal.printError("warning: \(warning)") }
-        if stdin {
-            // Every line gets exactly one JSON line, sent at once: a program that writes a query and waits
-            // for its answer through a pipe must not wait on stdout's block buffer.
-            while let line = readLine() {
-                if line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                    print(QueryJSON.error(query: line, message: "empty query: write the words to search for"))
-                } else {
-                    do {
-                        print(try QueryJSON.encode(index.search(line, options: options), indexWarnings: indexWarnings))
-                    } catch {
-                        // One failing line must not end the stream: answer it with an error object and go on.
-                        print(QueryJSON.error(query: line, message: "\(error)"))
-                    }
-                }
-                fflush(nil) // every output stream, i.e. stdout (naming the C global `stdout` is an error in Swift 6 on Linux)
-            }
+        guard let text else {
+            answerLines(index: index, indexWarnings: indexWarnings)
             return
         }
-        let results = try index.search(text ?? "", options: options)
+        let results = try index.search(text, options: options)
+        guard !results.nothingToSearch else { throw NothingToSearch(query: text) }
+        try printResults(results, indexWarnings: indexWarnings)
+        if results.total == 0 { throw ExitStatus.incomplete }
+    }
+
+    private func printResults(_ results: SearchResults, indexWarnings: [String]) throws {
         switch json ? .json : format {
         case .json:
             print(try QueryJSON.encode(results, indexWarnings: indexWarnings))
@@ -126,7 +144,23 @@ struct QueryCommand: ParsableCommand {
             for hit in results.hits { print(hit.path) }
         case .text:
             for warning in results.warnings { Terminal.printError("warning: \(warning)") }
-            print(HitPrinter(style: Terminal.stdoutSupportsColor ? .color : .brackets).text(for: results))
+            print(HitPrinter(style: color.colorsStandardOutput ? .color : .brackets).text(for: results))
+        }
+    }
+
+    /// `--stdin`: answers every line with exactly one JSON line, sent at once (a program that writes a query and
+    /// waits for its answer through a pipe must not wait on stdout's block buffer), until the input ends.
+    private func answerLines(index: SearchIndex, indexWarnings: [String]) {
+        while let line = readLine() {
+            do {
+                let results = try index.search(line, options: options)
+                print(results.nothingToSearch ? QueryJSON.error(query: line, message: NothingToSearch(query: line).description)
+                                              : try QueryJSON.encode(results, indexWarnings: indexWarnings))
+            } catch {
+                // One failing line must not end the stream: answer it with an error object and go on.
+                print(QueryJSON.error(query: line, message: "\(error)"))
+            }
+            fflush(nil) // every output stream, i.e. stdout (naming the C global `stdout` is an error in Swift 6 on Linux)
         }
     }
 }

@@ -14,7 +14,7 @@ struct QueryJSON: Encodable {
         var highlights: Highlights
         var scoreParts: RelevanceModel.Score?
 
-        /// Highlighted matches as `[start, end)` offsets in characters (Unicode extended grapheme clusters).
+        /// Highlighted matches as `[start, end)` offsets in Unicode code points (as Python slices a `str`).
         struct Highlights: Encodable {
             var title: [[Int]]
             var snippet: [[Int]]
@@ -86,8 +86,8 @@ struct QueryJSON: Encodable {
     private static func hit(_ hit: SearchHit) -> Hit {
         Hit(path: hit.path, title: hit.title.text, date: hit.date.map { $0.formatted(Date.ISO8601FormatStyle()) },
             score: hit.score, snippet: hit.snippet.text, author: hit.author, categories: hit.categories,
-            highlights: .init(title: hit.title.characterOffsets.map { [$0.lowerBound, $0.upperBound] },
-                              snippet: hit.snippet.characterOffsets.map { [$0.lowerBound, $0.upperBound] }),
+            highlights: .init(title: hit.title.codePointOffsets.map { [$0.lowerBound, $0.upperBound] },
+                              snippet: hit.snippet.codePointOffsets.map { [$0.lowerBound, $0.upperBound] }),
             scoreParts: hit.scoreParts)
     }
 }

@@ -2,10 +2,11 @@ import Foundation
 
 /// Facts about where output goes, to decide between colour and plain text.
 enum Terminal {
-    /// Whether standard output is a terminal that accepts colour: a TTY, with `NO_COLOR` unset and `TERM` not dumb.
+    /// Whether standard output is a terminal that accepts colour: a TTY, with `NO_COLOR` unset or empty (a
+    /// non-empty value disables colour, as no-color.org says) and `TERM` not `dumb`.
     static var stdoutSupportsColor: Bool {
         let environment = ProcessInfo.processInfo.environment
-        guard isatty(STDOUT_FILENO) == 1, environment["NO_COLOR"] == nil else { return false }
+        guard isatty(STDOUT_FILENO) == 1, environment["NO_COLOR"]?.isEmpty ?? true else { return false }
         return environment["TERM"] != "dumb"
     }
 

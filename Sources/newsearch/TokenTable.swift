@@ -19,13 +19,7 @@ struct TokenTable {
                     "\(token.byteRange.lowerBound)..<\(token.byteRange.upperBound)", original]
         }
         let header = ["position", "token", "kind", "bytes", "original"]
-        let widths = (0 ..< header.count).map { column in
-            ([header] + rows).map { displayWidth($0[column]) }.max() ?? 0
-        }
-        return ([header] + rows).map { row in
-            zip(row, widths).map { cell, width in cell + String(repeating: " ", count: width - displayWidth(cell)) }
-                .joined(separator: "  ").trimmingTrailingSpaces
-        }.joined(separator: "\n")
+        return TextTable(rows: [header] + rows).text
     }
 
     /// The character, with `^` when a word begins with it and `$` when one ends with it; `|` for a gap.
@@ -41,26 +35,5 @@ struct TokenTable {
         case (_, false, true): return "word end"
         default: return "character"
         }
-    }
-
-    /// Columns in a terminal: East Asian wide characters take two.
-    private func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { width, scalar in
-            let value = scalar.value
-            let wide = (0x1100 ... 0x115F).contains(value) || (0x2E80 ... 0xA4CF).contains(value)
-                || (0xAC00 ... 0xD7A3).contains(value) || (0xF900 ... 0xFAFF).contains(value)
-                || (0xFE30 ... 0xFE4F).contains(value) || (0xFF00 ... 0xFF60).contains(value)
-                || (0xFFE0 ... 0xFFE6).contains(value) || (0x1F300 ... 0x1FAFF).contains(value)
-                || (0x20000 ... 0x3FFFD).contains(value)
-            return width + (wide ? 2 : 1)
-        }
-    }
-}
-
-extension String {
-    var trimmingTrailingSpaces: String {
-        var result = self
-        while result.last == " " { result.removeLast() }
-        return result
     }
 }

@@ -53,21 +53,6 @@ struct CLI {
     /// Runs `newsearch arguments…` with `NEWSEARCH_INDEX` unset unless `environment` sets it.
     @discardableResult
     func run(_ arguments: String..., environment: [String: String] = [:], input: String? = nil) throws -> Output {
-        let process = self.process(arguments, environment: environment)
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        let stdin = Pipe()
-        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
-        try process.run()
-        if let input {
-            stdin.fileHandleForWriting.write(Data(input.utf8))
-            try stdin.fileHandleForWriting.close()
-        }
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                      stderr: String(decoding: err, as: UTF8.self))
+        try Self.collect(process(arguments, environment: environment), input: input)
     }
 }

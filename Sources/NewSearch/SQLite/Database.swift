@@ -80,10 +80,13 @@ final class Database {
         return try statement.step() ? statement.int64(0) : nil
     }
 
+    /// The version of the SQLite library in use, such as "3.40.1".
+    static var libraryVersion: String { String(cString: sqlite3_libversion()) }
+
     /// The row id of the last row inserted on this connection.
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
     func error(_ code: Int32, sql: String?) -> SQLiteError {
-        SQLiteError(code: code, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+        SQLiteError(code: code, connection: handle, sql: sql)
     }
 }

@@ -3,12 +3,15 @@ import CSQLite
 /// A compiled SQLite statement with typed binding and column access.
 final class Statement {
     private let handle: OpaquePointer
-    private let database: Database
+    /// The connection's handle, for error messages: `sqlite3_close_v2` keeps a connection open until its last
+    /// statement is finalized, so it outlives this statement. (Not the `Database` itself: the connection caches
+    /// statements, and a reference back would keep both alive forever.)
+    private let connection: OpaquePointer
     private let sql: String
 
     init(_ handle: OpaquePointer, database: Database, sql: String) {
         self.handle = handle
-        self.database = database
+        self.connection = database.handle
         self.sql = sql
     }
 
@@ -43,7 +46,7 @@ final class Statement {
             case .blob(let bytes):
                 code = bytes.withUnsafeBytes { csqlite_bind_blob_transient(handle, index, $0.baseAddress, Int32($0.count)) }
             }
-            guard code == SQLITE_OK else { throw database.error(code, sql: sql) }
+            guard code == SQLITE_OK else { throw SQLiteError(code: code, connection: connection, sql: sql) }
         }
         return self
     }
@@ -54,7 +57,7 @@ final class Statement {
         switch code {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
-        default: throw database.error(code, sql: sql)
+        default: throw SQLiteError(code: code, connection: connection, sql: sql)
         }
     }
 
@@ -73,7 +76,7 @@ final class Statement {
     /// the object alive until the statement is reset.
     func bindRankingPointer(_ pointer: UnsafeMutableRawPointer, at index: Int32) throws {
         let code = csqlite_bind_ranking_pointer(handle, index, pointer)
-        guard code == SQLITE_OK else { throw database.error(code, sql: sql) }
+        guard code == SQLITE_OK else { throw SQLiteError(code: code, connection: connection, sql: sql) }
     }
 
     /// Calls `body` with the bytes of a blob column (empty for NULL), valid only during the call.

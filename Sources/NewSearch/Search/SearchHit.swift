@@ -24,6 +24,9 @@ public struct SearchResults: Sendable, Equatable {
     public var hits: [SearchHit]
     /// What was worked around in the query text (an unclosed quote, a dangling OR, …).
     public var warnings: [QueryWarning] = []
+    /// Whether the query left nothing to search once read (`""`, only punctuation or operators): it matched
+    /// nothing because it asked for nothing.
+    public var nothingToSearch = false
     /// The time the search took, in milliseconds.
     public var tookMilliseconds: Double = 0
     /// How the query was read, when asked for with ``SearchOptions/explain``.

@@ -13,6 +13,9 @@ public final class SearchIndex {
     /// The file name used when no path is given.
     public static let defaultPath = "newsearch.db"
 
+    /// The version of the SQLite library newsearch runs on, such as "3.40.1".
+    public static var sqliteVersion: String { Database.libraryVersion }
+
     private let store: IndexStore
     private let analyzer: Analyzer
     private lazy var searcher = Searcher(store: store, analyzer: analyzer)

@@ -25,6 +25,7 @@ struct Searcher {
         var plan = QueryCompiler.compile(parsed, analyzer: analyzer)
         if let dates = options.dates { plan.filters.append(.dated(dates)) }
         var results = SearchResults(query: text, total: 0, hits: [], warnings: plan.warnings)
+        results.nothingToSearch = plan.isEmpty
         if options.explain { results.explanation = explanation(parsed, plan) }
         if !plan.isEmpty {
             let statistics = try store.statistics()

@@ -25,3 +25,19 @@ import Testing
         #expect(abs(updated.timeIntervalSinceNow) < 3600)
     }
 }
+
+@Suite struct ConnectionLifetimeTests {
+    /// A closed index closes its connection: SQLite checkpoints and removes the write-ahead log when the last
+    /// connection closes, which a connection kept alive by its cached statements would never do.
+    @Test func closingAnIndexClosesItsConnection() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/closed.db"
+        do {
+            let index = try SearchIndex(path: path)
+            try index.add(Article(title: "标题", body: "欠薪"), path: "a")
+            #expect(try index.search("欠薪").total == 1)
+            #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import NewSearch
+
+/// What `newsearch stats` prints of an ``IndexInfo``: aligned lines for people, or one JSON object.
+enum IndexInfoText {
+    /// The JSON object's shape; dates are ISO 8601 or `null`.
+    private struct Document: Encodable {
+        struct Analysis: Encodable {
+            var analyzerVersion: Int
+            var icuVersion: String
+            var normalization: String
+            var dictionaryChecksum: String
+
+            enum CodingKeys: String, CodingKey {
+                case analyzerVersion = "analyzer_version", icuVersion = "icu_version", normalization
+                case dictionaryChecksum = "dictionary_checksum"
+            }
+        }
+
+        var path: String
+        var articles: Int
+        var bytesOnDisk: Int
+        var firstDate: String?
+        var lastDate: String?
+        var analysis: Analysis
+        var dictionaryWords: Int
+        var lastUpdated: String?
+
+        enum CodingKeys: String, CodingKey {
+            case path, articles, analysis
+            case bytesOnDisk = "bytes_on_disk", firstDate = "first_date", lastDate = "last_date"
+            case dictionaryWords = "dictionary_words", lastUpdated = "last_updated"
+        }
+
+        /// Encodes every key, a missing date as `null`.
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(path, forKey: .path)
+            try container.encode(articles, forKey: .articles)
+            try container.encode(bytesOnDisk, forKey: .bytesOnDisk)
+            try container.encode(firstDate, forKey: .firstDate)
+            try container.encode(lastDate, forKey: .lastDate)
+            try container.encode(analysis, forKey: .analysis)
+            try container.encode(dictionaryWords, forKey: .dictionaryWords)
+            try container.encode(lastUpdated, forKey: .lastUpdated)
+        }
+    }
+
+    static func json(_ info: IndexInfo) throws -> String {
+        let stamp = info.stamp
+        let document = Document(
+            path: info.path, articles: info.articles, bytesOnDisk: info.bytesOnDisk,
+            firstDate: info.firstDate.map(iso), lastDate: info.lastDate.map(iso),
+            analysis: .init(analyzerVersion: stamp.analyzerVersion, icuVersion: stamp.icuVersion,
+                            normalization: stamp.normalization, dictionaryChecksum: stamp.dictionaryChecksum),
+            dictionaryWords: info.dictionaryWords, lastUpdated: info.lastUpdated.map(iso))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        return String(decoding: try encoder.encode(document), as: UTF8.self)
+    }
+
+    static func text(_ info: IndexInfo) -> String {
+        let dates: String
+        if let first = info.firstDate, let last = info.lastDate {
+            dates = day(first) + " to " + day(last)
+        } else {
+            dates = "no dated article"
+        }
+        let rows = [
+            ["Index:", info.path],
+            ["Articles:", "\(info.articles)"],
+            ["Size:", String(format: "%.1f MB (%d bytes)", Double(info.bytesOnDisk) / 1_000_000, info.bytesOnDisk)],
+            ["Dates:", dates],
+            ["Analysis:", info.stamp.description],
+            ["Dictionary:", info.dictionaryWords == 1 ? "1 word" : "\(info.dictionaryWords) words"],
+            ["Last update:", info.lastUpdated.map(iso) ?? "never"],
+        ]
+        return TextTable(rows: rows, gap: 1).text
+    }
+
+    private static func iso(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle())
+    }
+
+    private static func day(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle().year().month().day())
+    }
+}
