@@ -63,8 +63,10 @@ static void chtml_walk(xmlNodePtr node, chtml_buffer *buffer) {
 
 char *chtml_text(const char *html, int32_t length, int32_t *textLength) {
     *textLength = 0;
+    // XML_PARSE_HUGE lifts libxml2's nesting limit from 256 to 2048 levels: deeper elements were dropped with
+    // all their text, silently.
     int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                  HTML_PARSE_NOIMPLIED;
+                  HTML_PARSE_NOIMPLIED | XML_PARSE_HUGE;
     htmlDocPtr document = htmlReadMemory(html, length, NULL, "UTF-8", options);
     if (document == NULL) return NULL;
     chtml_buffer buffer = {malloc((size_t)length + 1), 0, (size_t)length + 1, 0};

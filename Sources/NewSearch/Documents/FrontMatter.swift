@@ -40,6 +40,7 @@ struct FrontMatter {
     /// Reads the fields of `yaml`; `firstLine` is the file line on which the YAML starts, for error messages.
     /// - Throws: ``DocumentError/frontMatter(line:message:)`` when the YAML does not parse.
     init(yaml: Substring, firstLine: Int) throws(DocumentError) {
+        try FrontMatter.checkBudget(yaml, firstLine: firstLine)
         let node: Node?
         do {
             // Every scalar is read as a string: no regex-based type resolution, which costs more than the parse.
@@ -65,6 +66,53 @@ struct FrontMatter {
             default: continue
             }
         }
+    }
+
+    /// The most YAML aliases (`*name`) front matter may use: real posts use none, and each alias of a nested
+    /// anchor multiplies the work of reading it (an "alias bomb" under 1 KB took minutes).
+    static let maximumAliases = 16
+    /// The most bytes front matter may hold.
+    static let maximumBytes = 256 * 1024
+
+    /// Refuses front matter that is too large or uses too many aliases, before any YAML is read.
+    private static func checkBudget(_ yaml: Substring, firstLine: Int) throws(DocumentError) {
+        let bytes = yaml.utf8
+        guard bytes.count <= maximumBytes else {
+            throw .frontMatter(line: firstLine, message: "front matter of \(bytes.count) bytes (at most \(maximumBytes)): not read")
+        }
+        let aliases = aliasCount(Array(bytes), stoppingAfter: maximumAliases)
+        guard aliases <= maximumAliases else {
+            throw .frontMatter(line: firstLine, message:
+                "front matter uses more than \(maximumAliases) YAML aliases (*name): not read")
+        }
+    }
+
+    /// The number of aliases in `yaml`, counted up to `limit + 1`: a `*` that begins a node (at a line's start,
+    /// or after `:`, `-`, `?`, `[`, `{` or `,` with only spaces between), outside quotes, followed by a name.
+    private static func aliasCount(_ yaml: [UInt8], stoppingAfter limit: Int) -> Int {
+        var count = 0, index = 0
+        var nodeMayStart = true  // only spaces since the line's start or since an indicator
+        var quote: UInt8 = 0
+        while index < yaml.count, count <= limit {
+            let byte = yaml[index]
+            defer { index += 1 }
+            if quote != 0 {
+                if byte == 0x5C, quote == 0x22 { index += 1 } else if byte == quote { quote = 0 }
+                if byte == 0x0A { nodeMayStart = true }
+                continue
+            }
+            switch byte {
+            case 0x0A: nodeMayStart = true
+            case 0x20, 0x09: continue
+            case 0x27, 0x22: quote = byte; nodeMayStart = false
+            case 0x3A, 0x2D, 0x3F, 0x5B, 0x7B, 0x2C: nodeMayStart = true
+            case 0x2A:
+                if nodeMayStart, index + 1 < yaml.count, yaml[index + 1] > 0x20 { count += 1 }
+                nodeMayStart = false
+            default: nodeMayStart = false
+            }
+        }
+        return count
     }
 
     /// A scalar's text; nil for lists, mappings and YAML null (`~`, `null` or nothing, unquoted).
