@@ -40,16 +40,7 @@ import Testing
         var variables = ProcessInfo.processInfo.environment
         variables["NEWSEARCH_INDEX"] = nil
         process.environment = variables
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLI.Output(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                          stderr: String(decoding: err, as: UTF8.self))
+        return try CLI.collect(process, input: nil)
     }
 
     /// Every article path in the index, sorted (a query with only a negated term matches every article).

@@ -6,10 +6,17 @@ final class Database {
     let handle: OpaquePointer
 
     /// Opens (or creates, unless `readOnly`) the database at `path`; `":memory:"` opens a private in-memory one.
-    init(path: String, readOnly: Bool = false) throws {
+    /// - Parameter immutable: read the file as one that nothing changes (SQLite's `immutable=1`): no locks, no
+    ///   `-shm` or `-wal` file, so a file in a folder the user cannot write can still be read. Read-only only.
+    init(path: String, readOnly: Bool = false, immutable: Bool = false) throws {
         var handle: OpaquePointer?
-        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
-        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        var flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
+        var name = path
+        if immutable && readOnly {
+            flags |= SQLITE_OPEN_URI
+            name = URL(fileURLWithPath: path).absoluteString + "?immutable=1"
+        }
+        let code = sqlite3_open_v2(name, &handle, flags, nil)
         guard code == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close_v2(handle)

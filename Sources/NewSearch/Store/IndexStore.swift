@@ -34,7 +34,11 @@ final class IndexStore {
         if !writable, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
             throw StoreError.indexNotFound(path)
         }
-        database = try Database(path: path, readOnly: !writable)
+        let canWrite = path == ":memory:" || Self.canWrite(path)
+        if writable, !canWrite { throw StoreError.notWritable(path) }
+        // A reader that cannot write the file or its folder could not make the -shm file WAL needs: it reads the
+        // file as immutable instead, which changes nothing on disk.
+        database = try Database(path: path, readOnly: !writable, immutable: !writable && !canWrite)
         let kind = try Self.classify(database, path: path)
         if case .foreign(let reason) = kind { throw StoreError.notAnIndex(path: path, reason: reason) }
         if !writable, kind == .empty { throw StoreError.indexNotFound(path) }
@@ -58,6 +62,14 @@ final class IndexStore {
         if rebuild || stored != stamp { try database.execute(IndexSchema.removal) }
         try createSchema(dictionary: effective)
         writes = try Writes(database)
+    }
+
+    /// Whether this user may write the file at `path` (when it exists) and create files beside it.
+    private static func canWrite(_ path: String) -> Bool {
+        let files = FileManager.default
+        let folder = (path as NSString).deletingLastPathComponent
+        let folderWritable = files.isWritableFile(atPath: folder.isEmpty ? "." : folder)
+        return folderWritable && (!files.fileExists(atPath: path) || files.isWritableFile(atPath: path))
     }
 
     /// What a file holds, as far as newsearch is concerned.

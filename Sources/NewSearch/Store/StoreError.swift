@@ -5,6 +5,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// The file is an SQLite database that is not a newsearch index (or not a database at all): newsearch leaves
     /// it as it is.
     case notAnIndex(path: String, reason: String)
+    /// The index cannot be written: its file or its folder is read-only for this user.
+    case notWritable(String)
     /// The index was made by an older newsearch whose layout this one cannot read.
     case olderIndex(String)
     /// The index was built with another analysis (analyzer version, ICU, normalization or dictionary).
@@ -17,6 +19,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notAnIndex(let path, let reason):
             return "\(path) is not a newsearch index (\(reason)); newsearch leaves it unchanged: "
                 + "give another index file with --index PATH"
+        case .notWritable(let path):
+            return "cannot write the index at \(path): its file or its folder is read-only for this user; "
+                + "queries still work, and another --index PATH can be built"
         case .olderIndex(let path):
             return "the index at \(path) was made by an older newsearch: rebuild it with `newsearch index --rebuild DIR…`"
         case .analysisMismatch(let path, let index, let current):
