@@ -56,7 +56,14 @@ struct IndexCommand: ParsableCommand {
         let words = try dictionary.map { try UserDictionary(contentsOf: $0) }
         let index = try SearchIndex(path: location.path, dictionary: words, rebuild: rebuild)
         let reporter = quiet ? nil : IndexProgressReporter(interactive: Terminal.stderrIsInteractive, started: started)
-        let report = try index.index(directories) { progress in reporter?.report(progress) }
+        let report = try index.index(directories) { progress in
+            if progress.waitingForAnotherRun {
+                // Said even with --quiet: a run that seems to hang must say why.
+                Terminal.printError("waiting for another newsearch index run on \(location.path) to finish…")
+            } else {
+                reporter?.report(progress)
+            }
+        }
         reporter?.finish()
         print(IndexSummary(report: report, seconds: Date().timeIntervalSince(started), indexPath: location.path,
                            verbose: verbose).text)

@@ -55,12 +55,25 @@ final class IndexStore {
             if let stored, stored != stamp { stampMismatch = .analysisMismatch(path: path, index: stored, current: stamp) }
             return
         }
-        if let stored, stored != stamp, !rebuild, try documentCount() > 0 {
-            throw StoreError.analysisMismatch(path: path, index: stored, current: stamp)
+        // On a new file only: 16 KB pages pack articles (1–2 KB of text each) with far less unused space than 4 KB
+        // ones, and incremental auto-vacuum lets the pages that FTS5's final merge frees be given back.
+        try database.execute("""
+            PRAGMA page_size = 16384;
+            PRAGMA auto_vacuum = INCREMENTAL;
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
+            PRAGMA cache_size = -65536;
+            """)
+        // What to drop is decided again under the write lock: another run may have made the index meanwhile.
+        try database.transaction {
+            let stored = AnalysisStamp(meta: try Self.readMeta(database))
+            if let stored, stored != stamp, !rebuild, try documentCount() > 0 {
+                throw StoreError.analysisMismatch(path: path, index: stored, current: stamp)
+            }
+            if kind == .firstLayout { try database.execute(IndexSchema.firstLayoutRemoval) }
+            if rebuild || stored != stamp { try database.execute(IndexSchema.removal) }
+            try createSchema(dictionary: effective)
         }
-        if kind == .firstLayout { try database.execute(IndexSchema.firstLayoutRemoval) }
-        if rebuild || stored != stamp { try database.execute(IndexSchema.removal) }
-        try createSchema(dictionary: effective)
         writes = try Writes(database)
     }
 
@@ -120,24 +133,13 @@ final class IndexStore {
         return meta
     }
 
+    /// Marks the file as newsearch's, creates the tables and records the stamp, inside the caller's transaction.
     private func createSchema(dictionary: UserDictionary) throws {
-        // On a new file only: 16 KB pages pack articles (1–2 KB of text each) with far less unused space than 4 KB
-        // ones, and incremental auto-vacuum lets the pages that FTS5's final merge frees be given back.
-        try database.execute("""
-            PRAGMA page_size = 16384;
-            PRAGMA auto_vacuum = INCREMENTAL;
-            PRAGMA application_id = \(IndexSchema.applicationID);
-            PRAGMA journal_mode = WAL;
-            PRAGMA synchronous = NORMAL;
-            PRAGMA cache_size = -65536;
-            \(IndexSchema.creation)
-            """)
+        try database.execute("PRAGMA application_id = \(IndexSchema.applicationID);\n" + IndexSchema.creation)
         let entries = [("schema_version", "\(IndexSchema.version)"),
                        ("dictionary", dictionary.words.joined(separator: "\n"))] + stamp.metaEntries
         let statement = try database.prepare("INSERT OR REPLACE INTO \(IndexSchema.meta) (key, value) VALUES (?, ?)")
-        try database.transaction {
-            for (key, value) in entries { try statement.bind(.text(key), .text(value)).run() }
-        }
+        for (key, value) in entries { try statement.bind(.text(key), .text(value)).run() }
     }
 
     /// The number of stored documents.

@@ -21,6 +21,8 @@ struct Indexer {
 
     /// Indexes every article under `roots`; see ``SearchIndex/index(_:progress:)``.
     func index(_ roots: [String], progress: (IndexProgress) -> Void) throws -> IndexReport {
+        let lock = waitForOtherRuns(progress)
+        defer { withExtendedLifetime(lock) {} }
         let roots = roots.map(FileScanner.normalized)
         let scans = try roots.map(FileScanner.scan)
         var seen = Set<String>(), seenUnreadable = Set<String>()
@@ -44,12 +46,19 @@ struct Indexer {
 
     /// Adds or replaces in-memory articles by path; see ``SearchIndex/add(contentsOf:progress:)``.
     func add(_ articles: [(path: String, article: Article)], progress: (IndexProgress) -> Void) throws -> IndexReport {
+        let lock = waitForOtherRuns(progress)
+        defer { withExtendedLifetime(lock) {} }
         var report = IndexReport()
         let stored = articles.count > Self.chunkSize ? try store.storedDocuments()
             : try store.storedDocuments(paths: articles.map(\.path))
         try write(articles.map { .article(path: $0.path, $0.article) }, stored: stored, report: &report,
                   progress: progress)
         return report
+    }
+
+    /// Takes the index's run lock, telling `progress` when it must wait for another run first.
+    private func waitForOtherRuns(_ progress: (IndexProgress) -> Void) -> RunLock? {
+        RunLock(path: store.path) { progress(IndexProgress(done: 0, total: 0, waitingForAnotherRun: true)) }
     }
 
     /// Removes the stored articles under `roots` whose files are gone or no longer Markdown; those under an
