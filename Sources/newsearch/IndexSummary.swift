@@ -23,15 +23,25 @@ struct IndexSummary {
         if !report.skipped.isEmpty {
             lines.append("Skipped:")
             let shown = verbose ? report.skipped : Array(report.skipped.prefix(Self.skippedShown))
-            lines += shown.map { "  \($0)" }
+            lines += shown.map { "  " + Self.printable("\($0)") }
             if shown.count < report.skipped.count {
                 lines.append("  … and \(report.skipped.count - shown.count) more (--verbose lists them all)")
             }
         }
         if !report.failed.isEmpty {
             lines.append("Failed:")
-            lines += report.failed.map { "  \($0)" }
+            lines += report.failed.map { "  " + Self.printable("\($0)") }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `text` with control characters (escape sequences a file name or a front matter could carry to the
+    /// terminal) written as `\u{1B}`.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        return text.unicodeScalars.map { scalar in
+            scalar.properties.generalCategory == .control ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+                : String(scalar)
+        }.joined()
     }
 }

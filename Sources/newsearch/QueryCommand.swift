@@ -111,7 +111,13 @@ struct QueryCommand: ParsableCommand {
                                           + "that starts with - goes after --: newsearch query -- -广告 社保")
         }
         if since != nil || until != nil, DateRange(since: since, until: until) == nil {
-            throw ValidationError("--since and --until take dates such as 2022, 2022-03 or 2022-03-15.")
+            for (option, value) in [("--since", since), ("--until", until)] {
+                if let value, DateRange(value) == nil {
+                    throw ValidationError("\(option) \(value) is not a date: write it as 2022, 2022-03 or 2022-03-15.")
+                }
+            }
+            throw ValidationError("--since \(since ?? "") is after --until \(until ?? ""): no article can be dated "
+                                  + "in both; swap them, or leave one out.")
         }
     }
 

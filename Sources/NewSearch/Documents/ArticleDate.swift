@@ -40,15 +40,34 @@ enum ArticleDate {
     static func parse(_ text: String) -> Date? {
         let text = text.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return nil }
-        if let seconds = RFC822Date.secondsSince1970(text) ?? CivilDate.secondsSince1970(iso8601: text) {
+        if let seconds = RFC822Date.secondsSince1970(text) ?? CivilDate.secondsSince1970(iso8601: text)
+            ?? CivilDate.secondsSince1970(chinese: text) {
             return Date(timeIntervalSince1970: TimeInterval(seconds))
         }
+        // A date of a known shape whose day does not exist (31 February) is no date, not the day it would roll to.
+        guard !Self.namesAMissingDay(text) else { return nil }
         return formatters.withLock { formatters in
             for formatter in formatters {
                 if let date = formatter.date(from: text) { return date }
             }
             return nil
         }
+    }
+
+    /// Whether `text` has a day of the month that its month lacks, in the RSS form (`Wed, 31 Feb 2022 …`) or an
+    /// ISO form (`2022-02-31…`): the formatters below would roll such a day over into the next month.
+    private static func namesAMissingDay(_ text: String) -> Bool {
+        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," })
+        if words.count >= 3, let day = Int(words[1]), let month = months.firstIndex(of: String(words[2].prefix(3))),
+           let year = Int(words[3 ..< min(4, words.count)].first ?? "") {
+            return !CivilDate.isValid(year: year, month: month + 1, day: day)
+        }
+        let digits = text.prefix(10).split(whereSeparator: { $0 == "-" || $0 == "/" })
+        if digits.count == 3, let year = Int(digits[0]), let month = Int(digits[1]), let day = Int(digits[2]) {
+            return !CivilDate.isValid(year: year, month: month, day: day)
+        }
+        return false
     }
 
     /// `date` as ISO 8601 in UTC, such as `2022-02-16T06:26:14Z`.

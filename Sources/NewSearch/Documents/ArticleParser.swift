@@ -28,6 +28,7 @@ public enum ArticleParser {
 
     /// The text of `bytes`, with CRLF and lone CR turned into LF and a leading byte-order mark dropped.
     private static func decode(_ bytes: some Collection<UInt8>) throws(DocumentError) -> String {
+        if let utf16 = UTF16Text.decode(Array(bytes.prefix(2)), bytes) { return try decode(Array(utf16.utf8)) }
         let (hasNUL, hasCarriageReturn) = bytes.withContiguousStorageIfAvailable(scan) ?? scan(Array(bytes))
         if hasNUL { throw .binary }
         let decoded = hasCarriageReturn ? String(validating: lineFeedsOnly(bytes), as: UTF8.self)

@@ -10,6 +10,51 @@ enum CivilDate {
         return era * 146_097 + dayOfEra - 719_468
     }
 
+    /// Whether `day` exists in `month` of `year` (31 February does not).
+    static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        guard (1 ... 12).contains(month), day >= 1 else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= lengths[month - 1]
+    }
+
+    /// Seconds since 1970 for `2022年2月16日`, optionally followed by a time `14:26` or `14:26:14` (after a
+    /// space or not), taken as UTC like every date without a zone; nil for anything else or a day that does not
+    /// exist.
+    static func secondsSince1970(chinese text: String) -> Int? {
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        func number(maximumDigits: Int) -> Int? {
+            var value = 0, digits = 0
+            while index < scalars.count, digits < maximumDigits, let digit = scalars[index].properties.numericType == .decimal
+                    ? Int(String(scalars[index])) : nil {
+                value = value * 10 + digit
+                digits += 1
+                index += 1
+            }
+            return digits > 0 ? value : nil
+        }
+        func expect(_ scalar: Unicode.Scalar) -> Bool {
+            guard index < scalars.count, scalars[index] == scalar else { return false }
+            index += 1
+            return true
+        }
+        guard let year = number(maximumDigits: 4), expect("年"), let month = number(maximumDigits: 2), expect("月"),
+              let day = number(maximumDigits: 2), expect("日"), isValid(year: year, month: month, day: day)
+        else { return nil }
+        var seconds = daysSince1970(year: year, month: month, day: day) * 86_400
+        while index < scalars.count, scalars[index] == " " { index += 1 }
+        guard index < scalars.count else { return seconds }
+        guard let hour = number(maximumDigits: 2), expect(":"), let minute = number(maximumDigits: 2),
+              hour < 24, minute < 60 else { return nil }
+        seconds += hour * 3600 + minute * 60
+        if expect(":") {
+            guard let second = number(maximumDigits: 2), second < 61 else { return nil }
+            seconds += second
+        }
+        return index == scalars.count ? seconds : nil
+    }
+
     /// Seconds since 1970 for exactly `yyyy-MM-ddTHH:mm:ssZ`, the form the index stores dates in; nil otherwise.
     static func secondsSince1970(iso8601 text: String) -> Int? {
         let bytes = Array(text.utf8)
@@ -25,7 +70,7 @@ enum CivilDate {
         }
         guard let year = number(0 ..< 4), let month = number(5 ..< 7), let day = number(8 ..< 10),
               let hour = number(11 ..< 13), let minute = number(14 ..< 16), let second = number(17 ..< 19),
-              (1 ... 12).contains(month), (1 ... 31).contains(day), hour < 24, minute < 60, second < 61
+              isValid(year: year, month: month, day: day), hour < 24, minute < 60, second < 61
         else { return nil }
         return daysSince1970(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second
     }

@@ -30,6 +30,9 @@ enum FileScanner {
         /// The folders that could not be opened (`root` itself among them when it is one), each with the system's
         /// reason (`Permission denied`), in path order: what lies under them is unknown, not gone.
         var unreadable: [(path: String, reason: String)] = []
+        /// Entries that are no regular files (FIFOs, devices, sockets, links to them) or whose names are not
+        /// UTF-8, with the reason: skipped, never opened.
+        var skipped: [(path: String, reason: String)] = []
     }
 
     /// The regular files under `root` (or `root` itself when it is a file), and the folders below it that could
@@ -40,10 +43,14 @@ enum FileScanner {
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else {
             throw DocumentError.notFound(root)
         }
-        guard isDirectory.boolValue else { return Scan(files: [root]) }
-        var files: [String] = []
-        let unreadable = DirectoryWalker.forEachFile(under: root) { files.append($0) }
-        return Scan(files: files.sorted(), unreadable: unreadable.sorted { $0.path < $1.path })
+        guard isDirectory.boolValue else {
+            if let reason = DirectoryWalker.notRegularFile(root) { return Scan(skipped: [(root, reason)]) }
+            return Scan(files: [root])
+        }
+        var files: [String] = [], skipped: [(path: String, reason: String)] = []
+        let unreadable = DirectoryWalker.forEachFile(under: root, { files.append($0) }, skip: { skipped.append(($0, $1)) })
+        return Scan(files: files.sorted(), unreadable: unreadable.sorted { $0.path < $1.path },
+                    skipped: skipped.sorted { $0.path < $1.path })
     }
 
     /// The regular files under `root` (or `root` itself when it is a file), each as `root/relative/path`; folders

@@ -10,7 +10,8 @@ enum RFC822Date {
               let day = Int(parts[1]), (1 ... 31).contains(day),
               let month = months.firstIndex(of: String(parts[2])).map({ $0 + 1 }),
               let year = Int(parts[3]), parts[3].count == 4,
-              let time = clock(parts[4]), let offset = zoneOffset(parts[5])
+              let time = clock(parts[4]), let offset = zoneOffset(parts[5]),
+              CivilDate.isValid(year: year, month: month, day: day)
         else { return nil }
         return CivilDate.daysSince1970(year: year, month: month, day: day) * 86_400 + time - offset
     }

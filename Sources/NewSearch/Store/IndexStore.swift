@@ -34,6 +34,10 @@ final class IndexStore {
         if !writable, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
             throw StoreError.indexNotFound(path)
         }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw StoreError.notAnIndex(path: path, reason: "it is a folder; give the index file's path, such as \(path)/newsearch.db")
+        }
         let canWrite = path == ":memory:" || Self.canWrite(path)
         if writable, !canWrite { throw StoreError.notWritable(path) }
         // A reader that cannot write the file or its folder could not make the -shm file WAL needs: it reads the

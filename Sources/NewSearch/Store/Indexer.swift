@@ -33,6 +33,9 @@ struct Indexer {
             report.failed.append(.init(path: folder.path,
                                        reason: "cannot read the folder: \(folder.reason) (its articles indexed before are kept)"))
         }
+        for special in scans.flatMap(\.skipped) {
+            report.skipped.append(.init(path: special.path, reason: special.reason))
+        }
         let articles = files.filter(FileScanner.isArticleFile)
         for file in files where !FileScanner.isArticleFile(file) {
             report.skipped.append(.init(path: file, reason: "not a Markdown file"))

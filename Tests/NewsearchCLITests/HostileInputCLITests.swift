@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// Messages about bad input are sentences, name the file or option, and never carry raw escape sequences or SQL.
+@Suite struct HostileInputCLITests {
+    @Test func controlCharactersFromAFileAreEscapedInTheSummary() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let news = cli.directory.appendingPathComponent("news")
+        try FileManager.default.createDirectory(at: news, withIntermediateDirectories: true)
+        try Data("---\ntitle: x\ndate: [\u{1B}[31mred\n---\n".utf8).write(to: news.appendingPathComponent("bad.md"))
+        let output = try cli.run("index", "news")
+        #expect(output.status == 1)
+        #expect(!output.stdout.contains("\u{1B}"), "raw escape in: \(output.stdout)")
+        #expect(output.stdout.contains("\\u{1B}"))
+    }
+
+    @Test func reversedDatesAreASentenceAboutTheOrder() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        #expect(try cli.run("index", CLI.corpus).status == 0)
+        let output = try cli.run("query", "欠薪", "--since", "2023", "--until", "2021")
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("--since 2023 is after --until 2021"), "\(output.stderr)")
+    }
+
+    @Test func aFolderAsTheIndexIsASentence() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let output = try cli.run("query", "--index", cli.directory.path, "欠薪")
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("it is a folder"), "\(output.stderr)")
+        #expect(!output.stderr.contains("SQLite"), "\(output.stderr)")
+    }
+}
