@@ -3,9 +3,13 @@ import PackageDescription
 
 let package = Package(
     name: "newsearch",
+    // Mutex (Synchronization) needs macOS 15; Linux needs nothing declared.
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "NewSearch", targets: ["NewSearch"]),
-        .executable(name: "newsearch", targets: ["newsearch"]),
+        // The executable target is NewsearchCLI: `newsearch` and `NewSearch` would collide on a case-insensitive
+        // file system. The product, and so the binary, is still `newsearch`.
+        .executable(name: "newsearch", targets: ["NewsearchCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,7 +42,7 @@ let package = Package(
             ]
         ),
         .executableTarget(
-            name: "newsearch",
+            name: "NewsearchCLI",
             dependencies: [
                 "NewSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -51,7 +55,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NewsearchCLITests",
-            dependencies: ["newsearch"]
+            dependencies: ["NewsearchCLI"]
         ),
     ]
 )

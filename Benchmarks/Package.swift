@@ -9,7 +9,7 @@ import PackageDescription
 
 let package = Package(
     name: "newsearch-benchmarks",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(name: "newsearch", path: ".."),

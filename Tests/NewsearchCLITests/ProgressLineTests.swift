@@ -1,5 +1,5 @@
 import Foundation
-@testable import newsearch
+@testable import NewsearchCLI
 import Testing
 
 /// The progress of `newsearch index`, with the clock given: the line, and when a log (not a terminal) gets one.
