@@ -58,11 +58,6 @@ struct TokenList: Sendable {
         boundaries.append(true)
     }
 
-    /// Marks a word boundary before the token at `position`.
-    mutating func markBoundary(at position: Int) {
-        boundaries.set(position)
-    }
-
     /// The entry's indexed bytes.
     func text(of entry: Entry) -> ArraySlice<UInt8> {
         bytes[Int(entry.textStart) ..< Int(entry.textStart + entry.textLength)]

@@ -24,11 +24,6 @@ struct WordBoundaries: Sendable, Equatable {
         count += 1
     }
 
-    /// Sets the bit of an existing position.
-    mutating func set(_ position: Int) {
-        bytes[position >> 3] |= 1 << UInt8(position & 7)
-    }
-
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
         count = 0

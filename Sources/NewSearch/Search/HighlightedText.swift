@@ -72,15 +72,6 @@ public struct HighlightedText: Sendable, Equatable {
 }
 
 extension String {
-    /// The index of the scalar that holds UTF-8 byte `offset` (its start), or the end index past the last byte.
-    func scalarIndex(atOrBeforeByte offset: Int) -> String.Index {
-        let utf8 = self.utf8
-        guard offset < utf8.count else { return endIndex }
-        var index = utf8.index(utf8.startIndex, offsetBy: max(0, offset))
-        while index > startIndex, utf8[index] & 0xC0 == 0x80 { index = utf8.index(before: index) }
-        return index
-    }
-
     func characterBoundary(atOrBefore index: String.Index) -> String.Index {
         var index = index
         while !isCharacterBoundary(index) { index = unicodeScalars.index(before: index) }

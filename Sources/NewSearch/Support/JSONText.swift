@@ -2,13 +2,6 @@ import Foundation
 
 /// JSON text for the list and map columns of the documents table.
 enum JSONText {
-    static func encode<Value: Encodable>(_ value: Value) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
-    }
-
     /// A list of strings as a JSON array, written directly: the indexer encodes two of these per article, and
     /// JSONSerialization cost as much as segmenting the article.
     static func encode(_ strings: [String]) -> String {
@@ -64,10 +57,5 @@ enum JSONText {
         guard let text, let data = text.data(using: .utf8),
               let strings = try? JSONSerialization.jsonObject(with: data) as? [String] else { return [] }
         return strings
-    }
-
-    static func decode<Value: Decodable>(_ type: Value.Type, from text: String?) -> Value? {
-        guard let text else { return nil }
-        return try? JSONDecoder().decode(type, from: Data(text.utf8))
     }
 }
