@@ -54,9 +54,7 @@ enum IndexInfoText {
             analysis: .init(analyzerVersion: stamp.analyzerVersion, icuVersion: stamp.icuVersion,
                             normalization: stamp.normalization, dictionaryChecksum: stamp.dictionaryChecksum),
             dictionaryWords: info.dictionaryWords, lastUpdated: info.lastUpdated.map(iso))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
+        return try JSONLine.encode(document)
     }
 
     static func text(_ info: IndexInfo) -> String {

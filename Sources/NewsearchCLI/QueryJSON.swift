@@ -70,17 +70,12 @@ struct QueryJSON: Encodable {
                             exclusion: explanation.exclusion, filters: explanation.filters,
                             terms: explanation.terms.map { [$0.text: $0.tokens] })
             })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
+        return try JSONLine.encode(document)
     }
 
     /// The JSON line `--stdin` prints for a query that failed: `{"query": …, "error": …}`.
     static func error(query: String, message: String) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        let data = (try? encoder.encode(["query": query, "error": message])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        (try? JSONLine.encode(["query": query, "error": message])) ?? "{}"
     }
 
     private static func hit(_ hit: SearchHit) -> Hit {

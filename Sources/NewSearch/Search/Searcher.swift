@@ -12,10 +12,9 @@ struct Searcher {
         if let match = plan.match, plan.filters.isEmpty, !plan.ranking.phrases.contains(where: \.isRequired) {
             return try store.paths(matching: match)
         }
-        _ = try store.statistics()
         let query = RankingQuery(plan: plan.ranking, defersIDF: true)
         query.collectsIDs = true
-        try collectHits(plan, into: query)
+        try collectHits(plan, into: query, statistics: store.statistics())
         return try store.paths(ids: query.ids)
     }
 
@@ -34,7 +33,7 @@ struct Searcher {
             let query = RankingQuery(plan: plan.ranking, documentFrequencies: store.cachedFrequencies(plan),
                                      defersIDF: plan.ranking.terms.count == 1, explains: options.explain)
             query.top = TopHits(capacity: limit == Int.max ? Int.max : offset + limit, order: order)
-            try collectHits(plan, into: query)
+            try collectHits(plan, into: query, statistics: statistics)
             results.total = query.total
             store.cacheFrequencies(query.documentFrequencies, of: plan)
             var page = Array(query.top.sorted().dropFirst(offset))
@@ -63,14 +62,14 @@ struct Searcher {
             && plan.ranking.phrases.allSatisfy { $0.term != nil && !$0.requiresWordStart }
     }
 
-    /// Scores and collects every hit of `plan` into `query`.
-    private func collectHits(_ plan: QueryPlan, into query: RankingQuery) throws {
+    /// Scores and collects every hit of `plan` into `query`; `statistics` are those the store just loaded (and
+    /// handed to the ranking function).
+    private func collectHits(_ plan: QueryPlan, into query: RankingQuery, statistics: DocumentStatistics) throws {
         query.allowed = plan.filters.isEmpty ? nil : try store.documentIDs(meeting: plan.filters)
         if let match = plan.match {
             try store.rankMatches(match, into: query)
             return
         }
-        let statistics = try store.statistics()
         let excluded = try plan.exclusion.map(store.matchingIDs) ?? []
         for id in statistics.ids where !excluded.contains(id) {
             query.collect(id: id, score: 0, date: statistics.entry(id)?.date ?? .min)
