@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `newsearch` binary, as a user would.
 struct CLI {
@@ -30,6 +31,16 @@ struct CLI {
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("newsearch-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    /// A new folder holding an index of the project's `corpus/` (`newsearch.db`, or the file `index` names),
+    /// built by the binary; the test fails when building it fails.
+    static func withIndexedCorpus(index: String? = nil) throws -> CLI {
+        let cli = try CLI()
+        let indexed = try index.map { try cli.run("index", "--index", cli.directory.appendingPathComponent($0).path,
+                                                  corpus) } ?? cli.run("index", corpus)
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        return cli
     }
 
     func remove() {

@@ -7,9 +7,7 @@ import Testing
     private let cli: CLI
 
     init() throws {
-        cli = try CLI()
-        let indexed = try cli.run("index", CLI.corpus)
-        #expect(indexed.status == 0, "\(indexed.stderr)")
+        cli = try CLI.withIndexedCorpus()
     }
 
     deinit {

@@ -6,9 +6,7 @@ import Testing
     private let cli: CLI
 
     init() throws {
-        cli = try CLI()
-        let indexed = try cli.run("index", CLI.corpus)
-        #expect(indexed.status == 0, "\(indexed.stderr)")
+        cli = try CLI.withIndexedCorpus()
     }
 
     deinit {
@@ -184,8 +182,7 @@ import Testing
     private let cli: CLI
 
     init() throws {
-        cli = try CLI()
-        #expect(try cli.run("index", CLI.corpus).status == 0)
+        cli = try CLI.withIndexedCorpus()
     }
 
     deinit {

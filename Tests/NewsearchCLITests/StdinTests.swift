@@ -7,10 +7,8 @@ import Testing
     private let index: String
 
     init() throws {
-        cli = try CLI()
+        cli = try CLI.withIndexedCorpus(index: "stdin.db")
         index = cli.directory.appendingPathComponent("stdin.db").path
-        let indexed = try cli.run("index", "--index", index, CLI.corpus)
-        #expect(indexed.status == 0, "\(indexed.stderr)")
     }
 
     deinit {
