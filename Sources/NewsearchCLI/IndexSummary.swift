@@ -23,16 +23,21 @@ struct IndexSummary {
         if !report.skipped.isEmpty {
             lines.append("Skipped:")
             let shown = verbose ? report.skipped : Array(report.skipped.prefix(Self.skippedShown))
-            lines += shown.map { "  " + Self.printable("\($0)") }
+            lines += shown.map(Self.line)
             if shown.count < report.skipped.count {
                 lines.append("  … and \(report.skipped.count - shown.count) more (--verbose lists them all)")
             }
         }
         if !report.failed.isEmpty {
             lines.append("Failed:")
-            lines += report.failed.map { "  " + Self.printable("\($0)") }
+            lines += report.failed.map(Self.line)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// One listed file: its path as seen from the current folder, and the reason.
+    private static func line(_ note: IndexReport.FileNote) -> String {
+        "  " + printable("\(DisplayPath.relative(note.path)): \(note.reason)")
     }
 
     /// `text` with control characters (escape sequences a file name or a front matter could carry to the

@@ -147,7 +147,7 @@ struct QueryCommand: ParsableCommand {
             print(try QueryJSON.encode(results, indexWarnings: indexWarnings))
         case .paths:
             for warning in results.warnings { Terminal.printError("warning: \(warning)") }
-            for hit in results.hits { print(hit.path) }
+            for hit in results.hits { print(DisplayPath.relative(hit.path)) }
         case .text:
             for warning in results.warnings { Terminal.printError("warning: \(warning)") }
             print(HitPrinter(style: color.colorsStandardOutput ? .color : .brackets).text(for: results))

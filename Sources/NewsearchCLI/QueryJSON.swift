@@ -79,7 +79,7 @@ struct QueryJSON: Encodable {
     }
 
     private static func hit(_ hit: SearchHit) -> Hit {
-        Hit(path: hit.path, title: hit.title.text, date: hit.date.map { $0.formatted(Date.ISO8601FormatStyle()) },
+        Hit(path: DisplayPath.relative(hit.path), title: hit.title.text, date: hit.date.map { $0.formatted(Date.ISO8601FormatStyle()) },
             score: hit.score, snippet: hit.snippet.text, author: hit.author, categories: hit.categories,
             highlights: .init(title: hit.title.codePointOffsets.map { [$0.lowerBound, $0.upperBound] },
                               snippet: hit.snippet.codePointOffsets.map { [$0.lowerBound, $0.upperBound] }),

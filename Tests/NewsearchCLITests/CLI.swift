@@ -33,6 +33,11 @@ struct CLI {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
+    /// Runs commands in `directory`, an existing folder this value does not own.
+    init(directory: URL) {
+        self.directory = directory
+    }
+
     /// A new folder holding an index of the project's `corpus/` (`newsearch.db`, or the file `index` names),
     /// built by the binary; the test fails when building it fails.
     static func withIndexedCorpus(index: String? = nil) throws -> CLI {

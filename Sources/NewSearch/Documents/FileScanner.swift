@@ -5,22 +5,18 @@ enum FileScanner {
     /// The file extensions read as articles.
     static let articleExtensions: Set<String> = ["md", "markdown"]
 
-    /// `root` written the way paths are stored, so that one folder is one set of paths however it is typed:
-    /// relative to the current folder when inside it (`./a//b/`, `a/b` and `$PWD/a/b` all become `a/b`; the current
-    /// folder itself is `.`), absolute otherwise, with `.` and `..` resolved.
-    static func normalized(_ root: String) -> String {
-        let current = FileManager.default.currentDirectoryPath
-        let absolute = root.hasPrefix("/") ? root : current + "/" + root
-        let standardized = URL(fileURLWithPath: absolute).standardizedFileURL.path
-        if standardized == current { return "." }
-        if standardized.hasPrefix(current + "/") { return String(standardized.dropFirst(current.count + 1)) }
-        return standardized
+    /// `root` as the identity stored paths start with: absolute, with `.`, `..` and symbolic links resolved, so
+    /// that one folder is one set of paths however it is typed and from wherever `index` runs (`./a//b/`, `a/b`,
+    /// `$PWD/a/b` and a link to it all become `/…/a/b`).
+    static func canonical(_ root: String) -> String {
+        let absolute = root.hasPrefix("/") ? root : FileManager.default.currentDirectoryPath + "/" + root
+        let resolved = URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
+        return resolved.isEmpty ? "/" : resolved
     }
 
-    /// Whether the stored `path` lies under the normalized `root`.
+    /// Whether the stored `path` lies under the canonical `root`.
     static func path(_ path: String, isUnder root: String) -> Bool {
-        if root == "." { return !path.hasPrefix("/") }
-        return path == root || path.hasPrefix(root == "/" ? "/" : root + "/")
+        path == root || path.hasPrefix(root == "/" ? "/" : root + "/")
     }
 
     /// What a scan of one root found: the files to read, and the folders that could not be read.

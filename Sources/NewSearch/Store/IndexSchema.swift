@@ -3,6 +3,7 @@
 /// ```sql
 /// newsearch_meta(key PRIMARY KEY, value)                    -- schema version, analysis stamp, user dictionary
 /// newsearch_documents(id, path UNIQUE, title, author, categories JSON, date ISO-8601, body, images JSON, content_hash)
+///     -- path: an absolute, symlink-free file path for indexed files; the app's own key for added articles
 /// newsearch_statistics(id, title_length, body_length, title_positions, body_positions, date, boundaries BLOB)
 /// newsearch_fts USING fts5(title, body, content='newsearch_documents', content_rowid='id',
 ///                          tokenize='newsearch', columnsize=0)
@@ -10,9 +11,14 @@
 /// Every table has the `newsearch_` prefix, so the index can share a file with an app's own tables, and the file's
 /// `application_id` marks it as newsearch's. The FTS5 table keeps no second copy of the text (external content)
 /// and no per-row sizes (`columnsize=0`): ranking reads lengths from `newsearch_statistics`, held in memory.
+///
+/// Triggers keep the tables consistent whoever changes them: deleting a `newsearch_documents` row (newsearch
+/// does only that to remove an article; an app may too, on a connection with ``NewSearchSQLite`` registered)
+/// removes its FTS5 entries and statistics, and changing a row's id, title or body is refused, since its tokens
+/// and statistics would no longer match.
 enum IndexSchema {
     /// Bumped when the tables change shape.
-    static let version = 2
+    static let version = 3
     /// `PRAGMA application_id` of a newsearch file: "news" in ASCII.
     static let applicationID: Int64 = 0x6E65_7773
 
@@ -48,6 +54,13 @@ enum IndexSchema {
             title, body, content = '\(documents)', content_rowid = 'id', tokenize = '\(FTS5Tokenizer.name)',
             columnsize = 0
         );
+        CREATE TRIGGER IF NOT EXISTS \(documents)_delete AFTER DELETE ON \(documents) BEGIN
+            INSERT INTO \(fts) (\(fts), rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+            DELETE FROM \(statistics) WHERE id = old.id;
+        END;
+        CREATE TRIGGER IF NOT EXISTS \(documents)_update BEFORE UPDATE OF id, title, body ON \(documents) BEGIN
+            SELECT RAISE(ABORT, '\(documents): an article''s id, title and body cannot be changed in place; delete the row and add the article again');
+        END;
         """
 
     /// Drops newsearch's own tables, and nothing else.

@@ -6,8 +6,6 @@ extension IndexStore {
         let insertDocument: Statement
         let insertStatistics: Statement
         let insertText: Statement
-        let deleteText: Statement
-        let deleteStatistics: Statement
         let deleteDocument: Statement
 
         init(_ database: Database) throws {
@@ -21,11 +19,6 @@ extension IndexStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
             insertText = try database.prepare("INSERT INTO \(IndexSchema.fts) (rowid, title, body) VALUES (?, ?, ?)")
-            deleteText = try database.prepare("""
-                INSERT INTO \(IndexSchema.fts) (\(IndexSchema.fts), rowid, title, body)
-                SELECT 'delete', id, title, body FROM \(IndexSchema.documents) WHERE id = ?
-                """)
-            deleteStatistics = try database.prepare("DELETE FROM \(IndexSchema.statistics) WHERE id = ?")
             deleteDocument = try database.prepare("DELETE FROM \(IndexSchema.documents) WHERE id = ?")
         }
     }
@@ -83,12 +76,9 @@ extension IndexStore {
         generation += 1
     }
 
-    /// Removes a document, its statistics and its index entries.
+    /// Removes a document; the schema's delete trigger removes its statistics and its index entries.
     func delete(id: Int64) throws {
-        let writes = requireWrites
-        try writes.deleteText.bind(.integer(id)).run()
-        try writes.deleteStatistics.bind(.integer(id)).run()
-        try writes.deleteDocument.bind(.integer(id)).run()
+        try requireWrites.deleteDocument.bind(.integer(id)).run()
         generation += 1
     }
 

@@ -46,8 +46,11 @@ final class IndexStore {
         let kind = try Self.classify(database, path: path)
         if case .foreign(let reason) = kind { throw StoreError.notAnIndex(path: path, reason: reason) }
         if !writable, kind == .empty { throw StoreError.indexNotFound(path) }
-        if kind == .firstLayout, !(writable && rebuild) { throw StoreError.olderIndex(path) }
         let meta = kind == .newsearch ? try Self.readMeta(database) : [:]
+        let schemaVersion = meta["schema_version"].flatMap(Int.init) ?? 0
+        if kind == .firstLayout || (kind == .newsearch && schemaVersion < IndexSchema.version), !(writable && rebuild) {
+            throw StoreError.olderIndex(path)
+        }
         let stored = AnalysisStamp(meta: meta)
         let effective = dictionary ?? meta["dictionary"].map { UserDictionary(words: $0.components(separatedBy: "\n")) }
             ?? .empty

@@ -23,7 +23,8 @@ struct Indexer {
     func index(_ roots: [String], progress: (IndexProgress) -> Void) throws -> IndexReport {
         let lock = waitForOtherRuns(progress)
         defer { withExtendedLifetime(lock) {} }
-        let roots = roots.map(FileScanner.normalized)
+        for root in roots where !FileManager.default.fileExists(atPath: root) { throw DocumentError.notFound(root) }
+        let roots = roots.map(FileScanner.canonical)
         let scans = try roots.map(FileScanner.scan)
         var seen = Set<String>(), seenUnreadable = Set<String>()
         let files = scans.flatMap(\.files).filter { seen.insert($0).inserted }

@@ -102,16 +102,22 @@ import Testing
 }
 
 @Suite struct FileScannerTests {
-    @Test func oneFolderIsOneSetOfPathsHoweverItIsTyped() {
-        let current = FileManager.default.currentDirectoryPath
-        for typed in ["corpus", "./corpus", "corpus/", ".//corpus//", current + "/corpus", "corpus/../corpus"] {
-            #expect(FileScanner.normalized(typed) == "corpus", "\(typed)")
+    @Test func oneFolderIsOneSetOfPathsHoweverItIsTyped() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("news/a.md", "x")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/link", withDestinationPath: folder.path + "/news")
+        let canonical = URL(fileURLWithPath: folder.path + "/news").resolvingSymlinksInPath().path
+        // Relative forms climb from the current folder to `/` (tests run in parallel: none may change folder).
+        let up = String(repeating: "../", count: FileManager.default.currentDirectoryPath.split(separator: "/").count)
+        let relative = up + folder.path.dropFirst()
+        for typed in [relative + "/news", "./" + relative + "/news/", relative + "//news//", folder.path + "/news",
+                      relative + "/news/../news", relative + "/link", folder.path + "/link/"] {
+            #expect(FileScanner.canonical(typed) == canonical, "\(typed)")
         }
-        #expect(FileScanner.normalized(".") == ".")
-        #expect(FileScanner.normalized("/tmp/x/") == "/tmp/x")
-        #expect(FileScanner.path("corpus/a.md", isUnder: "corpus"))
-        #expect(!FileScanner.path("corpus2/a.md", isUnder: "corpus"))
-        #expect(FileScanner.path("a/b.md", isUnder: "."))
+        #expect(FileScanner.canonical("/") == "/")
+        #expect(FileScanner.path(canonical + "/a.md", isUnder: canonical))
+        #expect(!FileScanner.path(canonical + "2/a.md", isUnder: canonical))
+        #expect(FileScanner.path("/a/b.md", isUnder: "/"))
     }
 
     @Test func linksToFilesAreReadAndLinksToFoldersAreNotFollowed() throws {

@@ -313,6 +313,21 @@ import Testing
         #expect(try SearchIndex(path: path).count() == 1)
     }
 
+    /// Schema version 2 stored paths relative to the folder `index` ran in: reading it as version 3 would make
+    /// every article a second copy, so it asks to be rebuilt.
+    @Test func aSecondLayoutIndexIsAnOlderIndexUnlessRebuilt() throws {
+        let path = folder.path + "/index.db"
+        try folder.write("news/a.md", "---\ntitle: 快递员欠薪\n---\n<p>外卖骑手的社保与欠薪问题。</p>")
+        try SearchIndex(path: path).index([folder.path + "/news"])
+        try execute(path, "UPDATE \(IndexSchema.meta) SET value = '2' WHERE key = 'schema_version'")
+        #expect(throws: StoreError.olderIndex(path)) { try SearchIndex(path: path) }
+        #expect(throws: StoreError.olderIndex(path)) { try SearchIndex(path: path, readOnly: true) }
+        let rebuilt = try SearchIndex(path: path, rebuild: true)
+        #expect(try rebuilt.count() == 0)
+        #expect(try rebuilt.index([folder.path + "/news"]).added == 1)
+        #expect(try SearchIndex(path: path, readOnly: true).search("欠薪").total == 1)
+    }
+
     // MARK: - A newsearch index is still opened
 
     @Test func aNewsearchIndexReopensEveryWay() throws {
