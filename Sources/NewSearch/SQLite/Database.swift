@@ -75,6 +75,43 @@ final class Database {
         }
     }
 
+    /// Runs `body` so that raising `flag` stops it: every ``progressInterval`` virtual-machine steps SQLite asks
+    /// the flag, and a raised flag interrupts the running statement. `body` then ends with `CancellationError`,
+    /// whatever error the interrupted statement threw.
+    func interruptible<T>(by flag: CancellationFlag?, _ body: () throws -> T) throws -> T {
+        guard let flag else { return try body() }
+        try flag.check()
+        sqlite3_progress_handler(handle, Self.progressInterval, Self.askFlag, Unmanaged.passUnretained(flag).toOpaque())
+        defer { sqlite3_progress_handler(handle, 0, nil, nil) }
+        do {
+            let result = try body()
+            try flag.check()
+            return result
+        } catch {
+            try flag.check()
+            throw error
+        }
+    }
+
+    /// Virtual-machine steps between two looks at a ``CancellationFlag``: about 10 µs of work.
+    static let progressInterval: Int32 = 1_000
+
+    private static let askFlag: @convention(c) (UnsafeMutableRawPointer?) -> Int32 = { context in
+        guard let context else { return 0 }
+        return Unmanaged<CancellationFlag>.fromOpaque(context).takeUnretainedValue().isRaised ? 1 : 0
+    }
+
+    /// Resets every statement of the connection that is still stepping (a cached statement read to its first row,
+    /// say), so that the connection holds no read transaction: a reader that kept one would go on seeing the
+    /// index as it was when the statement began, whatever writers commit.
+    func finishReads() {
+        var statement = sqlite3_next_stmt(handle, nil)
+        while let current = statement {
+            if sqlite3_stmt_busy(current) != 0 { sqlite3_reset(current) }
+            statement = sqlite3_next_stmt(handle, current)
+        }
+    }
+
     /// Whether the database has a table called `name`.
     func hasTable(_ name: String) throws -> Bool {
         let statement = try prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")

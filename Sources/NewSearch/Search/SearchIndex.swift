@@ -8,17 +8,29 @@ import Foundation
 /// let results = try index.search("快递员 社会保险", limit: 5)
 /// print(results.hits.first?.title.text ?? "no hit")
 /// ```
-/// Not thread-safe: use one `SearchIndex` per thread (SQLite lets several open the same file).
-public final class SearchIndex {
+///
+/// One `SearchIndex` serves any number of threads and tasks at once: searches run in parallel, each on a
+/// connection of its own (SQLite's WAL mode lets them read while a write goes on), and writes (``index(_:progress:)``,
+/// ``add(_:path:)``, ``remove(path:)``) run one at a time. Every call has an `async` form, which a cancelled task
+/// stops (see <doc:Embedding>).
+public final class SearchIndex: Sendable {
     /// The file name used when no path is given.
     public static let defaultPath = "newsearch.db"
 
     /// The version of the SQLite library newsearch runs on, such as "3.40.1".
     public static var sqliteVersion: String { Database.libraryVersion }
 
-    private let store: IndexStore
-    private let analyzer: Analyzer
-    private lazy var searcher = Searcher(store: store, analyzer: analyzer)
+    let pool: SessionPool
+
+    /// The user dictionary this index segments with.
+    public let dictionary: UserDictionary
+
+    /// The analysis this index applies.
+    public let stamp: AnalysisStamp
+
+    /// For an index opened read-only: why its tokens may not match this build's (it was built with another
+    /// analyzer, ICU or dictionary), or nil when all is well. Rebuilding the index clears it.
+    public let analysisWarning: StoreError?
 
     /// Opens the index at `path`, creating it when `readOnly` is false.
     ///
@@ -31,19 +43,12 @@ public final class SearchIndex {
     ///   ``SQLiteError``; ``AnalysisError`` when ICU cannot be loaded.
     public init(path: String = SearchIndex.defaultPath, readOnly: Bool = false,
                 dictionary: UserDictionary? = nil, rebuild: Bool = false) throws {
-        store = try IndexStore(path: path, writable: !readOnly, dictionary: dictionary, rebuild: rebuild)
-        analyzer = try Analyzer(dictionary: store.host.dictionary)
+        pool = try SessionPool(path: path, writable: !readOnly, dictionary: dictionary, rebuild: rebuild)
+        let store = pool.primary.store
+        self.dictionary = store.host.dictionary
+        stamp = store.stamp
+        analysisWarning = store.stampMismatch
     }
-
-    /// The user dictionary this index segments with.
-    public var dictionary: UserDictionary { store.host.dictionary }
-
-    /// The analysis this index applies.
-    public var stamp: AnalysisStamp { store.stamp }
-
-    /// For an index opened read-only: why its tokens may not match this build's (it was built with another
-    /// analyzer, ICU or dictionary), or nil when all is well. Rebuilding the index clears it.
-    public var analysisWarning: StoreError? { store.stampMismatch }
 
     /// Brings the index up to date with every article under `roots` (folders, searched recursively, or files).
     ///
@@ -54,7 +59,7 @@ public final class SearchIndex {
     /// - Complexity: O(total size of the files), spread over all cores.
     @discardableResult
     public func index(_ roots: [String], progress: (IndexProgress) -> Void = { _ in }) throws -> IndexReport {
-        try Indexer(store: store).index(roots, progress: progress)
+        try index(roots, cancellation: nil, progress: progress)
     }
 
     /// Adds `article` under the key `path`, replacing the article stored under that path, if any.
@@ -72,43 +77,60 @@ public final class SearchIndex {
     @discardableResult
     public func add(contentsOf articles: [(path: String, article: Article)],
                     progress: (IndexProgress) -> Void = { _ in }) throws -> IndexReport {
-        try Indexer(store: store).add(articles, progress: progress)
+        try add(contentsOf: articles, cancellation: nil, progress: progress)
     }
 
-    /// Removes the article stored under `path`; returns whether there was one.
+    /// Removes the article stored under `path` (as ``article(path:)`` finds it); returns whether there was one.
     @discardableResult
     public func remove(path: String) throws -> Bool {
-        guard let id = try store.documentID(path: path) else { return false }
-        try store.database.transaction { try store.delete(id: id) }
-        return true
+        try pool.write { session in
+            let store = session.store
+            guard let id = try store.documentID(path: path) ?? store.documentID(path: FileScanner.canonical(path))
+            else { return false }
+            try store.database.transaction { try store.delete(id: id) }
+            return true
+        }
+    }
+
+    /// The article stored under `path`, read back from the index: its title, body and metadata as they were
+    /// indexed, or nil when there is none.
+    ///
+    /// `path` is an app's key as given to ``add(_:path:)`` (`app://42`), or an indexed file's path as stored or as
+    /// typed from the current folder (`corpus/a.md`, `./corpus/a.md`).
+    public func article(path: String) throws -> IndexedArticle? {
+        try pool.read { session in
+            try session.store.article(path: path) ?? session.store.article(path: FileScanner.canonical(path))
+        }
     }
 
     /// What the index holds: articles, size on disk, date range, analysis stamp, last update.
     /// - Complexity: O(1) reads of the meta and statistics tables, plus one aggregate over the statistics.
     public func info() throws -> IndexInfo {
-        let path = store.path
-        let size = [path, path + "-wal"].reduce(0) { total, file in
-            total + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
+        try pool.read { session in
+            let store = session.store, path = pool.givenPath
+            let size = [store.path, store.path + "-wal"].reduce(0) { total, file in
+                total + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
+            }
+            let dates = try store.dateRange()
+            return IndexInfo(
+                path: path, articles: try store.documentCount(), bytesOnDisk: path == ":memory:" ? 0 : size,
+                firstDate: dates.map { Date(timeIntervalSince1970: TimeInterval($0.first)) },
+                lastDate: dates.map { Date(timeIntervalSince1970: TimeInterval($0.last)) },
+                stamp: store.stamp, dictionaryWords: store.host.dictionary.words.count,
+                lastUpdated: try store.meta("last_updated").flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)))
         }
-        let dates = try store.dateRange()
-        return IndexInfo(
-            path: path, articles: try store.documentCount(), bytesOnDisk: path == ":memory:" ? 0 : size,
-            firstDate: dates.map { Date(timeIntervalSince1970: TimeInterval($0.first)) },
-            lastDate: dates.map { Date(timeIntervalSince1970: TimeInterval($0.last)) },
-            stamp: store.stamp, dictionaryWords: store.host.dictionary.words.count,
-            lastUpdated: try store.meta("last_updated").flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)))
     }
 
     /// The number of articles in the index.
     public func count() throws -> Int {
-        try store.documentCount()
+        try pool.read { try $0.store.documentCount() }
     }
 
     /// The paths of every article matching `query`, in index order: the hit set without ranking or snippets,
     /// for pipelines and checks.
     /// - Complexity: O(matching articles).
     public func paths(matching query: String) throws -> [String] {
-        try searcher.paths(matching: query)
+        try paths(matching: query, cancellation: nil)
     }
 
     /// The articles matching every term of `query`, best first.
@@ -127,6 +149,31 @@ public final class SearchIndex {
     /// Any text is a valid query: broken syntax is read literally, and reported in ``SearchResults/warnings``.
     /// - Complexity: O(matching articles) plus O(limit) snippets.
     public func search(_ query: String, options: SearchOptions) throws -> SearchResults {
-        try searcher.search(query, options: options)
+        try search(query, options: options, cancellation: nil)
+    }
+
+    // MARK: - The work of the sync and async forms
+
+    func index(_ roots: [String], cancellation: CancellationFlag?, progress: (IndexProgress) -> Void) throws -> IndexReport {
+        try pool.write { try Indexer(store: $0.store, cancellation: cancellation).index(roots, progress: progress) }
+    }
+
+    func add(contentsOf articles: [(path: String, article: Article)], cancellation: CancellationFlag?,
+             progress: (IndexProgress) -> Void) throws -> IndexReport {
+        try pool.write { try Indexer(store: $0.store, cancellation: cancellation).add(articles, progress: progress) }
+    }
+
+    func search(_ query: String, options: SearchOptions, cancellation: CancellationFlag?) throws -> SearchResults {
+        try pool.read { session in
+            try session.store.database.interruptible(by: cancellation) {
+                try session.searcher.search(query, options: options, cancellation: cancellation)
+            }
+        }
+    }
+
+    func paths(matching query: String, cancellation: CancellationFlag?) throws -> [String] {
+        try pool.read { session in
+            try session.store.database.interruptible(by: cancellation) { try session.searcher.paths(matching: query) }
+        }
     }
 }

@@ -18,7 +18,9 @@ struct Searcher {
         return try store.paths(ids: query.ids)
     }
 
-    func search(_ text: String, options: SearchOptions) throws -> SearchResults {
+    /// - Parameter cancellation: checked between the page's hits (the statements themselves stop by the
+    ///   connection's progress check).
+    func search(_ text: String, options: SearchOptions, cancellation: CancellationFlag? = nil) throws -> SearchResults {
         let started = ContinuousClock.now
         let parsed = QueryParser.parse(text)
         var plan = QueryCompiler.compile(parsed, analyzer: analyzer)
@@ -46,7 +48,8 @@ struct Searcher {
             }
             let highlighter = MatchHighlighter(terms: plan.ranking.terms, analyzer: analyzer)
             results.hits = try page.compactMap { row in
-                try hit(row, highlighter: highlighter, parts: explanations[row.id], options: options)
+                try cancellation?.check()
+                return try hit(row, highlighter: highlighter, parts: explanations[row.id], options: options)
             }
         }
         let elapsed = ContinuousClock.now - started

@@ -1,3 +1,5 @@
+import Foundation
+
 extension IndexStore {
     /// The in-memory statistics of every article, loaded on first use and again whenever the index has changed
     /// since (through this store, or another connection: `PRAGMA data_version`). Also handed to the ranking function.
@@ -112,6 +114,21 @@ extension IndexStore {
         guard try statement.bind(.integer(id)).step() else { return nil }
         return StoredArticle(path: statement.text(0) ?? "", title: statement.text(1) ?? "", author: statement.text(2),
                              categoriesJSON: statement.text(3), date: statement.text(4), body: statement.text(5) ?? "")
+    }
+
+    /// The article stored under `path`, as it was indexed, if any.
+    func article(path: String) throws -> IndexedArticle? {
+        let statement = try database.cachedStatement("""
+            SELECT d.path, d.title, d.author, d.categories, s.date, d.images, d.body
+            FROM \(IndexSchema.documents) AS d LEFT JOIN \(IndexSchema.statistics) AS s ON s.id = d.id
+            WHERE d.path = ?
+            """)
+        guard try statement.bind(.text(path)).step() else { return nil }
+        let date = statement.isNull(4) ? nil : Date(timeIntervalSince1970: TimeInterval(statement.int64(4)))
+        let article = Article(title: statement.text(1) ?? "", author: statement.text(2),
+                              categories: JSONText.strings(statement.text(3)), date: date,
+                              images: JSONText.stringMap(statement.text(5)), body: statement.text(6) ?? "")
+        return IndexedArticle(path: statement.text(0) ?? path, article: article)
     }
 
     /// The paths of the articles `expression` matches, in row order, in one statement (no ranking: for an

@@ -17,6 +17,8 @@ struct Indexer {
     static let bulkChunksPerTransaction = 8
 
     let store: IndexStore
+    /// Raised to stop the run: the chunk being written is rolled back, those committed stay.
+    var cancellation: CancellationFlag?
     var workers = ProcessInfo.processInfo.activeProcessorCount
 
     /// Indexes every article under `roots`; see ``SearchIndex/index(_:progress:)``.
@@ -103,6 +105,7 @@ struct Indexer {
         while let outcomes = handoff.take() {
             guard failure == nil else { continue }
             do {
+                try cancellation?.check()
                 if !inTransaction { try store.database.execute("BEGIN IMMEDIATE") }
                 inTransaction = true
                 for (source, outcome) in zip(chunks[written], outcomes) {

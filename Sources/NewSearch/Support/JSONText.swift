@@ -58,4 +58,11 @@ enum JSONText {
               let strings = try? JSONSerialization.jsonObject(with: data) as? [String] else { return [] }
         return strings
     }
+
+    /// A JSON object of strings (empty when it is not one).
+    static func stringMap(_ text: String?) -> [String: String] {
+        guard let text, let data = text.data(using: .utf8),
+              let map = try? JSONSerialization.jsonObject(with: data) as? [String: String] else { return [:] }
+        return map
+    }
 }
