@@ -1,6 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// GRDB, for the targets of the GRDB integration only, and only when the trait "GRDB" is enabled.
+let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift", condition: .when(traits: ["GRDB"]))
+
 let package = Package(
     name: "newsearch",
     // Mutex (Synchronization) needs macOS 15; Linux needs nothing declared.
@@ -10,10 +13,19 @@ let package = Package(
         // The executable target is NewsearchCLI: `newsearch` and `NewSearch` would collide on a case-insensitive
         // file system. The product, and so the binary, is still `newsearch`.
         .executable(name: "newsearch", targets: ["NewsearchCLI"]),
+        // GRDB integration: built, and GRDB.swift fetched, only for a dependent that enables the trait "GRDB".
+        .library(name: "NewSearchGRDB", targets: ["NewSearchGRDB"]),
+    ],
+    traits: [
+        .trait(name: "GRDB", description: "The NewSearchGRDB library: newsearch on GRDB's databases (fetches GRDB.swift)"),
+        .default(enabledTraits: []),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // `swift package generate-documentation --target NewSearch` (DocC); a plugin, linked into nothing.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // C boundaries: one small target per C library.
@@ -41,6 +53,10 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .target(
+            name: "NewSearchGRDB",
+            dependencies: ["NewSearch", grdb]
+        ),
         .executableTarget(
             name: "NewsearchCLI",
             dependencies: [
@@ -52,6 +68,10 @@ let package = Package(
             name: "NewSearchTests",
             dependencies: ["NewSearch", "CSQLite"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "NewSearchGRDBTests",
+            dependencies: ["NewSearchGRDB", grdb]
         ),
         .testTarget(
             name: "NewsearchCLITests",

@@ -5,6 +5,7 @@ public enum AnalysisError: Error, Equatable, CustomStringConvertible {
     /// A user dictionary file cannot be used: its path and why.
     case dictionary(String, String)
 
+    /// The error as one line for a user: `ICU: …` with ICU's message, or `dictionary PATH: REASON`.
     public var description: String {
         switch self {
         case .icu(let message): return "ICU: \(message)"

@@ -1,9 +1,15 @@
 /// What an index's tokens depend on. An index built under one stamp gives wrong answers under another, so every
 /// index records its stamp, and opening it under a different one is detected.
 public struct AnalysisStamp: Sendable, Equatable, CustomStringConvertible {
+    /// The analyzer's version (``Analyzer/version``), bumped whenever the tokens produced for some text change.
     public var analyzerVersion: Int
+    /// The version of the ICU library whose word breaker segments the text, such as `72.1`: another ICU may cut
+    /// words elsewhere.
     public var icuVersion: String
+    /// The folding applied before segmentation (``Analyzer/normalization``); `none` for an index that did not
+    /// record one.
     public var normalization: String
+    /// The user dictionary's ``UserDictionary/checksum``; `none` for no words.
     public var dictionaryChecksum: String
 
     /// The stamp of this build of newsearch with `dictionary`.
@@ -12,6 +18,7 @@ public struct AnalysisStamp: Sendable, Equatable, CustomStringConvertible {
                       normalization: Analyzer.normalization, dictionaryChecksum: dictionary.checksum)
     }
 
+    /// A stamp made of the given parts; ``current(dictionary:)`` makes the one of this build.
     public init(analyzerVersion: Int, icuVersion: String, normalization: String, dictionaryChecksum: String) {
         self.analyzerVersion = analyzerVersion
         self.icuVersion = icuVersion
@@ -34,6 +41,8 @@ public struct AnalysisStamp: Sendable, Equatable, CustomStringConvertible {
          ("normalization", normalization), ("dictionary_checksum", dictionaryChecksum)]
     }
 
+    /// The stamp as one line, as `newsearch stats` and ``StoreError/analysisMismatch(path:index:current:)`` show it:
+    /// `analyzer 3, ICU 72.1, nfkc_cf+traditional-simplified, dictionary none`.
     public var description: String {
         "analyzer \(analyzerVersion), ICU \(icuVersion), \(normalization), dictionary \(dictionaryChecksum)"
     }

@@ -2,14 +2,14 @@
 ///
 /// The stages, assembled here in this order (each works on UTF-8 bytes, and byte ranges always point into the
 /// original text):
-/// 1. **Folding** (``CharacterFolder`` into ``NormalizedText``): NFKC with case folding, then Traditional →
+/// 1. **Folding** (`CharacterFolder` into `NormalizedText`): NFKC with case folding, then Traditional →
 ///    Simplified, per character. It runs first so that segmentation sees 社会保险 whether the text said 社會保險.
-/// 2. **Segmentation** (``WordBreaker``): ICU's dictionary word breaker finds words, numbers and CJK runs;
+/// 2. **Segmentation** (`WordBreaker`): ICU's dictionary word breaker finds words, numbers and CJK runs;
 ///    spaces, punctuation and symbols (emoji among them) are not words.
-/// 3. **User dictionary** (``DictionaryMatcher``): its words, longest first, override ICU's word boundaries.
-/// 4. **Tokens** (``TokenEmitter``): every character of every word is a token at its own position, so any
+/// 3. **User dictionary** (`DictionaryMatcher`): its words, longest first, override ICU's word boundaries.
+/// 4. **Tokens** (`TokenEmitter`): every character of every word is a token at its own position, so any
 ///    substring of a run of touching words is found (上海 in 上海市, `hon` in `iPhone`, `20` in `2000`); gap tokens
-///    stand where words do not touch; word boundaries travel beside the tokens (see ``TokenContract``).
+///    stand where words do not touch; word boundaries travel beside the tokens (see `TokenContract`).
 ///
 /// ```swift
 /// let analyzer = try Analyzer()

@@ -16,6 +16,7 @@ public struct Token: Hashable, Sendable, CustomStringConvertible {
 
     /// The folded character (lower-cased, width-folded, simplified); empty for a gap.
     public var text: String
+    /// Whether the token is a character of text or a gap between runs of text.
     public var kind: Kind
     /// Whether the token shares the position of the token before it. Since analyzer version 3 every token has a
     /// position of its own (word boundaries are ``startsWord`` and ``endsWord``), so this is always false.
@@ -29,6 +30,7 @@ public struct Token: Hashable, Sendable, CustomStringConvertible {
     /// Whether a word ends with this character.
     public var endsWord: Bool
 
+    /// A token made of the given parts, each as its property describes; ``colocated`` is false.
     public init(text: String, kind: Kind = .text, byteRange: Range<Int>, position: Int,
                 startsWord: Bool = false, endsWord: Bool = false) {
         self.text = text

@@ -12,6 +12,8 @@ public struct UserDictionary: Sendable, Equatable {
     /// No words.
     public static let empty = UserDictionary(words: [])
 
+    /// A dictionary of `words`: each is trimmed of spaces and tabs, and empty words, `#` comment lines and repeats are
+    /// dropped (the first occurrence keeps its place).
     public init(words: [String]) {
         var seen = Set<String>()
         self.words = words.map { $0.trimmingCharacters(in: .whitespaces) }

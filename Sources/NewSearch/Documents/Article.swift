@@ -15,6 +15,8 @@ public struct Article: Sendable, Equatable {
     /// The body as plain text: tags, comments, styles and scripts removed, entities decoded, one paragraph a line.
     public var body: String
 
+    /// An article with the given fields, for ``SearchIndex/add(_:path:)-5uaix``; only the title and the body are
+    /// required.
     public init(title: String, author: String? = nil, categories: [String] = [], date: Date? = nil,
                 images: [String: String] = [:], body: String) {
         self.title = title

@@ -19,6 +19,8 @@ public enum DocumentError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The reason as a short phrase for a line of a report, such as `not valid UTF-8 text` or
+    /// `front matter, line 3: …`; ``notFound(_:)`` names the missing path.
     public var description: String {
         switch self {
         case .notFound(let path): return "no such file or folder: \(path)"

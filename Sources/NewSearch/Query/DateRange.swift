@@ -11,6 +11,7 @@ public struct DateRange: Sendable, Equatable, CustomStringConvertible {
     public var end: Date?
     private let text: String
 
+    /// The range from `start` (included) to `end` (excluded); nil leaves that side open.
     public init(start: Date?, end: Date?) {
         self.start = start
         self.end = end
@@ -43,6 +44,8 @@ public struct DateRange: Sendable, Equatable, CustomStringConvertible {
         self.init("\(since ?? "")..\(until ?? "")")
     }
 
+    /// The range as it was written (`2022-01..2022-03`), or, when made from dates, its bounds as ISO 8601 instants
+    /// joined by `..` (`2022-01-01T00:00:00Z..2022-04-01T00:00:00Z`).
     public var description: String { text }
 
     /// The first and the after-last instant of a year, month or day.

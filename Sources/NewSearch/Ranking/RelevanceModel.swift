@@ -15,6 +15,7 @@ public struct RelevanceModel: Sendable {
         /// How many of its matches begin and end on word boundaries.
         public var aligned: Int
 
+        /// The counts of one term in one article, each as its property describes.
         public init(idf: Double, frequencies: [Int], aligned: Int) {
             self.idf = idf
             self.frequencies = frequencies
@@ -30,14 +31,17 @@ public struct RelevanceModel: Sendable {
         public var bm25: Double
         /// 1 + ``Ranking/wordAlignmentBoost`` × the share of its matches on word boundaries.
         public var alignmentFactor: Double
+        /// The term's share of the score: ``bm25`` × ``alignmentFactor``.
         public var score: Double { bm25 * alignmentFactor }
     }
 
     /// A score and its parts.
     public struct Score: Sendable, Equatable, Codable {
+        /// The part of each query term, in the order of the query's terms.
         public var terms: [TermScore]
         /// 1, or 1 + ``Ranking/proximityBoost`` when the terms occur close together.
         public var proximityFactor: Double
+        /// The score: the sum of the terms' ``TermScore/score``, times ``proximityFactor``.
         public var total: Double { terms.reduce(0) { $0 + $1.score } * proximityFactor }
 
         /// The score of a one-term query computed with idf 1, with the term's real idf put in.
@@ -57,6 +61,7 @@ public struct RelevanceModel: Sendable {
         column == 0 ? Ranking.titleWeight : Ranking.bodyWeight
     }
 
+    /// The model. It holds no state: its constants are those of ``Ranking``.
     public init() {}
 
     /// The inverse document frequency of a term found in `matching` of `total` articles, as FTS5's bm25 computes

@@ -4,6 +4,8 @@ import Foundation
 /// One SQLite connection: the handle type that owns every `sqlite3 *` of the store layer.
 final class Database {
     let handle: OpaquePointer
+    /// Whether this value closes the handle when released (not for a connection an app owns).
+    private let ownsHandle: Bool
 
     /// Opens (or creates, unless `readOnly`) the database at `path`; `":memory:"` opens a private in-memory one.
     /// - Parameter immutable: read the file as one that nothing changes (SQLite's `immutable=1`): no locks, no
@@ -23,12 +25,19 @@ final class Database {
             throw SQLiteError(code: code, message: "\(message): \(path)", sql: nil)
         }
         self.handle = handle
+        ownsHandle = true
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, 5_000)
     }
 
+    /// Wraps a connection an app opened and keeps: used, never configured or closed.
+    init(borrowing handle: OpaquePointer) {
+        self.handle = handle
+        ownsHandle = false
+    }
+
     deinit {
-        sqlite3_close_v2(handle)
+        if ownsHandle { sqlite3_close_v2(handle) }
     }
 
     /// Runs one or more statements that return no rows.

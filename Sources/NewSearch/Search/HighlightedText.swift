@@ -5,6 +5,7 @@ public struct HighlightedText: Sendable, Equatable {
     /// The highlighted ranges of `text`, in order, not overlapping.
     public var highlights: [Range<String.Index>]
 
+    /// `text` with `highlights`: ranges of `text`, in order and not overlapping.
     public init(text: String, highlights: [Range<String.Index>] = []) {
         self.text = text
         self.highlights = highlights

@@ -9,8 +9,9 @@ public struct IndexInfo: Sendable, Equatable {
     public var articles: Int
     /// Bytes of the file and its write-ahead log on disk (0 for an in-memory index).
     public var bytesOnDisk: Int
-    /// The earliest and latest article dates, nil when no article has a date.
+    /// The earliest article date, nil when no article has a date.
     public var firstDate: Date?
+    /// The latest article date, nil when no article has a date.
     public var lastDate: Date?
     /// The analysis the index was built with.
     public var stamp: AnalysisStamp

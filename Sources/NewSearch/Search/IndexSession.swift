@@ -5,9 +5,11 @@ final class IndexSession {
     let analyzer: Analyzer
     let searcher: Searcher
 
-    /// Opens a connection to the index at `path`; see ``IndexStore/init(path:writable:dictionary:rebuild:)``.
-    init(path: String, writable: Bool, dictionary: UserDictionary? = nil, rebuild: Bool = false) throws {
-        store = try IndexStore(path: path, writable: writable, dictionary: dictionary, rebuild: rebuild)
+    /// Opens a connection to the index at `path`; see ``IndexStore/init(path:writable:dictionary:rebuild:inAppDatabase:)``.
+    init(path: String, writable: Bool, dictionary: UserDictionary? = nil, rebuild: Bool = false,
+         inAppDatabase: Bool = false) throws {
+        store = try IndexStore(path: path, writable: writable, dictionary: dictionary, rebuild: rebuild,
+                               inAppDatabase: inAppDatabase)
         analyzer = try Analyzer(dictionary: store.host.dictionary)
         searcher = Searcher(store: store, analyzer: analyzer)
     }

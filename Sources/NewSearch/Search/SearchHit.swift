@@ -6,8 +6,11 @@ public struct SearchHit: Sendable, Equatable {
     public var path: String
     /// The title, with the matched words highlighted.
     public var title: HighlightedText
+    /// The article's author, if it has one.
     public var author: String?
+    /// The article's categories, in order; empty when it has none.
     public var categories: [String]
+    /// The article's date (to the second), if it has one.
     public var date: Date?
     /// The relevance: higher is better (see ``RelevanceModel``); 0 for a query with no text to match.
     public var score: Double
@@ -19,8 +22,12 @@ public struct SearchHit: Sendable, Equatable {
 
 /// The answer to a query: the total number of matching articles and one page of hits.
 public struct SearchResults: Sendable, Equatable {
+    /// The query text, as it was given.
     public var query: String
+    /// The number of articles matching the query, all pages together (exact, not an estimate).
     public var total: Int
+    /// The page of hits asked for: at most ``SearchOptions/limit`` of them, after ``SearchOptions/offset``, in the
+    /// order of ``SearchOptions/sort``.
     public var hits: [SearchHit]
     /// What was worked around in the query text (an unclosed quote, a dangling OR, …).
     public var warnings: [QueryWarning] = []
@@ -37,7 +44,9 @@ public struct SearchResults: Sendable, Equatable {
 public struct QueryExplanation: Sendable, Equatable {
     /// One searched term and the tokens it matches as a phrase.
     public struct Term: Sendable, Equatable {
+        /// The term or phrase, as it stands in the parsed query.
         public var text: String
+        /// The tokens it is analysed into to be matched, each written as ``Token/description`` shows it.
         public var tokens: [String]
     }
 
@@ -49,5 +58,6 @@ public struct QueryExplanation: Sendable, Equatable {
     public var exclusion: String?
     /// The SQL conditions on author, category and date.
     public var filters: [String]
+    /// Each term and phrase of the query's full-text part, excluded ones too, in query order.
     public var terms: [Term]
 }

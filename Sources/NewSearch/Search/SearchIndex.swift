@@ -10,9 +10,9 @@ import Foundation
 /// ```
 ///
 /// One `SearchIndex` serves any number of threads and tasks at once: searches run in parallel, each on a
-/// connection of its own (SQLite's WAL mode lets them read while a write goes on), and writes (``index(_:progress:)``,
-/// ``add(_:path:)``, ``remove(path:)``) run one at a time. Every call has an `async` form, which a cancelled task
-/// stops (see <doc:Embedding>).
+/// connection of its own (SQLite's WAL mode lets them read while a write goes on), and writes
+/// (``index(_:progress:)-45r6z``, ``add(_:path:)-5uaix``, ``remove(path:)-1jqhn``) run one at a time. Every call
+/// has an `async` form, which a cancelled task stops (see <doc:Embedding>).
 public final class SearchIndex: Sendable {
     /// The file name used when no path is given.
     public static let defaultPath = "newsearch.db"
@@ -35,15 +35,22 @@ public final class SearchIndex: Sendable {
     /// Opens the index at `path`, creating it when `readOnly` is false.
     ///
     /// - Parameters:
+    ///   - path: the index file, or `:memory:` for an index that lives in memory only.
+    ///   - readOnly: open the index for searching only: it must exist, and is never written.
     ///   - dictionary: a user dictionary to segment with; nil keeps the one the index was built with. Queries
     ///     always use the index's own dictionary, so they segment exactly as the articles were.
     ///   - rebuild: empty the index first (writable only), so that it can take a new dictionary or analyzer.
+    ///   - inAppDatabase: `path` is the app's own SQLite database, which is to hold the index beside the app's
+    ///     tables. newsearch then adds its tables (all named `newsearch_…`) and switches the file to WAL, and
+    ///     leaves the app's tables and `application_id` alone; `rebuild` drops newsearch's tables only. Without it,
+    ///     a database that holds other tables is refused, unchanged.
     /// - Throws: ``StoreError`` for a missing read-only index, a file that is not a newsearch index (left as it
     ///   is), an index of an older newsearch, or one built with another analysis when `rebuild` is false;
     ///   ``SQLiteError``; ``AnalysisError`` when ICU cannot be loaded.
     public init(path: String = SearchIndex.defaultPath, readOnly: Bool = false,
-                dictionary: UserDictionary? = nil, rebuild: Bool = false) throws {
-        pool = try SessionPool(path: path, writable: !readOnly, dictionary: dictionary, rebuild: rebuild)
+                dictionary: UserDictionary? = nil, rebuild: Bool = false, inAppDatabase: Bool = false) throws {
+        pool = try SessionPool(path: path, writable: !readOnly, dictionary: dictionary, rebuild: rebuild,
+                               inAppDatabase: inAppDatabase)
         let store = pool.primary.store
         self.dictionary = store.host.dictionary
         stamp = store.stamp
@@ -54,7 +61,9 @@ public final class SearchIndex: Sendable {
     ///
     /// New files are added, changed ones indexed again, unchanged ones skipped, and stored articles under a root
     /// whose file is gone are removed. Files that are not articles are reported, never fatal.
-    /// - Parameter progress: called after each chunk of files, on the calling thread.
+    /// - Parameters:
+    ///   - roots: the folders and files to index; a relative path is taken from the current folder.
+    ///   - progress: called after each chunk of files, on the calling thread.
     /// - Throws: ``DocumentError/notFound(_:)`` for a missing root (before any change); ``SQLiteError``.
     /// - Complexity: O(total size of the files), spread over all cores.
     @discardableResult
@@ -72,7 +81,9 @@ public final class SearchIndex: Sendable {
 
     /// Adds many articles, each under its key `path`, analysing them on all cores; an article whose path is
     /// stored already replaces it (or is left alone when its title and body are unchanged).
-    /// - Parameter progress: called after each chunk of articles, on the calling thread.
+    /// - Parameters:
+    ///   - articles: the articles, each with the key it is stored under and that hits report as their path.
+    ///   - progress: called after each chunk of articles, on the calling thread.
     /// - Complexity: O(total size of the articles), spread over all cores.
     @discardableResult
     public func add(contentsOf articles: [(path: String, article: Article)],
@@ -80,7 +91,7 @@ public final class SearchIndex: Sendable {
         try add(contentsOf: articles, cancellation: nil, progress: progress)
     }
 
-    /// Removes the article stored under `path` (as ``article(path:)`` finds it); returns whether there was one.
+    /// Removes the article stored under `path` (as ``article(path:)-241u5`` finds it); returns whether there was one.
     @discardableResult
     public func remove(path: String) throws -> Bool {
         try pool.write { session in
@@ -95,8 +106,8 @@ public final class SearchIndex: Sendable {
     /// The article stored under `path`, read back from the index: its title, body and metadata as they were
     /// indexed, or nil when there is none.
     ///
-    /// `path` is an app's key as given to ``add(_:path:)`` (`app://42`), or an indexed file's path as stored or as
-    /// typed from the current folder (`corpus/a.md`, `./corpus/a.md`).
+    /// `path` is an app's key as given to ``add(_:path:)-5uaix`` (`app://42`), or an indexed file's path as stored
+    /// or as typed from the current folder (`corpus/a.md`, `./corpus/a.md`).
     public func article(path: String) throws -> IndexedArticle? {
         try pool.read { session in
             try session.store.article(path: path) ?? session.store.article(path: FileScanner.canonical(path))
@@ -137,6 +148,7 @@ public final class SearchIndex: Sendable {
     ///
     /// Any text is a valid query: characters FTS5 would read as syntax are matched literally or ignored.
     /// - Parameters:
+    ///   - query: the text to search for, in the language of ``QueryParser``.
     ///   - limit: the most hits to return; nil for all.
     ///   - offset: hits to pass over first, for paging.
     /// - Complexity: O(matching articles) plus O(limit) snippets.

@@ -12,6 +12,7 @@ public struct SearchOptions: Sendable, Equatable {
     public var limit: Int?
     /// Hits to pass over first, for paging.
     public var offset: Int
+    /// The order of hits; a query with no text to match (only `date:`, `author:`, …) is always in date order.
     public var sort: Sort
     /// The length of a snippet, in characters (not counting the `…` marks).
     public var snippetLength: Int
@@ -20,6 +21,8 @@ public struct SearchOptions: Sendable, Equatable {
     /// Whether to explain the query and each hit's score.
     public var explain: Bool
 
+    /// Options with the given values, each as its property describes; by default the first 10 hits by relevance,
+    /// with 80-character snippets, no date range and no explanation.
     public init(limit: Int? = 10, offset: Int = 0, sort: Sort = .relevance, snippetLength: Int = 80,
                 dates: DateRange? = nil, explain: Bool = false) {
         self.limit = limit

@@ -25,8 +25,9 @@ final class SessionPool: @unchecked Sendable {
     private var idle: [IndexSession] = []
 
     /// Opens the writer (`writable`) or a first reader, so that opening fails now rather than at the first read.
-    init(path: String, writable: Bool, dictionary: UserDictionary?, rebuild: Bool) throws {
-        primary = try IndexSession(path: path, writable: writable, dictionary: dictionary, rebuild: rebuild)
+    init(path: String, writable: Bool, dictionary: UserDictionary?, rebuild: Bool, inAppDatabase: Bool) throws {
+        primary = try IndexSession(path: path, writable: writable, dictionary: dictionary, rebuild: rebuild,
+                                   inAppDatabase: inAppDatabase)
         self.writable = writable
         givenPath = path
         readsHaveConnections = path != ":memory:" && !path.isEmpty && !path.hasPrefix("file:")
@@ -71,7 +72,7 @@ final class SessionPool: @unchecked Sendable {
         idleLock.lock()
         let session = idle.popLast()
         idleLock.unlock()
-        return try session ?? IndexSession(path: path, writable: false)
+        return try session ?? IndexSession(path: path, writable: false, inAppDatabase: primary.store.inAppDatabase)
     }
 
     private func giveBack(_ session: IndexSession) {

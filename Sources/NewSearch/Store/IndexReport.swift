@@ -2,8 +2,11 @@
 public struct IndexReport: Sendable, Equatable {
     /// A file that was not indexed, and why.
     public struct FileNote: Sendable, Equatable, CustomStringConvertible {
+        /// The file's absolute path (a folder's, for one that could not be read), or an added article's key.
         public var path: String
+        /// Why it was not indexed, as a phrase (`not a Markdown file`, a ``DocumentError``'s description, …).
         public var reason: String
+        /// `path: reason`, one line of a report.
         public var description: String { "\(path): \(reason)" }
     }
 

@@ -14,6 +14,8 @@ final class IndexStore {
     /// Set when a read-only store's index was built under another stamp: its answers may be wrong.
     private(set) var stampMismatch: StoreError?
     let path: String
+    /// Whether the index lives in an app's own database (see ``init(path:writable:dictionary:rebuild:inAppDatabase:)``).
+    let inAppDatabase: Bool
 
     /// Bumped by every write through this store, so that cached statistics know they are stale.
     var generation = 0
@@ -27,9 +29,12 @@ final class IndexStore {
     /// - Parameters:
     ///   - dictionary: the user dictionary to apply; nil keeps the one the index was built with (none for a new one).
     ///   - rebuild: empty a writable index first, so that it can take a new analysis stamp.
+    ///   - inAppDatabase: the file is an app's own database, which the index shares: its other tables and its
+    ///     `application_id` are the app's, left as they are (see ``SearchIndex/init(path:readOnly:dictionary:rebuild:inAppDatabase:)``).
     /// - Throws: ``StoreError`` when there is no index (read-only), the file is not a newsearch index, it was made
     ///   by an older newsearch, or its documents were analysed under another stamp and `rebuild` is false.
-    init(path: String, writable: Bool, dictionary: UserDictionary? = nil, rebuild: Bool = false) throws {
+    init(path: String, writable: Bool, dictionary: UserDictionary? = nil, rebuild: Bool = false,
+         inAppDatabase: Bool = false) throws {
         self.path = path
         if !writable, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
             throw StoreError.indexNotFound(path)
@@ -43,8 +48,9 @@ final class IndexStore {
         // A reader that cannot write the file or its folder could not make the -shm file WAL needs: it reads the
         // file as immutable instead, which changes nothing on disk.
         database = try Database(path: path, readOnly: !writable, immutable: !writable && !canWrite)
-        let kind = try Self.classify(database, path: path)
+        let kind = try Self.classify(database, path: path, inAppDatabase: inAppDatabase)
         if case .foreign(let reason) = kind { throw StoreError.notAnIndex(path: path, reason: reason) }
+        self.inAppDatabase = inAppDatabase
         if !writable, kind == .empty { throw StoreError.indexNotFound(path) }
         let meta = kind == .newsearch ? try Self.readMeta(database) : [:]
         let schemaVersion = meta["schema_version"].flatMap(Int.init) ?? 0
@@ -52,8 +58,7 @@ final class IndexStore {
             throw StoreError.olderIndex(path)
         }
         let stored = AnalysisStamp(meta: meta)
-        let effective = dictionary ?? meta["dictionary"].map { UserDictionary(words: $0.components(separatedBy: "\n")) }
-            ?? .empty
+        let effective = dictionary ?? Self.dictionary(meta: meta) ?? .empty
         stamp = AnalysisStamp.current(dictionary: effective)
         host = TokenizerHost(dictionary: effective)
         try FTS5Tokenizer.register(on: database, host: host)
@@ -64,9 +69,9 @@ final class IndexStore {
         }
         // On a new file only: 16 KB pages pack articles (1–2 KB of text each) with far less unused space than 4 KB
         // ones, and incremental auto-vacuum lets the pages that FTS5's final merge frees be given back.
+        // (Not in an app's database, whose vacuum mode is the app's.)
+        if !inAppDatabase { try database.execute("PRAGMA page_size = 16384; PRAGMA auto_vacuum = INCREMENTAL;") }
         try database.execute("""
-            PRAGMA page_size = 16384;
-            PRAGMA auto_vacuum = INCREMENTAL;
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
             PRAGMA cache_size = -65536;
@@ -104,7 +109,9 @@ final class IndexStore {
         case foreign(String)
     }
 
-    private static func classify(_ database: Database, path: String) throws -> FileKind {
+    /// - Parameter inAppDatabase: an app's database is expected: its tables and application id are no reason to
+    ///   refuse it, and newsearch's tables in it, if any, are the index.
+    private static func classify(_ database: Database, path: String, inAppDatabase: Bool) throws -> FileKind {
         let tables: [String]
         let applicationID: Int64
         do {
@@ -118,10 +125,12 @@ final class IndexStore {
             return .foreign("not an SQLite database")
         }
         if applicationID == IndexSchema.applicationID { return .newsearch }
+        if inAppDatabase { return tables.contains(IndexSchema.meta) ? .newsearch : .empty }
         if tables.isEmpty { return applicationID == 0 ? .empty : .foreign("its application_id is \(applicationID)") }
         if Set(tables).isSuperset(of: ["meta", "documents", "fts"]), isFirstLayout(database) { return .firstLayout }
         let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
-        return .foreign("it holds other tables: \(shown)")
+        return .foreign("it holds other tables: \(shown)"
+            + (tables.contains(IndexSchema.meta) ? "; an index kept in an app's database opens with inAppDatabase: true" : ""))
     }
 
     /// Whether `meta` holds the first layout's `analyzer_version` key; an app's `meta` of another shape is not it.
@@ -130,6 +139,17 @@ final class IndexStore {
             return false
         }
         return (try? statement.step()) == true
+    }
+
+    /// The user dictionary recorded in `meta`, if any.
+    private static func dictionary(meta: [String: String]) -> UserDictionary? {
+        meta["dictionary"].map { UserDictionary(words: $0.components(separatedBy: "\n")) }
+    }
+
+    /// The user dictionary of the newsearch index in `database`, when it holds one.
+    static func storedDictionary(in database: Database) throws -> UserDictionary? {
+        guard try database.integer("PRAGMA application_id") == IndexSchema.applicationID else { return nil }
+        return dictionary(meta: try readMeta(database))
     }
 
     private static func readMeta(_ database: Database) throws -> [String: String] {
@@ -142,7 +162,9 @@ final class IndexStore {
 
     /// Marks the file as newsearch's, creates the tables and records the stamp, inside the caller's transaction.
     private func createSchema(dictionary: UserDictionary) throws {
-        try database.execute("PRAGMA application_id = \(IndexSchema.applicationID);\n" + IndexSchema.creation)
+        // An app's database keeps its own application id: the index is recognised there by its tables.
+        try database.execute((inAppDatabase ? "" : "PRAGMA application_id = \(IndexSchema.applicationID);\n")
+                             + IndexSchema.creation)
         let entries = [("schema_version", "\(IndexSchema.version)"),
                        ("dictionary", dictionary.words.joined(separator: "\n"))] + stamp.metaEntries
         let statement = try database.prepare("INSERT OR REPLACE INTO \(IndexSchema.meta) (key, value) VALUES (?, ?)")

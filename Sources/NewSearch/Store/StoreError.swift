@@ -12,6 +12,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// The index was built with another analysis (analyzer version, ICU, normalization or dictionary).
     case analysisMismatch(path: String, index: AnalysisStamp, current: AnalysisStamp)
 
+    /// The error as a sentence for the user: it names the file and says what to do (build or rebuild the index, or
+    /// give another `--index PATH`).
     public var description: String {
         switch self {
         case .indexNotFound(let path):

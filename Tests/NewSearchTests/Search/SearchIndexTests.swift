@@ -98,6 +98,36 @@ import Testing
         #expect(try !index.remove(path: "a"))
     }
 
+    @Test func aStoredArticleReadsBackByItsKeyOrItsFilePathTypedAnyWay() throws {
+        let folder = try TemporaryFolder()
+        let file = try folder.write("news/a.md", """
+            ---
+            title: 快递员欠薪
+            author: 新华社
+            categories: [社会, 劳动]
+            date: Wed, 16 Feb 2022 06:26:14 GMT
+            headimg: https://example.com/a.jpg
+            ---
+            <p>外卖骑手的社保。</p><p>第二段&#123;</p>
+            """)
+        let index = try SearchIndex(path: folder.path + "/index.db")
+        try index.index([folder.path + "/news"])
+        let app = Article(title: "应用稿件", author: nil, categories: ["x"], body: "正文")
+        try index.add(app, path: "app://42")
+        #expect(try index.article(path: "app://42") == IndexedArticle(path: "app://42", article: app))
+        let canonical = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
+        for typed in [file, folder.path + "/news/./a.md", folder.path + "//news/../news/a.md", canonical] {
+            let stored = try #require(try index.article(path: typed), "\(typed)")
+            #expect(stored.path == canonical)
+            #expect(stored.article == (try Fixtures.parse(String(decoding: try Data(contentsOf: URL(fileURLWithPath: file)), as: UTF8.self))))
+        }
+        #expect(try index.article(path: folder.path + "/news/b.md") == nil)
+        #expect(try index.remove(path: folder.path + "/news/./a.md"))
+        #expect(try index.article(path: file) == nil)
+        #expect(try index.search("欠薪").total == 0)
+        #expect(try index.count() == 1)
+    }
+
     @Test func readOnlyOpenOfAMissingIndexSaysHowToBuildOne() throws {
         let folder = try TemporaryFolder()
         let path = folder.path + "/missing.db"

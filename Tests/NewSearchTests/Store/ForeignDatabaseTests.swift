@@ -127,6 +127,35 @@ import Testing
         #expect(try integer(path, "PRAGMA application_id") == 0)
     }
 
+    /// The explicit way to keep the index in the app's own database: beside the app's tables, which stay as they
+    /// were, and under the app's own application id.
+    @Test func anAppDatabaseHoldsTheIndexWhenAskedExplicitly() throws {
+        let path = try appDatabase()
+        try execute(path, "PRAGMA application_id = 1234")
+        let appRows = try integer(path, "SELECT sum(length(title) + length(body) * id) FROM documents")
+        try folder.write("news/a.md", "---\ntitle: 快递员欠薪\n---\n<p>外卖骑手的社保与欠薪问题。</p>")
+        do {
+            let index = try SearchIndex(path: path, inAppDatabase: true)
+            #expect(try index.index([folder.path + "/news"]).added == 1)
+            try index.add(Article(title: "应用里的稿件", body: "欠薪"), path: "app://1")
+            #expect(try index.search("欠薪").total == 2)
+        }
+        #expect(try integer(path, "SELECT count(*) FROM documents") == 500)
+        #expect(try integer(path, "SELECT sum(length(title) + length(body) * id) FROM documents") == appRows)
+        #expect(try integer(path, "SELECT count(*) FROM meta") == 2)
+        #expect(try integer(path, "PRAGMA application_id") == 1234)
+        let names = try tables(path)
+        #expect(names.filter { !$0.hasPrefix("newsearch_") } == ["documents", "meta"], "\(names)")
+        #expect(try SearchIndex(path: path, readOnly: true, inAppDatabase: true).search("欠薪").total == 2)
+        // Without the option it is still an app's database, refused, and the refusal says how to open it.
+        #expect { try SearchIndex(path: path, readOnly: true) } throws: { error in
+            Self.isNotAnIndex(error, path: path, reasonContains: "inAppDatabase: true")
+        }
+        // Rebuilding drops newsearch's tables only.
+        #expect(try SearchIndex(path: path, rebuild: true, inAppDatabase: true).count() == 0)
+        #expect(try integer(path, "SELECT count(*) FROM documents") == 500)
+    }
+
     @Test func theRefusalNamesTheFileAndItsTables() throws {
         let path = try appDatabase()
         do {

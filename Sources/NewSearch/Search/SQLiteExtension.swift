@@ -1,0 +1,60 @@
+/// newsearch on an SQLite connection an app owns: the `newsearch` FTS5 tokenizer, the `newsearch_rank` ranking
+/// function and the query language, for the app's own FTS5 tables (or for reading a newsearch index with the
+/// app's own SQLite code, GRDB among it: see the `NewSearchGRDB` product).
+///
+/// ```swift
+/// try SQLiteExtension.register(on: connection)              // once per connection, readers included
+/// // CREATE VIRTUAL TABLE story USING fts5(title, body, tokenize = 'newsearch');
+/// let match = SQLiteExtension.match("快递员 社会保险")
+/// // SELECT title FROM story WHERE story MATCH ?1 ORDER BY newsearch_rank(story) DESC   -- ?1: match.expression
+/// ```
+///
+/// `newsearch_rank(table)` scores a row of any FTS5 table as newsearch ranks its own hits: bm25 per term, the first
+/// column weighing as a title and the others as a body, raised for terms found close together. It returns NULL for
+/// a row that is no hit after all (a `term*` matched only inside a word); higher is better.
+public enum SQLiteExtension {
+    /// The tokenizer's name, for `tokenize = 'newsearch'`.
+    public static let tokenizerName = FTS5Tokenizer.name
+    /// The ranking function's name: `newsearch_rank(table)`.
+    public static let rankFunctionName = FTS5RankFunction.name
+
+    /// Registers the `newsearch` tokenizer and the `newsearch_rank` function on `connection`, an `sqlite3 *` the app
+    /// opened and keeps (newsearch never configures or closes it). Call it on every connection that reads or writes
+    /// a table using the tokenizer: FTS5 tokenizes queries, inserts and deletes alike.
+    ///
+    /// - Parameters:
+    ///   - connection: the app's `sqlite3 *`, such as GRDB's `Database.sqliteConnection`.
+    ///   - dictionary: the user dictionary to segment with. nil takes the one of the newsearch index in the
+    ///     connection's database (`newsearch_meta`), if there is one, else none: a table must always be read with
+    ///     the dictionary it was written with.
+    /// - Throws: ``SQLiteError`` when the SQLite in use has no FTS5; ``AnalysisError`` when ICU cannot be loaded.
+    public static func register(on connection: OpaquePointer, dictionary: UserDictionary? = nil) throws {
+        let database = Database(borrowing: connection)
+        let dictionary = try dictionary ?? IndexStore.storedDictionary(in: database) ?? .empty
+        _ = try Analyzer(dictionary: dictionary)
+        try FTS5Tokenizer.register(on: database, host: TokenizerHost(dictionary: dictionary))
+        try FTS5RankFunction.register(on: database, environment: RankingEnvironment())
+    }
+
+    /// A query in newsearch's language (see ``QueryParser``) as the text of an FTS5 `MATCH`, which is valid FTS5
+    /// whatever the user typed: every term is a quoted string.
+    public struct Match: Sendable, Equatable {
+        /// The MATCH text; nil when the query has no text to match (empty, punctuation, only exclusions).
+        public var expression: String?
+        /// What of the query was read literally or ignored, with its position. Author, category and date
+        /// conditions apply to a newsearch index's own metadata only, so here they are ignored with a warning.
+        public var warnings: [QueryWarning]
+    }
+
+    /// `query` compiled for the `MATCH` of a table that uses the `newsearch` tokenizer with `dictionary`.
+    /// Column conditions (`title:…`, `body:…`) name the columns `title` and `body`.
+    public static func match(_ query: String, dictionary: UserDictionary = .empty) throws -> Match {
+        let plan = QueryCompiler.compile(QueryParser.parse(query), analyzer: try Analyzer(dictionary: dictionary))
+        var warnings = plan.warnings
+        if !plan.filters.isEmpty {
+            warnings.append(QueryWarning(position: 0, message: "author, category and date conditions apply to a "
+                                             + "newsearch index only: ignored in an FTS5 expression"))
+        }
+        return Match(expression: plan.match?.text, warnings: warnings)
+    }
+}
