@@ -18,9 +18,6 @@ public struct Token: Hashable, Sendable, CustomStringConvertible {
     public var text: String
     /// Whether the token is a character of text or a gap between runs of text.
     public var kind: Kind
-    /// Whether the token shares the position of the token before it. Since analyzer version 3 every token has a
-    /// position of its own (word boundaries are ``startsWord`` and ``endsWord``), so this is always false.
-    public var colocated: Bool
     /// The UTF-8 byte range of the token in the original text; highlights are drawn from it.
     public var byteRange: Range<Int>
     /// The token's position: phrases match tokens at consecutive positions.
@@ -30,12 +27,11 @@ public struct Token: Hashable, Sendable, CustomStringConvertible {
     /// Whether a word ends with this character.
     public var endsWord: Bool
 
-    /// A token made of the given parts, each as its property describes; ``colocated`` is false.
-    public init(text: String, kind: Kind = .text, byteRange: Range<Int>, position: Int,
-                startsWord: Bool = false, endsWord: Bool = false) {
+    /// A token made of the given parts, each as its property describes.
+    init(text: String, kind: Kind = .text, byteRange: Range<Int>, position: Int,
+         startsWord: Bool = false, endsWord: Bool = false) {
         self.text = text
         self.kind = kind
-        self.colocated = false
         self.byteRange = byteRange
         self.position = position
         self.startsWord = startsWord

@@ -7,16 +7,16 @@ import Foundation
 ///         × (1 + ``Ranking/proximityBoost`` when all terms occur within ``Ranking/proximityWindow`` tokens)
 public struct RelevanceModel: Sendable {
     /// What the model needs to know of one query term in one article.
-    public struct TermCounts: Sendable, Equatable {
+    struct TermCounts: Sendable, Equatable {
         /// The term's inverse document frequency, from the number of articles it matches.
-        public var idf: Double
+        var idf: Double
         /// Its matches per column (title, body).
-        public var frequencies: [Int]
+        var frequencies: [Int]
         /// How many of its matches begin and end on word boundaries.
-        public var aligned: Int
+        var aligned: Int
 
         /// The counts of one term in one article, each as its property describes.
-        public init(idf: Double, frequencies: [Int], aligned: Int) {
+        init(idf: Double, frequencies: [Int], aligned: Int) {
             self.idf = idf
             self.frequencies = frequencies
             self.aligned = aligned
@@ -57,21 +57,21 @@ public struct RelevanceModel: Sendable {
 
     /// The bm25 weight of a match in `column` (0 title, 1 body; 1 for any further column of an app's table).
     @inline(__always)
-    public static func weight(ofColumn column: Int) -> Double {
+    static func weight(ofColumn column: Int) -> Double {
         column == 0 ? Ranking.titleWeight : Ranking.bodyWeight
     }
 
     /// The model. It holds no state: its constants are those of ``Ranking``.
-    public init() {}
+    init() {}
 
     /// The inverse document frequency of a term found in `matching` of `total` articles, as FTS5's bm25 computes
     /// it: log((N − n + 0.5) / (n + 0.5)), floored at a small positive number so that very common terms still count.
-    public static func idf(matching: Int, total: Int) -> Double {
+    static func idf(matching: Int, total: Int) -> Double {
         max(1e-6, log((Double(total - matching) + 0.5) / (Double(matching) + 0.5)))
     }
 
     /// The score of an article whose columns hold `lengths` tokens, where columns average `averageLengths`.
-    public func score(terms: [TermCounts], lengths: [Int], averageLengths: [Double], near: Bool) -> Score {
+    func score(terms: [TermCounts], lengths: [Int], averageLengths: [Double], near: Bool) -> Score {
         let counts = MatchCounts(terms: terms.count, columns: lengths.count, idf: terms.map(\.idf),
                                  averageLengths: averageLengths)
         for (term, termCounts) in terms.enumerated() {

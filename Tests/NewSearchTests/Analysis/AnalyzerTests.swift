@@ -73,7 +73,6 @@ import Testing
         let bytes = Array(text.utf8)
         for (position, token) in analyzer.tokens(text).enumerated() {
             #expect(token.position == position)
-            #expect(!token.colocated)
             #expect(token.byteRange.upperBound <= bytes.count)
             #expect(String(validating: bytes[token.byteRange], as: UTF8.self) != nil)
             guard token.kind == .text else { continue }

@@ -67,7 +67,7 @@ import Testing
 
     private func ranking(_ query: String, _ articles: [(path: String, body: String)]) throws -> [String] {
         let analyzer = try Analyzer()
-        let lengths = Set(articles.map { analyzer.tokens($0.body).filter { !$0.colocated }.count })
+        let lengths = Set(articles.map { analyzer.tokens($0.body).count })
         #expect(lengths.count == 1, "articles of one length: \(lengths)")
         let index = try SearchIndex(path: ":memory:")
         for (number, body) in Self.others.enumerated() { try index.add(Article(title: "其他", body: body), path: "other\(number)") }
