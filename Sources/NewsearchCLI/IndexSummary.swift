@@ -18,21 +18,24 @@ struct IndexSummary {
                 + String(format: "%.1f s (%.1f MB, %.1f MB/s) into %@", seconds, megabytes,
                          seconds > 0 ? megabytes / seconds : 0, indexPath),
             "unchanged: \(report.unchanged), removed: \(report.removed), skipped: \(report.skipped.count), "
-                + "failed: \(report.failed.count)",
+                + "failed: \(report.failed.count)" + (report.notes.isEmpty ? "" : ", with a note: \(report.notes.count)"),
         ]
-        if !report.skipped.isEmpty {
-            lines.append("Skipped:")
-            let shown = verbose ? report.skipped : Array(report.skipped.prefix(Self.skippedShown))
-            lines += shown.map(Self.line)
-            if shown.count < report.skipped.count {
-                lines.append("  … and \(report.skipped.count - shown.count) more (--verbose lists them all)")
-            }
-        }
+        lines += listing("Indexed with a note:", report.notes)
+        lines += listing("Skipped:", report.skipped)
         if !report.failed.isEmpty {
             lines.append("Failed:")
             lines += report.failed.map(Self.line)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `heading` and `notes`, the first ``skippedShown`` of them unless verbose; nothing for no notes.
+    private func listing(_ heading: String, _ notes: [IndexReport.FileNote]) -> [String] {
+        guard !notes.isEmpty else { return [] }
+        let shown = verbose ? notes : Array(notes.prefix(Self.skippedShown))
+        var lines = [heading] + shown.map(Self.line)
+        if shown.count < notes.count { lines.append("  … and \(notes.count - shown.count) more (--verbose lists them all)") }
+        return lines
     }
 
     /// One listed file: its path as seen from the current folder, and the reason.

@@ -15,6 +15,19 @@ import Testing
         #expect(output.stdout.contains("\\u{1B}"))
     }
 
+    @Test func aDateThatIsNoDateIsListedAsANoteAndTheRunSucceeds() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let news = cli.directory.appendingPathComponent("news")
+        try FileManager.default.createDirectory(at: news, withIntermediateDirectories: true)
+        try Data("---\ntitle: 快递员欠薪\ndate: 2022-02-30\n---\n<p>欠薪</p>".utf8).write(to: news.appendingPathComponent("a.md"))
+        let output = try cli.run("index", "news")
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("with a note: 1"), "\(output.stdout)")
+        #expect(output.stdout.contains("Indexed with a note:\n  news/a.md: its date \"2022-02-30\""), "\(output.stdout)")
+        #expect(try cli.run("query", "欠薪").status == 0)
+    }
+
     @Test func reversedDatesAreASentenceAboutTheOrder() throws {
         let cli = try CLI()
         defer { cli.remove() }

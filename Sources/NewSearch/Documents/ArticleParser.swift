@@ -7,6 +7,10 @@ import Foundation
 /// article.title   // "上海：提高快递员社保水平，为全国快递员权益保障工作提供上海样板"
 /// ```
 public enum ArticleParser {
+    /// The most body text an article keeps, in UTF-8 bytes (16 MB, some 5 million Chinese characters): the text
+    /// beyond is left out, with a note, so that one huge file cannot exhaust memory or make its queries slow.
+    public static let maximumBodyBytes = 16 << 20
+
     /// Parses the bytes of one post.
     ///
     /// Blank lines may precede the front matter; CRLF and CR line ends are read as LF. A file without front
@@ -14,16 +18,40 @@ public enum ArticleParser {
     /// - Throws: ``DocumentError`` for binary files, invalid UTF-8 and front matter that does not parse.
     /// - Complexity: O(n) in the size of the file.
     public static func parse(_ bytes: some Collection<UInt8>, fileName: String) throws(DocumentError) -> Article {
+        var notes: [String] = []
+        return try parse(bytes, fileName: fileName, notes: &notes)
+    }
+
+    /// Parses the bytes of one post, adding to `notes` what of it was left out: a date that is no date, body text
+    /// past ``maximumBodyBytes``.
+    static func parse(_ bytes: some Collection<UInt8>, fileName: String,
+                      notes: inout [String]) throws(DocumentError) -> Article {
         let text = try decode(bytes)
         let fallbackTitle = (fileName as NSString).deletingPathExtension
         guard let (yaml, firstLine, body) = FrontMatter.split(text[...]) else {
-            return Article(title: MarkdownHeading.first(in: text[...]) ?? fallbackTitle, body: HTMLText.text(of: text))
+            return Article(title: MarkdownHeading.first(in: text[...]) ?? fallbackTitle,
+                           body: bounded(HTMLText.text(of: text), notes: &notes))
         }
         let fields = try FrontMatter(yaml: yaml, firstLine: firstLine)
         let title = fields.title.flatMap { $0.isEmpty ? nil : $0 } ?? MarkdownHeading.first(in: body) ?? fallbackTitle
-        return Article(title: title, author: fields.author, categories: fields.categories,
-                       date: fields.date.flatMap(ArticleDate.parse), images: fields.images,
-                       body: HTMLText.text(of: String(body)))
+        let date = fields.date.flatMap(ArticleDate.parse)
+        if let written = fields.date, date == nil, !written.trimmingCharacters(in: .whitespaces).isEmpty {
+            notes.append("its date \"\(written.prefix(64))\" names no day that exists in a form newsearch reads: "
+                         + "indexed without a date")
+        }
+        return Article(title: title, author: fields.author, categories: fields.categories, date: date,
+                       images: fields.images, body: bounded(HTMLText.text(of: String(body)), notes: &notes))
+    }
+
+    /// `body` cut to at most `limit` bytes, between two scalars, with a note when cut.
+    static func bounded(_ body: String, limit: Int = maximumBodyBytes, notes: inout [String]) -> String {
+        let size = body.utf8.count
+        guard size > limit else { return body }
+        var end = body.utf8.index(body.utf8.startIndex, offsetBy: limit)
+        while end.samePosition(in: body.unicodeScalars) == nil { end = body.utf8.index(before: end) }
+        notes.append(String(format: "its body has %.1f MB of text: the first %.1f MB are indexed, the rest left out",
+                            Double(size) / 1_000_000, Double(limit) / 1_000_000))
+        return String(body.unicodeScalars[..<end])
     }
 
     /// The text of `bytes`, with CRLF and lone CR turned into LF and a leading byte-order mark dropped.

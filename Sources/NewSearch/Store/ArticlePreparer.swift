@@ -6,7 +6,8 @@ final class ArticlePreparer: @unchecked Sendable {
     /// What became of one file.
     enum Outcome: Sendable {
         case unchanged
-        case prepared(PreparedArticle, bytes: Int)
+        /// Ready to store; `notes` say what of the file was left out (a date that is no date, text past the limit).
+        case prepared(PreparedArticle, bytes: Int, notes: [String])
         /// Not an article; `stale` is the row of an earlier version of the file, to remove.
         case skipped(String, stale: Int64?)
         case failed(String)
@@ -47,7 +48,7 @@ final class ArticlePreparer: @unchecked Sendable {
             let previous = stored[path]
             if previous?.hash == hash { return .unchanged }
             return .prepared(prepared(article, path: path, hash: hash, replacing: previous?.id, analyzer: analyzer),
-                             bytes: bytes.count)
+                             bytes: bytes.count, notes: [])
         }
     }
 
@@ -71,15 +72,16 @@ final class ArticlePreparer: @unchecked Sendable {
         let previous = stored[path]
         if previous?.hash == hash { return .unchanged }
         let article: Article
+        var notes: [String] = []
         do {
-            article = try ArticleParser.parse(bytes, fileName: (path as NSString).lastPathComponent)
+            article = try ArticleParser.parse(bytes, fileName: (path as NSString).lastPathComponent, notes: &notes)
         } catch {
             if error.isNotAnArticle { return .skipped(error.description, stale: previous?.id) }
             // A broken edit keeps the article findable as it was; the report says so, and fixing the file updates it.
             return .failed(error.description + (previous == nil ? "" : " (the version indexed before is kept)"))
         }
         return .prepared(prepared(article, path: path, hash: hash, replacing: previous?.id, analyzer: analyzer),
-                         bytes: data.count)
+                         bytes: data.count, notes: notes)
     }
 
     private static func reason(_ error: Error) -> String {

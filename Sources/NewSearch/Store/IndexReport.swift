@@ -20,6 +20,9 @@ public struct IndexReport: Sendable, Equatable {
     public var removed = 0
     /// Files that are not articles (not Markdown, binary, not UTF-8).
     public var skipped: [FileNote] = []
+    /// Articles indexed with part of their file left out, and what: a date that names no existing day (indexed
+    /// without a date), body text past ``ArticleParser/maximumBodyBytes`` (indexed in part).
+    public var notes: [FileNote] = []
     /// Article files that could not be read or parsed.
     public var failed: [FileNote] = []
     /// Bytes of article files parsed and indexed in this run.

@@ -133,7 +133,8 @@ struct Indexer {
         switch outcome {
         case .unchanged:
             report.unchanged += 1
-        case .prepared(let prepared, let bytes):
+        case .prepared(let prepared, let bytes, let notes):
+            report.notes += notes.map { IndexReport.FileNote(path: path, reason: $0) }
             if let id = prepared.replacing {
                 try store.delete(id: id)
                 report.updated += 1

@@ -34,6 +34,28 @@ import Testing
         #expect(article.body == "x")
     }
 
+    @Test func aDateThatIsNoDateIsNotedAndAMissingOneIsNot() throws {
+        var notes: [String] = []
+        let article = try ArticleParser.parse(Array("---\ntitle: t\ndate: Wed, 31 Feb 2022 06:26:14 GMT\n---\n<p>x</p>".utf8),
+                                              fileName: "a.md", notes: &notes)
+        #expect(article.date == nil && article.body == "x")
+        #expect(notes.count == 1 && notes[0].contains("31 Feb 2022") && notes[0].contains("indexed without a date"), "\(notes)")
+        notes = []
+        _ = try ArticleParser.parse(Array("---\ntitle: t\n---\n<p>x</p>".utf8), fileName: "a.md", notes: &notes)
+        _ = try ArticleParser.parse(Array("---\ntitle: t\ndate: 2022-02-16\n---\n<p>x</p>".utf8), fileName: "a.md", notes: &notes)
+        #expect(notes.isEmpty)
+    }
+
+    @Test func bodyTextPastTheLimitIsCutBetweenCharactersWithANote() {
+        var notes: [String] = []
+        let body = "快递员欠薪问题"  // 3 bytes a character
+        let cut = ArticleParser.bounded(body, limit: 10, notes: &notes)
+        #expect(cut == "快递员")
+        #expect(notes.count == 1 && notes[0].contains("the rest left out"), "\(notes)")
+        notes = []
+        #expect(ArticleParser.bounded(body, limit: 21, notes: &notes) == body && notes.isEmpty)
+    }
+
     @Test func mixedCaseTagsScriptsCommentsAndEntities() throws {
         let article = try Fixtures.parse("""
             ---

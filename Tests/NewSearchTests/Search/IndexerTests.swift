@@ -27,6 +27,19 @@ import Testing
         #expect(try index.search("隐藏").total == 0)
     }
 
+    @Test func anArticleWithADateThatIsNoDateIsIndexedWithANote() throws {
+        let folder = try TemporaryFolder()
+        let file = try folder.write("news/a.md", "---\ntitle: 快递员欠薪\ndate: Wed, 31 Feb 2022 06:26:14 GMT\n---\n<p>欠薪问题</p>")
+        try folder.write("news/b.md", Self.post("乙", "社会保险"))
+        let index = try SearchIndex(path: ":memory:")
+        let report = try index.index([folder.path + "/news"])
+        #expect(report.added == 2 && report.failed.isEmpty && report.skipped.isEmpty)
+        #expect(report.notes.map(\.path) == [file])
+        #expect(report.notes.first?.reason.contains("indexed without a date") == true)
+        let hit = try #require(try index.search("欠薪").hits.first)
+        #expect(hit.path == file && hit.date == nil)
+    }
+
     @Test func runningAgainAddsUpdatesRemovesAndNeverDuplicates() throws {
         let folder = try TemporaryFolder()
         try folder.write("a.md", Self.post("甲", "欠薪问题"))
