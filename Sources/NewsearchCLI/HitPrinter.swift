@@ -14,7 +14,18 @@ struct HitPrinter {
 
     func text(for results: SearchResults) -> String {
         let explanation = results.explanation.map(explain) ?? []
-        return (explanation + [hitsText(for: results)]).joined(separator: "\n")
+        return (explanation + [hitsText(for: results)] + facetLines(results.facets)).joined(separator: "\n")
+    }
+
+    /// `category: 社会 12 · 金融 5 …`, one line a facet, after a blank line; at most 10 values shown each.
+    private func facetLines(_ facets: [Facet: [FacetCount]]) -> [String] {
+        guard !facets.isEmpty else { return [] }
+        return [""] + Facet.allCases.compactMap { facet in
+            guard let counts = facets[facet] else { return nil }
+            let shown = counts.prefix(10).map { "\($0.value) \($0.count)" }.joined(separator: " · ")
+            return dim("\(facet.rawValue):") + " " + (shown.isEmpty ? "none" : shown)
+                + (counts.count > 10 ? " · … (\(counts.count - 10) more)" : "")
+        }
     }
 
     private func explain(_ explanation: QueryExplanation) -> [String] {

@@ -95,6 +95,16 @@ struct QueryCommand: ParsableCommand {
     @Flag(name: .long, help: "Show how the query was read (parsed tree, FTS5 expression, tokens) and each hit's score parts.")
     var explain = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Count the whole hit set per category and/or per year, most frequent first: category, year or category,year.",
+        valueName: "facets"))
+    var facets: String?
+
+    /// The facets `--facets` names (validated).
+    private var facetSet: Set<Facet> {
+        Set((facets ?? "").split(separator: ",").compactMap { Facet(rawValue: $0.trimmingCharacters(in: .whitespaces)) })
+    }
+
     @Flag(name: .long, help: "Read one query a line from standard input and answer each with one JSON line.")
     var stdin = false
 
@@ -110,6 +120,10 @@ struct QueryCommand: ParsableCommand {
                                         : "Give a query, for example: newsearch query 欠薪 (or --stdin). A query "
                                           + "that starts with - goes after --: newsearch query -- -广告 社保")
         }
+        for name in facets?.split(separator: ",", omittingEmptySubsequences: false) ?? []
+        where Facet(rawValue: name.trimmingCharacters(in: .whitespaces)) == nil {
+            throw ValidationError("--facets takes category, year or both (category,year), not \"\(name)\".")
+        }
         if since != nil || until != nil, DateRange(since: since, until: until) == nil {
             for (option, value) in [("--since", since), ("--until", until)] {
                 if let value, DateRange(value) == nil {
@@ -124,7 +138,7 @@ struct QueryCommand: ParsableCommand {
     private var options: SearchOptions {
         SearchOptions(limit: limit == 0 ? nil : limit, offset: offset, sort: sort, snippetLength: snippetLength,
                       dates: since == nil && until == nil ? nil : DateRange(since: since, until: until),
-                      explain: explain)
+                      explain: explain, facets: facetSet)
     }
 
     func run() throws {

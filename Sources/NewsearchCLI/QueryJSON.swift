@@ -55,9 +55,11 @@ struct QueryJSON: Encodable {
     var warnings: [String]
     var hits: [Hit]
     var explain: Explanation?
+    /// Per facet asked for (`--facets`): `[{"value": …, "count": …}]`, most frequent first.
+    var facets: [String: [FacetCount]]?
 
     enum CodingKeys: String, CodingKey {
-        case query, total, warnings, hits, explain
+        case query, total, warnings, hits, explain, facets
         case tookMilliseconds = "took_ms"
     }
 
@@ -69,7 +71,9 @@ struct QueryJSON: Encodable {
                 Explanation(parsed: explanation.parsed, expression: explanation.expression,
                             exclusion: explanation.exclusion, filters: explanation.filters,
                             terms: explanation.terms.map { [$0.text: $0.tokens] })
-            })
+            },
+            facets: results.facets.isEmpty ? nil
+                : Dictionary(uniqueKeysWithValues: results.facets.map { ($0.key.rawValue, $0.value) }))
         return try JSONLine.encode(document)
     }
 

@@ -63,6 +63,24 @@ import Testing
         #expect(scores == scores.sorted(by: >))
     }
 
+    @Test func facetsCountTheWholeHitSetInJSONAndText() throws {
+        let output = try cli.run("query", "经济", "--json", "--limit", "1", "--facets", "category,year")
+        #expect(output.status == 0 && !output.stdout.isEmpty, "\(output.stderr) \(output.stdout.count)")
+        let object = try json(output)
+        let total = try #require(object["total"] as? Int)
+        let facets = try #require(object["facets"] as? [String: [[String: Any]]])
+        let years = try #require(facets["year"]), categories = try #require(facets["category"])
+        let counts = years.compactMap { $0["count"] as? Int }
+        #expect(counts == counts.sorted(by: >) && !counts.isEmpty)
+        #expect(counts.reduce(0, +) <= total && (counts.first ?? 0) <= total)
+        #expect(categories.allSatisfy { $0["value"] is String && ($0["count"] as? Int ?? 0) > 0 })
+        #expect(try json(try cli.run("query", "经济", "--json"))["facets"] == nil, "no facets unless asked for")
+        let text = try cli.run("query", "经济", "--facets", "year", "--color", "never").stdout
+        #expect(text.contains("\nyear: "), "\(text)")
+        let bad = try cli.run("query", "经济", "--facets", "author")
+        #expect(bad.status == 64 && bad.stderr.contains("--facets takes category, year"))
+    }
+
     @Test func limitZeroShowsAllAndNegativeIsAnError() throws {
         let all = try json(try cli.run("query", "新闻", "--json", "--limit", "0"))
         let total = try #require(all["total"] as? Int)

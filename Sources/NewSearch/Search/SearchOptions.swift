@@ -20,11 +20,14 @@ public struct SearchOptions: Sendable, Equatable {
     public var dates: DateRange?
     /// Whether to explain the query and each hit's score.
     public var explain: Bool
+    /// The facets to count over the whole hit set (``SearchResults/facets``); none by default, which costs nothing.
+    public var facets: Set<Facet>
 
     /// Options with the given values, each as its property describes; by default the first 10 hits by relevance,
-    /// with 80-character snippets, no date range and no explanation.
+    /// with 80-character snippets, no date range, no explanation and no facets.
     public init(limit: Int? = 10, offset: Int = 0, sort: Sort = .relevance, snippetLength: Int = 80,
-                dates: DateRange? = nil, explain: Bool = false) {
+                dates: DateRange? = nil, explain: Bool = false, facets: Set<Facet> = []) {
+        self.facets = facets
         self.limit = limit
         self.offset = offset
         self.sort = sort

@@ -35,8 +35,12 @@ struct Searcher {
             let query = RankingQuery(plan: plan.ranking, documentFrequencies: store.cachedFrequencies(plan),
                                      defersIDF: plan.ranking.terms.count == 1, explains: options.explain)
             query.top = TopHits(capacity: limit == Int.max ? Int.max : offset + limit, order: order)
+            query.collectsIDs = !options.facets.isEmpty
             try collectHits(plan, into: query, statistics: statistics)
             results.total = query.total
+            if !options.facets.isEmpty {
+                results.facets = try store.facetCounts(options.facets, ids: query.ids, statistics: statistics)
+            }
             store.cacheFrequencies(query.documentFrequencies, of: plan)
             var page = Array(query.top.sorted().dropFirst(offset))
             var explanations = query.explanations

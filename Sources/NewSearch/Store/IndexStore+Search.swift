@@ -28,6 +28,7 @@ extension IndexStore {
         let statistics = builder.build()
         cachedStatistics = (statistics, dataVersion, generation)
         frequencyCache.removeAll()
+        cachedCategories = nil
         environment.statistics = statistics
         return statistics
     }

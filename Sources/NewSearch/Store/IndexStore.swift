@@ -23,6 +23,8 @@ final class IndexStore {
     /// Document frequencies of query terms counted since the statistics were loaded (see ``statistics()``).
     var frequencyCache: [String: Int] = [:]
     var writes: Writes?
+    /// Every article's categories, for facet counts: loaded on first use, forgotten when the statistics reload.
+    var cachedCategories: CategoryTable?
 
     /// Opens the index at `path`. A writable store creates the file and its tables when missing.
     ///

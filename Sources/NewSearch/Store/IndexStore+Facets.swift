@@ -1,0 +1,40 @@
+extension IndexStore {
+    /// The hits among `ids` per value of each of `facets`, most frequent first (ties in value order), at most
+    /// ``FacetCount/maximumValues`` values each; from memory (`statistics` for years, the category table for
+    /// categories), so a count costs O(hits).
+    func facetCounts(_ facets: Set<Facet>, ids: [Int64], statistics: DocumentStatistics) throws -> [Facet: [FacetCount]] {
+        var result: [Facet: [FacetCount]] = [:]
+        for facet in facets {
+            switch facet {
+            case .year:
+                var years: [Int: Int] = [:]
+                for id in ids {
+                    guard let date = statistics.entry(id)?.date, date != .min else { continue }
+                    years[CivilDate.date(daysSince1970: Int((date - (date < 0 ? 86_399 : 0)) / 86_400)).year, default: 0] += 1
+                }
+                result[.year] = Self.ranked(years.map { (String($0.key), $0.value) })
+            case .category:
+                let table = try categoryTable()
+                var counts = [Int](repeating: 0, count: table.names.count)
+                for id in ids { for number in table.categories[id] ?? [] { counts[Int(number)] += 1 } }
+                result[.category] = Self.ranked(zip(table.names, counts).filter { $0.1 > 0 })
+            }
+        }
+        return result
+    }
+
+    private static func ranked(_ counts: [(String, Int)]) -> [FacetCount] {
+        counts.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            .prefix(FacetCount.maximumValues).map { FacetCount(value: $0.0, count: $0.1) }
+    }
+
+    /// The category table, loaded when the statistics last loaded (``statistics()`` forgets it).
+    private func categoryTable() throws -> CategoryTable {
+        if let cachedCategories { return cachedCategories }
+        var table = CategoryTable()
+        let statement = try database.prepare("SELECT id, categories FROM \(IndexSchema.documents) WHERE categories <> '[]'")
+        while try statement.step() { table.add(id: statement.int64(0), names: JSONText.strings(statement.text(1))) }
+        cachedCategories = table
+        return table
+    }
+}
