@@ -28,7 +28,7 @@ struct Newsearch: ParsableCommand {
             README says where to install it.
             """,
         version: versionText,
-        subcommands: [IndexCommand.self, QueryCommand.self, AnalyzeCommand.self, StatsCommand.self]
+        subcommands: [IndexCommand.self, QueryCommand.self, AnalyzeCommand.self, StatsCommand.self, ServeCommand.self]
     )
 
     /// What `--version` prints: this release, and the analysis the indexes it builds depend on.

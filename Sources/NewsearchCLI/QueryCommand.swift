@@ -100,11 +100,6 @@ struct QueryCommand: ParsableCommand {
         valueName: "facets"))
     var facets: String?
 
-    /// The facets `--facets` names (validated).
-    private var facetSet: Set<Facet> {
-        Set((facets ?? "").split(separator: ",").compactMap { Facet(rawValue: $0.trimmingCharacters(in: .whitespaces)) })
-    }
-
     @Flag(name: .long, help: "Read one query a line from standard input and answer each with one JSON line.")
     var stdin = false
 
@@ -120,25 +115,18 @@ struct QueryCommand: ParsableCommand {
                                         : "Give a query, for example: newsearch query 欠薪 (or --stdin). A query "
                                           + "that starts with - goes after --: newsearch query -- -广告 社保")
         }
-        for name in facets?.split(separator: ",", omittingEmptySubsequences: false) ?? []
-        where Facet(rawValue: name.trimmingCharacters(in: .whitespaces)) == nil {
-            throw ValidationError("--facets takes category, year or both (category,year), not \"\(name)\".")
-        }
-        if since != nil || until != nil, DateRange(since: since, until: until) == nil {
-            for (option, value) in [("--since", since), ("--until", until)] {
-                if let value, DateRange(value) == nil {
-                    throw ValidationError("\(option) \(value) is not a date: write it as 2022, 2022-03 or 2022-03-15.")
-                }
-            }
-            throw ValidationError("--since \(since ?? "") is after --until \(until ?? ""): no article can be dated "
-                                  + "in both; swap them, or leave one out.")
+        do {
+            _ = try SearchParameters.facets(facets, name: "--facets")
+            _ = try SearchParameters.dates(since: since, until: until, names: ("--since", "--until"))
+        } catch {
+            throw ValidationError(error.description)
         }
     }
 
     private var options: SearchOptions {
         SearchOptions(limit: limit == 0 ? nil : limit, offset: offset, sort: sort, snippetLength: snippetLength,
-                      dates: since == nil && until == nil ? nil : DateRange(since: since, until: until),
-                      explain: explain, facets: facetSet)
+                      dates: try? SearchParameters.dates(since: since, until: until, names: ("--since", "--until")),
+                      explain: explain, facets: (try? SearchParameters.facets(facets, name: "--facets")) ?? [])
     }
 
     func run() throws {

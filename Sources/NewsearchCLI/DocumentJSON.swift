@@ -1,0 +1,21 @@
+import Foundation
+import NewSearch
+
+/// One stored article as the API's `/api/documents/PATH` answers it.
+struct DocumentJSON: Encodable {
+    var path: String
+    var title: String
+    var author: String?
+    var categories: [String]
+    var date: String?
+    var images: [String: String]
+    var body: String
+
+    static func encode(_ stored: IndexedArticle) throws -> String {
+        let article = stored.article
+        return try JSONLine.encode(DocumentJSON(
+            path: DisplayPath.relative(stored.path), title: article.title, author: article.author,
+            categories: article.categories, date: article.date.map { $0.formatted(Date.ISO8601FormatStyle()) },
+            images: article.images, body: article.body))
+    }
+}

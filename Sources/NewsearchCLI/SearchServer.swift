@@ -1,0 +1,117 @@
+import Foundation
+import Hummingbird
+import Logging
+import NewSearch
+
+/// `newsearch serve`: the JSON API and the search page over one shared, read-only ``SearchIndex``.
+struct SearchServer: Sendable {
+    /// The longest query text accepted, in UTF-8 bytes; a longer one answers 400.
+    static let maximumQueryBytes = 4096
+    /// The most hits one request may ask for.
+    static let maximumLimit = 1000
+
+    let index: SearchIndex
+    let host: String
+    let port: Int
+
+    /// Serves until SIGINT or SIGTERM, then finishes the requests in flight. Once it accepts connections it says
+    /// where on standard error: `newsearch serve: listening on http://127.0.0.1:8080 (Ctrl-C stops)`.
+    func run() async throws {
+        let host = host
+        let app = Application(
+            router: router(),
+            configuration: .init(address: .hostname(host, port: port), serverName: "newsearch"),
+            onServerRunning: { channel in
+                let bound = channel.localAddress?.port ?? 0
+                Terminal.printError("newsearch serve: listening on http://\(host):\(bound) (Ctrl-C stops)")
+            },
+            logger: Logger(label: "newsearch.serve"))
+        try await app.runService()
+    }
+
+    func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: LogRequestsMiddleware(.info))
+        router.get("/") { _, _ in Self.response(SearchPage.html, type: "text/html; charset=utf-8") }
+        router.get("/healthz") { _, _ in Self.response("ok\n", type: "text/plain; charset=utf-8") }
+        router.get("/api/stats") { _, _ in Self.json(try IndexInfoText.json(try await index.info())) }
+        router.get("/api/search") { request, _ in try await search(request) }
+        router.get("/api/documents/**") { _, context in try await document(context.parameters.getCatchAll()) }
+        return router
+    }
+
+    private func search(_ request: Request) async throws -> Response {
+        let parameters = Self.parameters(request.uri.query)
+        do {
+            guard let query = parameters["q"] else {
+                throw SearchParameters.Invalid(name: "q", description: "q is missing: /api/search?q=欠薪")
+            }
+            guard query.utf8.count <= Self.maximumQueryBytes else {
+                throw SearchParameters.Invalid(name: "q", description: "q is longer than \(Self.maximumQueryBytes) bytes")
+            }
+            let options = try Self.options(parameters)
+            let results = try await index.search(query, options: options)
+            return Self.json(try QueryJSON.encode(results))
+        } catch let invalid as SearchParameters.Invalid {
+            return Self.json(try JSONLine.encode(["error": invalid.description, "parameter": invalid.name]), status: .badRequest)
+        }
+    }
+
+    /// The parameters of a query string as a form sends them: `+` for a space, `%XX` escapes; the first of a
+    /// repeated name wins.
+    static func parameters(_ query: String?) -> [String: String] {
+        var parameters: [String: String] = [:]
+        for pair in (query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decoded(_ text: Substring) -> String {
+                let spaced = text.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            let name = decoded(parts[0])
+            if parameters[name] == nil { parameters[name] = parts.count > 1 ? decoded(parts[1]) : "" }
+        }
+        return parameters
+    }
+
+    /// The search options the parameters ask for.
+    private static func options(_ parameters: [String: String]) throws -> SearchOptions {
+        func integer(_ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
+            guard let text = parameters[name] else { return value }
+            guard let number = Int(text), range.contains(number) else {
+                throw SearchParameters.Invalid(name: name, description: "\(name) must be a whole number from "
+                                               + "\(range.lowerBound) to \(range.upperBound), not \"\(text)\"")
+            }
+            return number
+        }
+        let sortText = parameters["sort"] ?? "relevance"
+        guard let sort = SearchOptions.Sort(rawValue: sortText) else {
+            throw SearchParameters.Invalid(name: "sort", description: "sort is relevance or date, not \"\(sortText)\"")
+        }
+        return SearchOptions(
+            limit: try integer("limit", default: 10, in: 1 ... maximumLimit),
+            offset: try integer("offset", default: 0, in: 0 ... 1_000_000), sort: sort,
+            snippetLength: try integer("snippet_length", default: 80, in: 1 ... 1000),
+            dates: try SearchParameters.dates(since: parameters["since"], until: parameters["until"],
+                                              names: ("since", "until")),
+            facets: try SearchParameters.facets(parameters["facets"], name: "facets"))
+    }
+
+    /// One stored article by its path as hits show it (the segments after /api/documents/, percent-decoded).
+    private func document(_ segments: [Substring]) async throws -> Response {
+        let path = segments.map { $0.removingPercentEncoding ?? String($0) }.joined(separator: "/")
+        guard !path.isEmpty, let stored = try await index.article(path: path) else {
+            return Self.json(try JSONLine.encode(["error": "no article is stored under \(path)"]), status: .notFound)
+        }
+        return Self.json(try DocumentJSON.encode(stored))
+    }
+
+    private static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        response(text, type: "application/json; charset=utf-8", status: status)
+    }
+
+    private static func response(_ text: String, type: String, status: HTTPResponse.Status = .ok) -> Response {
+        var headers: HTTPFields = [.contentType: type, .cacheControl: "no-store"]
+        headers[.init("X-Content-Type-Options")!] = "nosniff"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/python3
+"""Loads newsearch's search page in headless Chromium and reports what a person would see, as one JSON object.
+
+Usage: check_page.py URL SCREENSHOT.png [--click-facet]
+
+Drives Chromium through the DevTools protocol (python3-websocket): opens URL, waits for the hits, reads the
+status line, the hits' titles (their text and their HTML) and the images in the results; with --click-facet,
+clicks the first category facet and waits for the results to change. Saves a screenshot either way.
+"""
+import base64, json, os, subprocess, sys, tempfile, time, urllib.request
+
+import websocket
+
+url, screenshot = sys.argv[1], sys.argv[2]
+click = "--click-facet" in sys.argv[3:]
+profile = tempfile.mkdtemp(prefix="newsearch-chromium-")
+chromium = subprocess.Popen(
+    ["chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--remote-debugging-port=0",
+     f"--user-data-dir={profile}", "--window-size=1100,900", "about:blank"],
+    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+try:
+    active = os.path.join(profile, "DevToolsActivePort")
+    for _ in range(300):
+        if os.path.exists(active) and open(active).read().strip():
+            break
+        time.sleep(0.1)
+    port = int(open(active).read().split()[0])
+    targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json"))
+    socket = websocket.create_connection(next(t for t in targets if t["type"] == "page")["webSocketDebuggerUrl"])
+    counter = 0
+
+    def call(method, **params):
+        global counter
+        counter += 1
+        socket.send(json.dumps({"id": counter, "method": method, "params": params}))
+        while True:
+            message = json.loads(socket.recv())
+            if message.get("id") == counter:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message["result"]
+
+    def evaluate(expression):
+        return call("Runtime.evaluate", expression=expression, returnByValue=True)["result"].get("value")
+
+    def wait_for(expression, seconds=15):
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            if evaluate(expression):
+                return True
+            time.sleep(0.1)
+        return False
+
+    def total():
+        return evaluate("parseInt(document.getElementById('status').textContent, 10)")
+
+    call("Page.navigate", url=url)
+    loaded = wait_for("document.querySelectorAll('.hit').length > 0")
+    report = {
+        "loaded": loaded,
+        "total": total(),
+        "titles": evaluate("[...document.querySelectorAll('.hit .title')].map(a => a.textContent)"),
+        "title_html": evaluate("[...document.querySelectorAll('.hit .title')].map(a => a.innerHTML)"),
+        "images": evaluate("document.querySelectorAll('#results img, #facets img').length"),
+        "marks": evaluate("document.querySelectorAll('.hit mark').length"),
+    }
+    if click:
+        before = report["total"]
+        report["facet"] = evaluate(
+            "(() => { const b = document.querySelector('#facets button.facet');"
+            " if (!b) return null; const text = b.textContent; b.click(); return text; })()")
+        report["changed"] = wait_for(f"parseInt(document.getElementById('status').textContent, 10) !== {before}")
+        report["total_after_click"] = total()
+        report["url_after_click"] = evaluate("location.href")
+    shot = call("Page.captureScreenshot", format="png")["data"]
+    with open(screenshot, "wb") as out:
+        out.write(base64.b64decode(shot))
+    print(json.dumps(report, ensure_ascii=False))
+finally:
+    chromium.kill()
+    chromium.wait()

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// The search page of `newsearch serve` in headless Chromium, driven as a person would use it (issue 13, item 4).
+/// Needs Debian's `chromium` and `python3-websocket` (`.ci/run` installs both); skipped, saying so, without them.
+@Suite(.serialized, .enabled(if: Chromium.isAvailable, "needs chromium and python3-websocket (apt-get install chromium python3-websocket fonts-noto-cjk)"))
+struct BrowserTests {
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Browser/check_page.py").path
+
+    /// What `check_page.py` reported of the page at `path`.
+    private static func page(_ server: Server, _ path: String, screenshot: String, click: Bool = false) throws -> [String: Any] {
+        let result = try Chromium.run(["/usr/bin/python3", script, "http://127.0.0.1:\(server.port)\(path)", screenshot]
+                                      + (click ? ["--click-facet"] : []))
+        #expect(result.status == 0, "\(result.output)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+    }
+
+    @Test func thePageShowsHitsAndAFacetClickFilters() throws {
+        let cli = try CLI.withIndexedCorpus()
+        defer { cli.remove() }
+        let server = try Server(cli: cli, arguments: [])
+        defer { server.stop() }
+        let screenshot = FileManager.default.temporaryDirectory.appendingPathComponent("newsearch-search-page.png").path
+        let seed = try Self.page(server, "/?q=%E6%AC%A0%E8%96%AA", screenshot: screenshot)
+        #expect(seed["loaded"] as? Bool == true)
+        #expect((seed["titles"] as? [String])?.contains("上海：提高快递员社保水平，为全国快递员权益保障工作提供上海样板") == true)
+        #expect((seed["marks"] as? Int ?? 0) > 0, "matches are highlighted")
+        let clicked = try Self.page(server, "/?q=%E7%BB%8F%E6%B5%8E", screenshot: screenshot, click: true)
+        let before = try #require(clicked["total"] as? Int), after = try #require(clicked["total_after_click"] as? Int)
+        #expect(clicked["changed"] as? Bool == true && after < before, "\(clicked)")
+        #expect((clicked["url_after_click"] as? String)?.contains("category=") == true, "the URL keeps the filter")
+        print("search page screenshot: \(screenshot)")
+    }
+
+    @Test func articleTextIsShownAsTextNeverAsHTML() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let news = cli.directory.appendingPathComponent("news")
+        try FileManager.default.createDirectory(at: news, withIntermediateDirectories: true)
+        let hostile = "<img src=x onerror=alert(1)>"
+        try Data("---\ntitle: '\(hostile) 欠薪'\n---\n<p>&lt;script&gt;alert(2)&lt;/script&gt; 欠薪问题</p>\n".utf8)
+            .write(to: news.appendingPathComponent("xss.md"))
+        #expect(try cli.run("index", "news").status == 0)
+        let server = try Server(cli: cli, arguments: [])
+        defer { server.stop() }
+        let screenshot = FileManager.default.temporaryDirectory.appendingPathComponent("newsearch-xss.png").path
+        let shown = try Self.page(server, "/?q=%E6%AC%A0%E8%96%AA", screenshot: screenshot)
+        #expect((shown["titles"] as? [String])?.first?.hasPrefix(hostile) == true, "\(shown)")
+        #expect((shown["title_html"] as? [String])?.first?.hasPrefix("&lt;img") == true, "\(shown)")
+        #expect(shown["images"] as? Int == 0)
+    }
+}
+
+/// Debian's Chromium and the Python DevTools client the page checks run on.
+enum Chromium {
+    static let isAvailable: Bool = {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") else { return false }
+        return (try? run(["/usr/bin/python3", "-c", "import websocket"]).status) == 0
+    }()
+
+    /// Runs `arguments` (the program first): its status and standard output.
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: arguments[0])
+        process.arguments = Array(arguments.dropFirst())
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
