@@ -3,6 +3,7 @@
 //
 //   swift package benchmark                 # the package-benchmark suite (Benchmarks/NewSearchBenchmarks)
 //   swift run -c release compare [CORPUS]   # newsearch side by side with FTS5 unicode61 and trigram
+//   swift run -c release evaluate [CORPUS]  # ranking quality: known-item MRR, and what each signal is worth
 //
 // See ../BENCHMARKS.md.
 import PackageDescription
@@ -48,6 +49,12 @@ let package = Package(
                 .product(name: "NewSearch", package: "newsearch"),
             ],
             path: "Sources/Compare"
+        ),
+        // Ranking quality: known-item sets from the corpus, under the model and each variant of it.
+        .executableTarget(
+            name: "evaluate",
+            dependencies: ["BenchmarkSupport", .product(name: "NewSearch", package: "newsearch")],
+            path: "Sources/Evaluate"
         ),
     ]
 )

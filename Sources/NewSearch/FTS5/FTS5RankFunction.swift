@@ -115,7 +115,7 @@ enum FTS5RankFunction {
                                  entry: DocumentStatistics.Entry?) -> Double? {
         let columns = counts.columns
         counts.reset()
-        let proximity = query.rewardsProximity
+        let proximity = query.rewardsProximity && query.parameters.proximityBoost > 0
         if proximity { query.occurrences.removeAll(keepingCapacity: true) }
         var iterator = Fts5PhraseIter()
         for phrase in 0 ..< query.phraseTerms.count where query.phraseTerms[phrase] >= 0 {
@@ -151,8 +151,8 @@ enum FTS5RankFunction {
             }
         }
         let near = proximity && ProximityWindow.holdsAllTerms(&query.occurrences, terms: counts.terms,
-                                                              window: Ranking.proximityWindow)
-        let model = RelevanceModel()
+                                                              window: query.parameters.proximityWindow)
+        let model = RelevanceModel(parameters: query.parameters)
         if query.explains {
             let score = model.score(counts, near: near)
             query.keep(score, for: id)

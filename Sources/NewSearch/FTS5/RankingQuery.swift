@@ -19,6 +19,8 @@ final class RankingQuery {
     /// (bit 0: requires a word start; bit 1: required). Allocated in init, freed in deinit.
     let phraseTerms: UnsafeMutableBufferPointer<Int32>
     let phraseFlags: UnsafeMutableBufferPointer<UInt8>
+    /// The figures the rows are scored with.
+    var parameters = RankingParameters.standard
     /// The plan's ``RankingPlan/rewardsProximity``, read once per row.
     let rewardsProximity: Bool
 

@@ -1,9 +1,11 @@
 import Foundation
 
-/// How well one article matches a query: bm25 per term over the title and body, raised for matches that align
-/// with word boundaries and for terms found close together. A pure function of counts, so it can be explained.
+/// How well one article matches a query: BM25F per term over the title and body, raised for matches that align
+/// with word boundaries and, slightly, for terms found close together. A pure function of counts, so it can be
+/// explained.
 ///
-/// score = (Σ over terms: bm25(term) × (1 + ``Ranking/wordAlignmentBoost`` × aligned share of its matches))
+/// tf(term) = Σ over columns: weight × matches / (1 − b + b × length / mean length)
+/// score = (Σ over terms: idf × tf (k1 + 1) / (tf + k1) × (1 + ``Ranking/wordAlignmentBoost`` × aligned share))
 ///         × (1 + ``Ranking/proximityBoost`` when all terms occur within ``Ranking/proximityWindow`` tokens)
 public struct RelevanceModel: Sendable {
     /// What the model needs to know of one query term in one article.
@@ -57,12 +59,17 @@ public struct RelevanceModel: Sendable {
 
     /// The bm25 weight of a match in `column` (0 title, 1 body; 1 for any further column of an app's table).
     @inline(__always)
-    static func weight(ofColumn column: Int) -> Double {
-        column == 0 ? Ranking.titleWeight : Ranking.bodyWeight
+    func weight(ofColumn column: Int) -> Double {
+        column == 0 ? parameters.titleWeight : parameters.bodyWeight
     }
 
-    /// The model. It holds no state: its constants are those of ``Ranking``.
-    init() {}
+    /// The figures it scores with.
+    let parameters: RankingParameters
+
+    /// The model with `parameters` (by default the constants of ``Ranking``).
+    init(parameters: RankingParameters = .standard) {
+        self.parameters = parameters
+    }
 
     /// The inverse document frequency of a term found in `matching` of `total` articles, as FTS5's bm25 computes
     /// it: log((N − n + 0.5) / (n + 0.5)), floored at a small positive number so that very common terms still count.
@@ -90,7 +97,7 @@ public struct RelevanceModel: Sendable {
     /// The score of one article's counts, with its parts.
     func score(_ counts: MatchCounts, near: Bool) -> Score {
         Score(terms: (0 ..< counts.terms).map { termScore($0, counts) },
-              proximityFactor: near ? 1 + Ranking.proximityBoost : 1)
+              proximityFactor: near ? 1 + parameters.proximityBoost : 1)
     }
 
     /// The score of one article's counts: the same sum as ``score(_:near:)``'s total, without building its parts
@@ -102,24 +109,48 @@ public struct RelevanceModel: Sendable {
             let part = termScore(term, counts)
             sum += part.bm25 * part.alignmentFactor
         }
-        return sum * (near ? 1 + Ranking.proximityBoost : 1)
+        return sum * (near ? 1 + parameters.proximityBoost : 1)
     }
 
     /// bm25 of one term over the weighted columns, times its idf, and its alignment factor.
     @inline(__always)
     private func termScore(_ term: Int, _ counts: MatchCounts) -> TermScore {
         var bm25 = 0.0, matches = 0
+        if parameters.combinesColumns { return combinedTermScore(term, counts) }
         for column in 0 ..< counts.columns {
             let frequency = counts.frequency(term: term, column: column)
             guard frequency > 0 else { continue }
             matches += frequency
             let length = Double(counts.lengths[column])
-            let saturation = Double(frequency) * (Ranking.k1 + 1)
-                / (Double(frequency) + Ranking.k1 * (1 - Ranking.b + Ranking.b * length / counts.averageLengths[column]))
-            bm25 += Self.weight(ofColumn: column) * saturation
+            let k1 = parameters.k1, b = parameters.b
+            let saturation = Double(frequency) * (k1 + 1)
+                / (Double(frequency) + k1 * (1 - b + b * length / counts.averageLengths[column]))
+            bm25 += weight(ofColumn: column) * saturation
         }
+        return termScore(term, counts, bm25: bm25, matches: matches)
+    }
+
+    /// BM25F of one term: the weighted frequencies of every column, each normalized by its column's length,
+    /// saturated once.
+    @inline(__always)
+    private func combinedTermScore(_ term: Int, _ counts: MatchCounts) -> TermScore {
+        var frequency = 0.0, matches = 0
+        let k1 = parameters.k1, b = parameters.b
+        for column in 0 ..< counts.columns {
+            let count = counts.frequency(term: term, column: column)
+            guard count > 0 else { continue }
+            matches += count
+            let length = Double(counts.lengths[column])
+            frequency += weight(ofColumn: column) * Double(count) / (1 - b + b * length / counts.averageLengths[column])
+        }
+        return termScore(term, counts, bm25: frequency * (k1 + 1) / (frequency + k1), matches: matches)
+    }
+
+    /// A term's score from its bm25 over the columns (before idf) and its number of matches.
+    @inline(__always)
+    private func termScore(_ term: Int, _ counts: MatchCounts, bm25: Double, matches: Int) -> TermScore {
         let alignedShare = matches > 0 ? min(1, Double(counts.aligned[term]) / Double(matches)) : 0
         let idf = counts.idf[term]
-        return TermScore(idf: idf, bm25: bm25 * idf, alignmentFactor: 1 + Ranking.wordAlignmentBoost * alignedShare)
+        return TermScore(idf: idf, bm25: bm25 * idf, alignmentFactor: 1 + parameters.wordAlignmentBoost * alignedShare)
     }
 }

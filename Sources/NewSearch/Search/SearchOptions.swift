@@ -20,6 +20,8 @@ public struct SearchOptions: Sendable, Equatable {
     public var dates: DateRange?
     /// Whether to explain the query and each hit's score.
     public var explain: Bool
+    /// The figures relevance is scored with: ``RankingParameters/standard`` unless an evaluation asks otherwise.
+    public var ranking: RankingParameters = .standard
     /// The facets to count over the whole hit set (``SearchResults/facets``); none by default, which costs nothing.
     public var facets: Set<Facet>
 

@@ -34,6 +34,7 @@ struct Searcher {
             let order: TopHits.Order = options.sort == .relevance && plan.match != nil ? .relevance : .date
             let query = RankingQuery(plan: plan.ranking, documentFrequencies: store.cachedFrequencies(plan),
                                      defersIDF: plan.ranking.terms.count == 1, explains: options.explain)
+            query.parameters = options.ranking
             query.top = TopHits(capacity: limit == Int.max ? Int.max : offset + limit, order: order)
             query.collectsIDs = !options.facets.isEmpty
             try collectHits(plan, into: query, statistics: statistics)

@@ -1,0 +1,141 @@
+import BenchmarkSupport
+import Foundation
+import NewSearch
+
+/// Ranking quality by known-item evaluation, and what each ranking signal is worth (ablation).
+///
+///     swift run -c release evaluate [CORPUS_DIR]        (from Benchmarks/; default ../../shared/corpus)
+///
+/// Indexes the corpus into a new file, draws two known-item sets with fixed seeds (``KnownItems``: 300 titles,
+/// 300 body queries of two words), and runs both under the standard model and under each variant of it
+/// (one signal switched off or changed), printing MRR@10 and success@1/@10 per set and variant.
+@main
+enum Evaluate {
+    static let titleSeed: UInt64 = 20_261_201
+    static let bodySeed: UInt64 = 12
+    static let itemsPerSet = 300
+
+    /// Typical news queries with graded hits. The grade of a hit is written down as a rule on its title, which a
+    /// reader sees first and which says what the article is about: 2 when the title holds every term of the query
+    /// (the article is about it), 1 when it holds some, 0 when none (the body mentions it). nDCG@10 against the
+    /// best order of the whole hit set.
+    static let gradedQueries = [
+        "快递员 社会保险", "欠薪", "一带一路", "新冠 疫苗", "房价 调控", "人民币 汇率", "垃圾分类", "北京 冬奥会",
+        "乡村振兴", "粮食安全", "人工智能", "长江经济带", "农民工 工资", "疫情 防控", "脱贫攻坚", "碳达峰",
+    ]
+
+    /// The standard model and its variants: one figure changed each.
+    static var variants: [(name: String, parameters: RankingParameters)] {
+        let standard = RankingParameters.standard
+        func with(_ change: (inout RankingParameters) -> Void) -> RankingParameters {
+            var parameters = standard
+            change(&parameters)
+            return parameters
+        }
+        return [
+            ("standard: BM25F, title 10, proximity 0.05", standard),
+            ("model before: per-column bm25, title 5, proximity 0.5", with {
+                $0.combinesColumns = false; $0.titleWeight = 5; $0.proximityBoost = 0.5 }),
+            ("per-column bm25 (not BM25F)", with { $0.combinesColumns = false }),
+            ("title weight 5", with { $0.titleWeight = 5 }),
+            ("title weight 20", with { $0.titleWeight = 20 }),
+            ("no word alignment", with { $0.wordAlignmentBoost = 0 }),
+            ("word alignment 0.6", with { $0.wordAlignmentBoost = 0.6 }),
+            ("no proximity", with { $0.proximityBoost = 0 }),
+            ("proximity 0.5", with { $0.proximityBoost = 0.5 }),
+            ("proximity window 4", with { $0.proximityWindow = 4 }),
+            ("proximity window 32", with { $0.proximityWindow = 32 }),
+            ("k1 0.6", with { $0.k1 = 0.6 }),
+            ("k1 2.0", with { $0.k1 = 2.0 }),
+            ("b 0.3", with { $0.b = 0.3 }),
+            ("b 0.9", with { $0.b = 0.9 }),
+        ]
+    }
+
+    static func main() throws {
+        var package = URL(fileURLWithPath: #filePath)
+        for _ in 0 ..< 3 { package.deleteLastPathComponent() }
+        let arguments = CommandLine.arguments.dropFirst()
+        let candidates = arguments.first.map { [$0] }
+            ?? ["../../shared/corpus", package.appendingPathComponent("../../shared/corpus").standardizedFileURL.path]
+        guard let corpus = ArticleFiles.firstDirectory(candidates) else {
+            print("skipped: corpus not found (looked for \(candidates.joined(separator: ", ")))")
+            return
+        }
+        let folder = try ArticleFiles.temporaryDirectory("evaluate")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let index = try SearchIndex(path: folder.appendingPathComponent("index.db").path)
+        let report = try index.index([corpus])
+        print("# Known-item evaluation\n\n- corpus: \(corpus), \(report.indexed) articles")
+        let documents = try ArticleFiles.paths(under: corpus).compactMap { path -> KnownItems.Document? in
+            guard let stored = try index.article(path: path) else { return nil }
+            return KnownItems.Document(path: stored.path, title: stored.article.title, body: stored.article.body)
+        }
+        let titles = KnownItems.titles(documents, count: itemsPerSet, seed: titleSeed)
+        let bodies = KnownItems.bodies(documents, count: itemsPerSet, seed: bodySeed, analyzer: try Analyzer())
+        print("- sets: \(titles.count) titles (seed \(titleSeed)), \(bodies.count) body queries (seed \(bodySeed))")
+        print("- body query examples: " + bodies.prefix(5).map { "`\($0.query)`" }.joined(separator: ", ") + "\n")
+        // EVALUATE_MISSES=1 lists the body queries of the first 60 whose article is not in the top 10.
+        if ProcessInfo.processInfo.environment["EVALUATE_MISSES"] != nil {
+            for item in bodies.prefix(60) {
+                let results = try index.search(item.query, options: SearchOptions(limit: nil))
+                let rank = results.hits.firstIndex { $0.path == item.path }
+                if rank.map({ $0 >= 10 }) ?? true {
+                    print("miss: `\(item.query)` rank \(rank.map { "\($0 + 1)" } ?? "none") of \(results.total)")
+                }
+            }
+        }
+        print("- graded: \(gradedQueries.count) typical queries, grades by title (see `gradedQueries`)\n")
+        print("| variant | title MRR@10 | title s@1 | title s@10 | body MRR@10 | body s@1 | body s@10 | graded nDCG@10: one term | several terms |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for (name, parameters) in variants {
+            let title = try measure(titles, index: index, parameters: parameters)
+            let body = try measure(bodies, index: index, parameters: parameters)
+            let one = try nDCG(gradedQueries.filter { !$0.contains(" ") }, index: index, parameters: parameters)
+            let several = try nDCG(gradedQueries.filter { $0.contains(" ") }, index: index, parameters: parameters)
+            print("| \(name) | " + [title.mrr, title.at1, title.at10, body.mrr, body.at1, body.at10, one, several]
+                .map { String(format: "%.3f", $0) }.joined(separator: " | ") + " |")
+        }
+    }
+
+    /// The grade of a hit titled `title` for `query` (see ``gradedQueries``).
+    static func grade(_ title: String, _ query: String) -> Double {
+        let terms = query.split(separator: " ")
+        let held = terms.filter { title.contains($0) }.count
+        return held == terms.count ? 2 : held > 0 ? 1 : 0
+    }
+
+    /// Mean nDCG@10 over `queries` (graded ones) under `parameters`.
+    static func nDCG(_ queries: [String], index: SearchIndex, parameters: RankingParameters) throws -> Double {
+        func dcg(_ grades: [Double]) -> Double {
+            grades.prefix(10).enumerated().reduce(0) { $0 + (pow(2, $1.element) - 1) / log2(Double($1.offset) + 2) }
+        }
+        var total = 0.0
+        for query in queries {
+            var options = SearchOptions(limit: nil)
+            options.ranking = parameters
+            let hits = try index.search(query, options: options).hits
+            let grades = hits.map { grade($0.title.text, query) }
+            let ideal = dcg(grades.sorted(by: >))
+            total += ideal > 0 ? dcg(grades) / ideal : 0
+        }
+        return total / Double(max(1, queries.count))
+    }
+
+    /// MRR@10 and success@1/@10 of `items` under `parameters`.
+    static func measure(_ items: [KnownItems.Item], index: SearchIndex,
+                        parameters: RankingParameters) throws -> (mrr: Double, at1: Double, at10: Double) {
+        var reciprocal = 0.0, first = 0, topTen = 0
+        for item in items {
+            var options = SearchOptions(limit: 10)
+            options.ranking = parameters
+            let hits = try index.search(item.query, options: options).hits
+            guard let rank = hits.firstIndex(where: { $0.path == item.path }) else { continue }
+            reciprocal += 1 / Double(rank + 1)
+            if rank == 0 { first += 1 }
+            topTen += 1
+        }
+        let count = Double(max(1, items.count))
+        return (reciprocal / count, Double(first) / count, Double(topTen) / count)
+    }
+}

@@ -1,0 +1,40 @@
+/// The figures of ``RelevanceModel``: ``standard`` holds those newsearch ranks with (the constants of
+/// ``Ranking``); others are for measuring what each signal is worth, as the ranking evaluation
+/// (`Benchmarks`, `swift run -c release evaluate`) does by switching them one at a time.
+public struct RankingParameters: Sendable, Equatable {
+    /// bm25's term-frequency saturation (``Ranking/k1``).
+    public var k1: Double
+    /// bm25's length normalization (``Ranking/b``).
+    public var b: Double
+    /// The weight of a title match (``Ranking/titleWeight``).
+    public var titleWeight: Double
+    /// The weight of a body match (``Ranking/bodyWeight``).
+    public var bodyWeight: Double
+    /// The raise for matches on word boundaries (``Ranking/wordAlignmentBoost``); 0 turns it off.
+    public var wordAlignmentBoost: Double
+    /// The raise for terms close together (``Ranking/proximityBoost``); 0 turns it off.
+    public var proximityBoost: Double
+    /// The most tokens between two terms for them to be close (``Ranking/proximityWindow``).
+    public var proximityWindow: Int
+    /// BM25F (the standard model): one saturation over the weighted, length-normalized frequencies of all
+    /// columns; false sums one bm25 per column, each times its weight (the model before 2026-12).
+    public var combinesColumns = true
+
+    /// The model newsearch ranks with.
+    public static let standard = RankingParameters(
+        k1: Ranking.k1, b: Ranking.b, titleWeight: Ranking.titleWeight, bodyWeight: Ranking.bodyWeight,
+        wordAlignmentBoost: Ranking.wordAlignmentBoost, proximityBoost: Ranking.proximityBoost,
+        proximityWindow: Ranking.proximityWindow)
+
+    /// Parameters with the given values, each as its property describes.
+    public init(k1: Double, b: Double, titleWeight: Double, bodyWeight: Double, wordAlignmentBoost: Double,
+                proximityBoost: Double, proximityWindow: Int) {
+        self.k1 = k1
+        self.b = b
+        self.titleWeight = titleWeight
+        self.bodyWeight = bodyWeight
+        self.wordAlignmentBoost = wordAlignmentBoost
+        self.proximityBoost = proximityBoost
+        self.proximityWindow = proximityWindow
+    }
+}
