@@ -88,9 +88,15 @@ enum CivilDate {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
+    /// The day (counted from 1970-01-01, UTC) that holds the instant `seconds` after 1970; days before 1970 are
+    /// negative (floor division).
+    static func daysSince1970(secondsSince1970 seconds: Int) -> Int {
+        seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    }
+
     /// `yyyy-MM-ddTHH:mm:ssZ` for whole seconds since 1970 (years 0–9999), without a formatter.
     static func iso8601(secondsSince1970 seconds: Int) -> String {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let days = daysSince1970(secondsSince1970: seconds)
         let time = seconds - days * 86_400
         let (year, month, day) = date(daysSince1970: days)
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

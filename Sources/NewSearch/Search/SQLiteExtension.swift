@@ -9,8 +9,9 @@
 /// // SELECT title FROM story WHERE story MATCH ?1 ORDER BY newsearch_rank(story) DESC   -- ?1: match.expression
 /// ```
 ///
-/// `newsearch_rank(table)` scores a row of any FTS5 table as newsearch ranks its own hits: bm25 per term, the first
-/// column weighing as a title and the others as a body, raised for terms found close together. It returns NULL for
+/// `newsearch_rank(table)` scores a row of any FTS5 table as newsearch ranks its own hits (``RelevanceModel``):
+/// BM25F per term, the first column weighing as a title and the others as a body, raised for matches on word
+/// boundaries and, slightly, for terms found close together; lengths come from FTS5's own counts. It returns NULL for
 /// a row that is no hit after all (a `term*` matched only inside a word); higher is better.
 public enum SQLiteExtension {
     /// The tokenizer's name, for `tokenize = 'newsearch'`.
@@ -31,6 +32,8 @@ public enum SQLiteExtension {
     public static func register(on connection: OpaquePointer, dictionary: UserDictionary? = nil) throws {
         let database = Database(borrowing: connection)
         let dictionary = try dictionary ?? IndexStore.storedDictionary(in: database) ?? .empty
+        // The tokenizer makes its analyzers when a table first uses it, inside SQLite, where an error could only be
+        // a result code: making one here reports a missing ICU to the caller now, as AnalysisError.
         _ = try Analyzer(dictionary: dictionary)
         try FTS5Tokenizer.register(on: database, host: TokenizerHost(dictionary: dictionary))
         try FTS5RankFunction.register(on: database, environment: RankingEnvironment())

@@ -96,8 +96,7 @@ public final class SearchIndex: Sendable {
     public func remove(path: String) throws -> Bool {
         try pool.write { session in
             let store = session.store
-            guard let id = try store.documentID(path: path) ?? store.documentID(path: FileScanner.canonical(path))
-            else { return false }
+            guard let id = try Self.lookUp(path, store.documentID(path:)) else { return false }
             try store.database.transaction { try store.delete(id: id) }
             return true
         }
@@ -109,9 +108,13 @@ public final class SearchIndex: Sendable {
     /// `path` is an app's key as given to ``add(_:path:)-5uaix`` (`app://42`), or an indexed file's path as stored
     /// or as typed from the current folder (`corpus/a.md`, `./corpus/a.md`).
     public func article(path: String) throws -> IndexedArticle? {
-        try pool.read { session in
-            try session.store.article(path: path) ?? session.store.article(path: FileScanner.canonical(path))
-        }
+        try pool.read { session in try Self.lookUp(path, session.store.article(path:)) }
+    }
+
+    /// What `find` gives for `path` as stored (an app's key, a stored file path), else for `path` read as a file
+    /// path typed from the current folder: the one rule ``article(path:)-241u5`` and ``remove(path:)-1jqhn`` share.
+    private static func lookUp<T>(_ path: String, _ find: (String) throws -> T?) rethrows -> T? {
+        try find(path) ?? find(FileScanner.canonical(path))
     }
 
     /// What the index holds: articles, size on disk, date range, analysis stamp, last update.

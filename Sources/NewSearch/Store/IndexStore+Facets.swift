@@ -10,7 +10,8 @@ extension IndexStore {
                 var years: [Int: Int] = [:]
                 for id in ids {
                     guard let date = statistics.entry(id)?.date, date != .min else { continue }
-                    years[CivilDate.date(daysSince1970: Int((date - (date < 0 ? 86_399 : 0)) / 86_400)).year, default: 0] += 1
+                    let day = CivilDate.daysSince1970(secondsSince1970: Int(date))
+                    years[CivilDate.date(daysSince1970: day).year, default: 0] += 1
                 }
                 result[.year] = Self.ranked(years.map { (String($0.key), $0.value) })
             case .category:
