@@ -19,6 +19,9 @@ final class CharacterFolder {
     /// buffer, so that the per-character lookup pays no exclusivity or copy-on-write check); other planes in
     /// `supplementary`.
     private let basic: UnsafeMutablePointer<Entry>
+    /// What ``changes(_:)`` answers for the Basic Multilingual Plane, a byte per code point (0: not looked up
+    /// yet, 1: folds to itself, 2: changes): 64 KB that stay in cache where the entries would not.
+    private let kinds: UnsafeMutablePointer<UInt8>
     private var supplementary: [UInt32: Entry] = [:]
     private var pool: [UInt8] = []
 
@@ -27,25 +30,34 @@ final class CharacterFolder {
         folder = try AnalysisError.opening("normalizer", cicu_folder_open)
         basic = .allocate(capacity: 0x1_0000)
         basic.initialize(repeating: Entry(offset: 0, length: 0, identity: false, known: false), count: 0x1_0000)
+        kinds = .allocate(capacity: 0x1_0000)
+        kinds.initialize(repeating: 0, count: 0x1_0000)
     }
 
     deinit {
         cicu_folder_close(folder)
         basic.deallocate()
+        kinds.deallocate()
     }
 
-    /// Appends the folding of `scalar` (whose UTF-8 bytes are `original`) to `output`.
-    /// Returns the number of bytes appended.
+    /// Whether `scalar` folds to anything but itself.
     @inline(__always)
-    func fold(_ scalar: UInt32, original: UnsafeRawBufferPointer, into output: inout [UInt8]) -> Int {
+    func changes(_ scalar: UInt32) -> Bool {
+        guard scalar < 0x1_0000 else { return !lookup(scalar).identity }
+        let kind = kinds[Int(scalar)]
+        if kind != 0 { return kind == 2 }
+        let changes = !lookup(scalar).identity
+        kinds[Int(scalar)] = changes ? 2 : 1
+        return changes
+    }
+
+    /// Appends the folding of `scalar` to `output` (nothing when it folds to nothing; see ``changes(_:)`` for
+    /// the characters that fold to themselves, which the caller copies).
+    @inline(__always)
+    func appendFolding(of scalar: UInt32, to output: inout [UInt8]) {
         let entry = lookup(scalar)
-        if entry.identity {
-            for byte in original { output.append(byte) }
-            return original.count
-        }
         let start = Int(entry.offset)
         output.append(contentsOf: pool[start ..< start + Int(entry.length)])
-        return Int(entry.length)
     }
 
     private func lookup(_ scalar: UInt32) -> Entry {

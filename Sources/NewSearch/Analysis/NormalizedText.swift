@@ -1,61 +1,85 @@
-/// Text folded for matching by a ``CharacterFolder``, with a map from every folded byte back to the original
-/// character it came from, so that tokens found in the folded text keep byte ranges into the original.
+/// Text folded for matching by a ``CharacterFolder``, with a map from folded bytes back to the original characters
+/// they came from, so that tokens found in the folded text keep byte ranges into the original.
+///
+/// Most characters fold to themselves or to a character of the same width (ASCII lower-casing, Traditional →
+/// Simplified), so folded and original bytes line up; only the characters whose folding changes the width or the
+/// number of characters (Ａ → a, ﬁ → fi) are recorded, as shifts. Unchanged runs are copied in bulk.
 struct NormalizedText {
     /// The folded text, UTF-8.
     private(set) var bytes: [UInt8] = []
-    /// For each folded byte, the start and end of its original character.
-    private var origins: [Origin] = []
+    /// The folded characters whose bytes do not line up with their original's, in text order.
+    private var shifts: [Shift] = []
 
-    private struct Origin {
-        var start: Int32
-        var end: Int32
+    /// One folded character whose bytes `folded` came from the original character at `original`.
+    private struct Shift {
+        var foldedStart: Int32
+        var foldedEnd: Int32
+        var originalStart: Int32
+        var originalEnd: Int32
     }
 
     /// Folds `text` into this buffer, replacing what it held.
     mutating func fold(_ text: UnsafeBufferPointer<UInt8>, with folder: CharacterFolder) {
         bytes.removeAll(keepingCapacity: true)
-        origins.removeAll(keepingCapacity: true)
+        shifts.removeAll(keepingCapacity: true)
         bytes.reserveCapacity(text.count)
-        origins.reserveCapacity(text.count)
-        var index = 0
+        // text[copied ..< index] folds to itself and is appended in one go when the run ends.
+        var index = 0, copied = 0
         while index < text.count {
             let lead = text[index]
             if lead < 0x80 {
-                bytes.append(lead &- 0x41 < 26 ? lead | 0x20 : lead)
-                origins.append(Origin(start: Int32(index), end: Int32(index + 1)))
+                if lead &- 0x41 < 26 {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied ..< index]))
+                    bytes.append(lead | 0x20)
+                    copied = index + 1
+                }
                 index += 1
                 continue
             }
-            let (scalar, width) = Self.decode(text, at: index)
-            let original = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(text)[index ..< index + width])
-            let appended = folder.fold(scalar, original: original, into: &bytes)
-            let origin = Origin(start: Int32(index), end: Int32(index + width))
-            for _ in 0 ..< appended { origins.append(origin) }
+            let (scalar, width) = UTF8Scalar.decode(text, at: index)
+            guard folder.changes(scalar) else {
+                index += width
+                continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied ..< index]))
+            let start = bytes.count
+            folder.appendFolding(of: scalar, to: &bytes)
+            let length = bytes.count - start
+            if length != width || UTF8Scalar.width(of: bytes[start]) != length {
+                shifts.append(Shift(foldedStart: Int32(start), foldedEnd: Int32(bytes.count),
+                                    originalStart: Int32(index), originalEnd: Int32(index + width)))
+            }
             index += width
+            copied = index
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied ..< text.count]))
     }
 
-    /// The original byte range of the folded bytes `range`.
+    /// The original byte range of the folded bytes `range`, whose ends are character boundaries of the folded
+    /// text; a range that begins or ends inside a shifted character takes all of it.
     func originalRange(of range: Range<Int>) -> Range<Int> {
-        guard !range.isEmpty else {
-            let position = range.lowerBound < origins.count ? Int(origins[range.lowerBound].start)
-                : Int(origins.last?.end ?? 0)
-            return position ..< position
-        }
-        return Int(origins[range.lowerBound].start) ..< Int(origins[range.upperBound - 1].end)
+        let lower = original(range.lowerBound, end: false)
+        guard !range.isEmpty else { return lower ..< lower }
+        return lower ..< original(range.upperBound - 1, end: true)
     }
 
-    /// The scalar at `index` and its width in bytes; an invalid sequence reads as one byte of U+FFFD.
-    private static func decode(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
-        let lead = text[index]
-        let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-        guard width > 1, index + width <= text.count else { return (0xFFFD, 1) }
-        var scalar = UInt32(lead) & (0xFF >> (width + 1))
-        for offset in 1 ..< width {
-            let byte = text[index + offset]
-            guard byte & 0xC0 == 0x80 else { return (0xFFFD, 1) }
-            scalar = scalar << 6 | UInt32(byte & 0x3F)
+    /// The original start (or end) of the character that holds folded byte `position`.
+    @inline(__always)
+    private func original(_ position: Int, end: Bool) -> Int {
+        guard let last = shifts.last else { return end ? position + 1 : position }
+        // The last shift that begins at or before `position`, if any.
+        var low = 0, high = shifts.count
+        if Int(last.foldedStart) <= position {
+            low = shifts.count
+        } else {
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(shifts[middle].foldedStart) <= position { low = middle + 1 } else { high = middle }
+            }
         }
-        return (scalar, width)
+        guard low > 0 else { return end ? position + 1 : position }
+        let shift = shifts[low - 1]
+        if position < Int(shift.foldedEnd) { return Int(end ? shift.originalEnd : shift.originalStart) }
+        return position - Int(shift.foldedEnd) + Int(shift.originalEnd) + (end ? 1 : 0)
     }
 }

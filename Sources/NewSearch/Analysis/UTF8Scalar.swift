@@ -12,4 +12,19 @@ enum UTF8Scalar {
     static func asciiClass(of byte: UInt8) -> UInt8 {
         byte &- 0x30 < 10 ? 1 : byte &- 0x61 < 26 ? 2 : 3
     }
+
+    /// The scalar at `index` of `text` and its width in bytes; an invalid sequence reads as one byte of U+FFFD.
+    @inline(__always)
+    static func decode(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: UInt32, width: Int) {
+        let lead = text[index]
+        let width = Self.width(of: lead)
+        guard width > 1, index + width <= text.count else { return (0xFFFD, 1) }
+        var scalar = UInt32(lead) & (0xFF >> (width + 1))
+        for offset in 1 ..< width {
+            let byte = text[index + offset]
+            guard byte & 0xC0 == 0x80 else { return (0xFFFD, 1) }
+            scalar = scalar << 6 | UInt32(byte & 0x3F)
+        }
+        return (scalar, width)
+    }
 }

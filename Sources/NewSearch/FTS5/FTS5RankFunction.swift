@@ -32,19 +32,31 @@ enum FTS5RankFunction {
     private static let function: @convention(c) (
         UnsafePointer<Fts5ExtensionApi>?, OpaquePointer?, OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?
     ) -> Void = { api, fts, context, argumentCount, arguments in
-        guard let api, let fts, let context, let user = api.pointee.xUserData(fts) else { return }
-        let statistics = Unmanaged<RankingEnvironment>.fromOpaque(user).takeUnretainedValue().statistics
+        guard let api, let fts, let context, let environment = api.pointee.xUserData(fts) else { return }
         let bound = argumentCount > 0 ? arguments.flatMap { csqlite_value_ranking_pointer($0[0]) } : nil
-        guard let query = bound.map({ Unmanaged<RankingQuery>.fromOpaque($0).takeUnretainedValue() })
-                ?? plainQuery(api, fts) else {
+        guard let query = bound.map({ Unmanaged<RankingQuery>.fromOpaque($0) }) ?? plainQuery(api, fts) else {
             sqlite3_result_error(context, "newsearch_rank: cannot keep the query's figures", -1)
             return
         }
-        let counts = query.counts ?? firstRow(api, fts, query, statistics)
+        // Called once per matching row: the query is kept alive by the searcher (bound) or by FTS5's auxiliary
+        // data (plain) for the whole statement, so it is used without reference counting.
+        query._withUnsafeGuaranteedRef { query in
+            score(api, fts, context, query, collects: bound != nil, environment: environment)
+        }
+    }
+
+    /// Scores the current row into `context` and, for a bound query, hands it to the query.
+    @inline(__always)
+    private static func score(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, _ context: OpaquePointer,
+                              _ query: RankingQuery, collects: Bool, environment: UnsafeMutableRawPointer) {
+        if query.row.pointee.counts == nil {
+            let statistics = Unmanaged<RankingEnvironment>.fromOpaque(environment).takeUnretainedValue().statistics
+            firstRow(api, fts, query, statistics)
+        }
         let id = api.pointee.xRowid(fts)
-        let entry = statistics?.entry(id)
-        if let score = rowScore(api, fts, query, counts, statistics, id: id, entry: entry) {
-            if bound != nil { query.collect(id: id, score: score, date: entry?.date ?? .min) }
+        let entry = query.row.pointee.statistics?.entry(id)
+        if let score = rowScore(api, fts, query, id: id, entry: entry) {
+            if collects { query.collect(id: id, score: score, date: entry?.date ?? .min) }
             sqlite3_result_double(context, score)
         } else {
             sqlite3_result_null(context)
@@ -52,14 +64,12 @@ enum FTS5RankFunction {
     }
 
     /// The query of a plain `newsearch_rank(fts)` call, made on its first row and kept by FTS5 as auxiliary data.
-    private static func plainQuery(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer) -> RankingQuery? {
-        if let stored = api.pointee.xGetAuxdata(fts, 0) {
-            return Unmanaged<RankingQuery>.fromOpaque(stored).takeUnretainedValue()
-        }
-        let query = RankingQuery(plan: .eachPhraseATerm(Int(api.pointee.xPhraseCount(fts))))
+    private static func plainQuery(_ api: UnsafePointer<Fts5ExtensionApi>,
+                                   _ fts: OpaquePointer) -> Unmanaged<RankingQuery>? {
+        if let stored = api.pointee.xGetAuxdata(fts, 0) { return Unmanaged<RankingQuery>.fromOpaque(stored) }
+        let query = Unmanaged.passRetained(RankingQuery(plan: .eachPhraseATerm(Int(api.pointee.xPhraseCount(fts)))))
         // Released by `releaseQuery`, which FTS5 calls when the statement ends.
-        let retained = Unmanaged.passRetained(query).toOpaque()
-        guard api.pointee.xSetAuxdata(fts, retained, releaseQuery) == SQLITE_OK else { return nil }
+        guard api.pointee.xSetAuxdata(fts, query.toOpaque(), releaseQuery) == SQLITE_OK else { return nil }
         return query
     }
 
@@ -68,19 +78,18 @@ enum FTS5RankFunction {
         Unmanaged<RankingQuery>.fromOpaque(query).release()
     }
 
-    /// The query's counts, made on its first row with the figures every row shares: each term's idf and each
-    /// column's mean length.
+    /// Sets up the query's row state on its first row: the counts with the figures every row shares (each
+    /// term's idf and each column's mean length) and the connection's statistics.
     private static func firstRow(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, _ query: RankingQuery,
-                                 _ statistics: DocumentStatistics?) -> MatchCounts {
+                                 _ statistics: DocumentStatistics?) {
         let columns = Int(api.pointee.xColumnCount(fts))
-        let counts = MatchCounts(terms: query.plan.terms.count, columns: columns,
-                                 idf: inverseFrequencies(api, fts, query, statistics),
-                                 averageLengths: statistics?.averageLengths ?? averageLengths(api, fts, columns: columns))
-        query.counts = counts
+        query.row.pointee.counts = MatchCounts(
+            terms: query.plan.terms.count, columns: columns, idf: inverseFrequencies(api, fts, query, statistics),
+            averageLengths: statistics?.averageLengths ?? averageLengths(api, fts, columns: columns))
+        query.row.pointee.statistics = statistics?.table
         for phrase in 0 ..< query.phraseSizes.count where phrase < Int(api.pointee.xPhraseCount(fts)) {
             query.phraseSizes[phrase] = api.pointee.xPhraseSize(fts, Int32(phrase))
         }
-        return counts
     }
 
     /// Each term's idf, from the number of rows its phrase matches: counted with one pass over the phrase's
@@ -110,12 +119,14 @@ enum FTS5RankFunction {
 
     /// The row's score, or nil when it is no hit. Each phrase's matches are walked with xPhraseFirst/xPhraseNext,
     /// which FTS5 documents as cheaper than xInst; counts go into flat buffers reused row after row.
+    @inline(__always)
     private static func rowScore(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, _ query: RankingQuery,
-                                 _ counts: MatchCounts, _ statistics: DocumentStatistics?, id: Int64,
-                                 entry: DocumentStatistics.Entry?) -> Double? {
+                                 id: Int64, entry: DocumentStatistics.Entry?) -> Double? {
+        guard let counts = query.row.pointee.counts else { return nil }
+        let statistics = query.row.pointee.statistics, model = query.row.pointee.model
         let columns = counts.columns
         counts.reset()
-        let proximity = query.rewardsProximity && query.parameters.proximityBoost > 0
+        let proximity = query.rewardsProximity && model.parameters.proximityBoost > 0
         if proximity { query.occurrences.removeAll(keepingCapacity: true) }
         var iterator = Fts5PhraseIter()
         for phrase in 0 ..< query.phraseTerms.count where query.phraseTerms[phrase] >= 0 {
@@ -151,8 +162,7 @@ enum FTS5RankFunction {
             }
         }
         let near = proximity && ProximityWindow.holdsAllTerms(&query.occurrences, terms: counts.terms,
-                                                              window: query.parameters.proximityWindow)
-        let model = RelevanceModel(parameters: query.parameters)
+                                                              window: model.parameters.proximityWindow)
         if query.explains {
             let score = model.score(counts, near: near)
             query.keep(score, for: id)

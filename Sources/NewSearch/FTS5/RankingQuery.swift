@@ -20,12 +20,25 @@ final class RankingQuery {
     let phraseTerms: UnsafeMutableBufferPointer<Int32>
     let phraseFlags: UnsafeMutableBufferPointer<UInt8>
     /// The figures the rows are scored with.
-    var parameters = RankingParameters.standard
+    var parameters: RankingParameters {
+        get { row.pointee.model.parameters }
+        set { row.pointee.model = RelevanceModel(parameters: newValue) }
+    }
     /// The plan's ``RankingPlan/rewardsProximity``, read once per row.
     let rewardsProximity: Bool
 
-    /// Made on the first row, with the idf and mean lengths in it.
-    var counts: MatchCounts?
+    /// What the ranking function reads on every row, behind a pointer so that it costs no reference counting or
+    /// exclusivity check: set up on the first row (see ``RowState``).
+    let row: UnsafeMutablePointer<RowState>
+
+    /// The query's per-row figures: the counts (made on the first row, with the idf and mean lengths in them),
+    /// the connection's statistics as plain memory (valid while the statement runs: the connection's
+    /// ``RankingEnvironment`` keeps them), and the scoring parameters.
+    struct RowState {
+        var counts: MatchCounts?
+        var statistics: DocumentStatistics.Table?
+        var model = RelevanceModel()
+    }
     /// Each phrase's length in tokens, read from FTS5 on the first row.
     let phraseSizes: UnsafeMutableBufferPointer<Int32>
     /// Matches of each term in the current row, for proximity.
@@ -33,6 +46,8 @@ final class RankingQuery {
 
     init(plan: RankingPlan, documentFrequencies: [Int?]? = nil, defersIDF: Bool = false, explains: Bool = false) {
         self.plan = plan
+        row = .allocate(capacity: 1)
+        row.initialize(to: RowState())
         self.documentFrequencies = documentFrequencies ?? plan.terms.map { _ in nil }
         self.defersIDF = defersIDF
         self.explains = explains
@@ -48,6 +63,9 @@ final class RankingQuery {
     }
 
     deinit {
+        row.pointee.counts?.deallocate()
+        row.deinitialize(count: 1)
+        row.deallocate()
         phraseTerms.deallocate()
         phraseSizes.deallocate()
         phraseFlags.deallocate()

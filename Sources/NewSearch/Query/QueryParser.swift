@@ -39,7 +39,7 @@ public struct QueryParser {
     private init(_ text: String) {
         // Compatibility folding first, so that full-width operators typed with a Chinese input method
         // (－ ｜ ＊ （ ） ＯＲ ：) are operators; terms are folded the same way by the analyzer anyway.
-        let printable = String(String.UnicodeScalarView(text.precomposedStringWithCompatibilityMapping.unicodeScalars.map {
+        let printable = String(String.UnicodeScalarView(Self.compatibilityFolded(text).unicodeScalars.map {
             $0.properties.generalCategory == .control && !$0.properties.isWhitespace ? " " : $0
         }))
         let lexer = QueryLexer(printable)
@@ -53,6 +53,15 @@ public struct QueryParser {
                 return QueryLexer.Piece(kind: .word(word, prefix: false), position: piece.position)
             }
         }
+    }
+
+    /// `text` in compatibility form (NFKC). Printable ASCII and CJK unified ideographs are their own NFKC form and
+    /// cannot combine with what follows them, so a query made of them only (most are) skips the normalizer.
+    private static func compatibilityFolded(_ text: String) -> String {
+        let plain = text.unicodeScalars.allSatisfy { scalar in
+            (0x20 ..< 0x7F).contains(scalar.value) || (0x4E00 ... 0x9FFF).contains(scalar.value)
+        }
+        return plain ? text : text.precomposedStringWithCompatibilityMapping
     }
 
     private mutating func parseQuery() -> ParsedQuery {

@@ -48,10 +48,40 @@ final class DocumentStatistics: @unchecked Sendable {
         }
     }
 
-    private let entries: UnsafeMutableBufferPointer<Entry>
-    /// Row id → index into `entries` + 1 (0: no such article).
-    private let slots: UnsafeMutableBufferPointer<UInt32>
-    private let pool: UnsafeMutableBufferPointer<UInt8>
+    /// The figures as plain memory, for the ranking function's hot path: a value without reference counting,
+    /// valid while this object lives.
+    struct Table {
+        fileprivate let entries: UnsafeMutableBufferPointer<Entry>
+        /// Row id → index into `entries` + 1 (0: no such article).
+        fileprivate let slots: UnsafeMutableBufferPointer<UInt32>
+        fileprivate let pool: UnsafeMutableBufferPointer<UInt8>
+
+        /// The figures of the article stored under row `id`, if it is known.
+        @inline(__always)
+        func entry(_ id: Int64) -> Entry? {
+            guard id >= 0, id < slots.count else { return nil }
+            let slot = slots[Int(id)]
+            return slot == 0 ? nil : entries[Int(slot) - 1]
+        }
+
+        /// The lengths of the article's columns (title, body).
+        @inline(__always)
+        func length(of entry: Entry, column: Int) -> Int {
+            Int(column == 0 ? entry.titleLength : entry.bodyLength)
+        }
+
+        /// Whether a word boundary lies before `position` in `column` (0 title, 1 body) of the article.
+        @inline(__always)
+        func isBoundary(_ entry: Entry, column: Int, position: Int) -> Bool {
+            let positions = Int(column == 0 ? entry.titlePositions : entry.bodyPositions)
+            guard position >= 0, position <= positions else { return false }
+            var bit = position
+            if column != 0 { bit += (Int(entry.titlePositions) + 1 + 7) / 8 * 8 }
+            return pool[Int(entry.boundaryOffset) + bit >> 3] & (1 << UInt8(bit & 7)) != 0
+        }
+    }
+
+    let table: Table
     /// The row id of every article, in the order they were added.
     let ids: [Int64]
     /// The number of articles.
@@ -60,48 +90,30 @@ final class DocumentStatistics: @unchecked Sendable {
     let averageLengths: [Double]
 
     private init(_ builder: Builder) {
-        entries = .allocate(capacity: max(1, builder.entries.count))
+        let entries = UnsafeMutableBufferPointer<Entry>.allocate(capacity: max(1, builder.entries.count))
         _ = entries.initialize(from: builder.entries)
-        pool = .allocate(capacity: max(1, builder.pool.count))
+        let pool = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, builder.pool.count))
         _ = pool.initialize(from: builder.pool)
         ids = builder.ids
         count = builder.entries.count
         let largest = Int(builder.ids.max() ?? 0)
-        slots = .allocate(capacity: largest + 1)
+        let slots = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: largest + 1)
         slots.initialize(repeating: 0)
         for (index, id) in builder.ids.enumerated() where id >= 0 { slots[Int(id)] = UInt32(index + 1) }
+        table = Table(entries: entries, slots: slots, pool: pool)
         let titles = builder.entries.reduce(0) { $0 + Double($1.titleLength) }
         let bodies = builder.entries.reduce(0) { $0 + Double($1.bodyLength) }
         averageLengths = count == 0 ? [1, 1] : [titles / Double(count), bodies / Double(count)]
     }
 
     deinit {
-        entries.deallocate()
-        slots.deallocate()
-        pool.deallocate()
+        table.entries.deallocate()
+        table.slots.deallocate()
+        table.pool.deallocate()
     }
 
     /// The figures of the article stored under row `id`, if it is known.
-    @inline(__always)
     func entry(_ id: Int64) -> Entry? {
-        guard id >= 0, id < slots.count else { return nil }
-        let slot = slots[Int(id)]
-        return slot == 0 ? nil : entries[Int(slot) - 1]
-    }
-
-    /// The lengths of the article's columns (title, body).
-    @inline(__always)
-    func length(of entry: Entry, column: Int) -> Int {
-        Int(column == 0 ? entry.titleLength : entry.bodyLength)
-    }
-
-    /// Whether a word boundary lies before `position` in `column` (0 title, 1 body) of the article.
-    @inline(__always)
-    func isBoundary(_ entry: Entry, column: Int, position: Int) -> Bool {
-        let positions = Int(column == 0 ? entry.titlePositions : entry.bodyPositions)
-        guard position >= 0, position <= positions else { return false }
-        var bit = position
-        if column != 0 { bit += (Int(entry.titlePositions) + 1 + 7) / 8 * 8 }
-        return pool[Int(entry.boundaryOffset) + bit >> 3] & (1 << UInt8(bit & 7)) != 0
+        table.entry(id)
     }
 }

@@ -1,8 +1,7 @@
 /// One article's matches as the ranking model reads them: each term's matches per column, how many of them are
 /// word-aligned, and the article's column lengths. Flat buffers reused row after row, so that scoring a row
-/// allocates nothing.
-final class MatchCounts {
-    // The buffers are allocated in init and freed in deinit; they never escape.
+/// allocates nothing and counts no references: a plain value over memory its owner frees with ``deallocate()``.
+struct MatchCounts {
     let terms: Int
     let columns: Int
     /// `frequencies[term * columns + column]`.
@@ -28,7 +27,8 @@ final class MatchCounts {
         reset()
     }
 
-    deinit {
+    /// Frees the buffers; the counts are not used afterwards.
+    func deallocate() {
         frequencies.deallocate()
         aligned.deallocate()
         lengths.deallocate()

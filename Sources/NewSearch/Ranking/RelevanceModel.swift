@@ -81,6 +81,7 @@ public struct RelevanceModel: Sendable {
     func score(terms: [TermCounts], lengths: [Int], averageLengths: [Double], near: Bool) -> Score {
         let counts = MatchCounts(terms: terms.count, columns: lengths.count, idf: terms.map(\.idf),
                                  averageLengths: averageLengths)
+        defer { counts.deallocate() }
         for (term, termCounts) in terms.enumerated() {
             var aligned = termCounts.aligned
             for (column, frequency) in termCounts.frequencies.enumerated() where column < lengths.count {

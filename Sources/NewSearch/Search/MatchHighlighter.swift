@@ -24,43 +24,54 @@ struct MatchHighlighter {
     /// `text` (cut at ``scanLimit`` bytes, on a character boundary) with every occurrence of a term highlighted;
     /// overlapping and adjacent occurrences are merged.
     func highlighted(_ text: String) -> HighlightedText {
-        let (shown, matches) = self.matches(in: text)
-        return HighlightedText(text: shown, byteRanges: matches.map(\.range))
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            let shown = UnsafeBufferPointer(rebasing: bytes[..<Self.scannedCount(bytes)])
+            let shownText = shown.count == bytes.count ? text : String(decoding: shown, as: UTF8.self)
+            return HighlightedText(text: shownText, byteRanges: matches(in: shown).map(\.range))
+        }
     }
 
-    /// The snippet of `text`: the best window of `length` characters, its matches highlighted.
-    func snippet(of text: String, length: Int) -> HighlightedText {
-        let (shown, matches) = self.matches(in: text)
-        return SnippetBuilder.snippet(of: shown, matches: matches, length: length)
+    /// The snippet of the UTF-8 `text`: the best window of `length` characters, its matches highlighted.
+    func snippet(of text: UnsafeBufferPointer<UInt8>, length: Int) -> HighlightedText {
+        let shown = UnsafeBufferPointer(rebasing: text[..<Self.scannedCount(text)])
+        return SnippetBuilder.snippet(of: shown, matches: matches(in: shown), length: length)
     }
 
-    /// `text` cut at ``scanLimit`` bytes, and the UTF-8 byte ranges of the terms' occurrences in it, sorted;
-    /// overlapping and adjacent occurrences are merged (keeping the first one's term).
+    /// The number of bytes of `text` that are searched: all of it, or the longest prefix of at most ``scanLimit``
+    /// bytes that ends on a character boundary.
+    static func scannedCount(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        guard text.count > scanLimit else { return text.count }
+        var cut = scanLimit
+        while cut > 0, text[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return cut
+    }
+
+    /// The UTF-8 byte ranges of the terms' occurrences in `text`, sorted; overlapping and adjacent occurrences
+    /// are merged (keeping the first one's term).
     ///
     /// The text is folded and searched in chunks of ``chunkBytes``, and the search stops after the chunk in which
     /// every term has been seen: a long article costs what its first matches cost.
-    func matches(in text: String) -> (text: String, matches: [SnippetBuilder.Match]) {
-        var shown = Self.prefix(of: text, bytes: Self.scanLimit)
-        guard !needles.isEmpty else { return (shown, []) }
+    func matches(in text: UnsafeBufferPointer<UInt8>) -> [SnippetBuilder.Match] {
+        guard !needles.isEmpty else { return [] }
         var found: [SnippetBuilder.Match] = []
-        var seen = Set<Int>()
+        var seen = [Bool](repeating: false, count: needles.count), unseen = needles.count
         // A match starting in the last `overlap` bytes of a chunk is left to the next chunk, which starts there.
         let overlap = 4 * (needles.map(\.count).max() ?? 0) + 8
-        shown.withUTF8 { bytes in
-            var start = 0
-            while start < bytes.count {
-                var end = min(bytes.count, start + Self.chunkBytes)
-                while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-                let last = end == bytes.count
-                var owned = last ? end : max(start + 1, end - overlap)
-                while owned < end, bytes[owned] & 0xC0 == 0x80 { owned += 1 }
-                search(UnsafeBufferPointer(rebasing: bytes[start ..< end]), from: start, owned: owned,
-                       into: &found, seen: &seen)
-                if last || seen.count == needles.count { break }
-                start = owned
+        var start = 0
+        while start < text.count {
+            var end = min(text.count, start + Self.chunkBytes)
+            while end < text.count, text[end] & 0xC0 == 0x80 { end += 1 }
+            let last = end == text.count
+            var owned = last ? end : max(start + 1, end - overlap)
+            while owned < end, text[owned] & 0xC0 == 0x80 { owned += 1 }
+            search(UnsafeBufferPointer(rebasing: text[start ..< end]), from: start, owned: owned, into: &found) { term in
+                if !seen[term] { seen[term] = true; unseen -= 1 }
             }
+            if last || unseen == 0 { break }
+            start = owned
         }
-        return (shown, Self.merged(found))
+        return Self.merged(found)
     }
 
     /// The bytes folded and searched in one go.
@@ -69,7 +80,7 @@ struct MatchHighlighter {
     /// Finds the terms in one chunk of the text that begins at byte `offset`, keeping the matches that start
     /// before `owned`.
     private func search(_ chunk: UnsafeBufferPointer<UInt8>, from offset: Int, owned: Int,
-                        into found: inout [SnippetBuilder.Match], seen: inout Set<Int>) {
+                        into found: inout [SnippetBuilder.Match], seeing: (Int) -> Void) {
         let folded = analyzer.normalizedText(bytes: chunk)
         folded.bytes.withUnsafeBufferPointer { haystack in
             for (term, needle) in needles.enumerated() where !needle.isEmpty {
@@ -77,20 +88,9 @@ struct MatchHighlighter {
                     let range = folded.originalRange(of: start ..< start + needle.count)
                     guard offset + range.lowerBound < owned else { return }
                     found.append(.init(range: offset + range.lowerBound ..< offset + range.upperBound, term: term))
-                    seen.insert(term)
+                    seeing(term)
                 }
             }
-        }
-    }
-
-    /// The longest prefix of `text` of at most `bytes` bytes that ends on a character boundary.
-    static func prefix(of text: String, bytes limit: Int) -> String {
-        guard text.utf8.count > limit else { return text }
-        var text = text
-        return text.withUTF8 { bytes in
-            var cut = limit
-            while cut > 0, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<cut]), as: UTF8.self)
         }
     }
 

@@ -92,10 +92,10 @@ struct Searcher {
             path: article.path,
             title: highlighter.highlighted(article.title),
             author: article.author,
-            categories: JSONText.strings(article.categoriesJSON),
+            categories: article.categories,
             date: row.date == .min ? nil : Date(timeIntervalSince1970: TimeInterval(row.date)),
             score: row.score,
-            snippet: highlighter.snippet(of: article.body, length: options.snippetLength),
+            snippet: article.body.withUnsafeBufferPointer { highlighter.snippet(of: $0, length: options.snippetLength) },
             scoreParts: parts)
     }
 

@@ -15,14 +15,10 @@ enum SnippetBuilder {
     /// The most matches tried as a window's first.
     static let maximumCandidates = 64
 
-    /// The snippet of `text` with `matches` (sorted, not overlapping) highlighted inside it.
-    static func snippet(of text: String, matches: [Match], length: Int) -> HighlightedText {
-        let length = max(1, length)
-        var text = text
-        return text.withUTF8 { bytes in
-            let window = bestWindow(bytes, matches: matches, length: length)
-            return cut(bytes, window: window, matches: matches)
-        }
+    /// The snippet of the UTF-8 `text` with `matches` (sorted, not overlapping) highlighted inside it.
+    static func snippet(of text: UnsafeBufferPointer<UInt8>, matches: [Match], length: Int) -> HighlightedText {
+        let window = bestWindow(text, matches: matches, length: max(1, length))
+        return cut(text, window: window, matches: matches)
     }
 
     /// The byte range of the best window: each match (of the first ``maximumCandidates``) is tried as the

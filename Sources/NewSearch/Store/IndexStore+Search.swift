@@ -103,18 +103,27 @@ extension IndexStore {
         var path: String
         var title: String
         var author: String?
-        var categoriesJSON: String?
-        var date: String?
-        var body: String
+        var categories: [String]
+        /// The body's UTF-8 bytes, as stored (a page of hits reads them without making strings of them).
+        var body: [UInt8]
+    }
+
+    /// A stored category list, parsed once per distinct list.
+    private func categoryList(_ json: String?) -> [String] {
+        guard let json else { return [] }
+        if let parsed = parsedCategoryLists[json] { return parsed }
+        let parsed = JSONText.strings(json)
+        if parsedCategoryLists.count < 4096 { parsedCategoryLists[json] = parsed }
+        return parsed
     }
 
     /// The stored article of row `id`, if any.
     func article(id: Int64) throws -> StoredArticle? {
         let statement = try database.cachedStatement(
-            "SELECT path, title, author, categories, date, body FROM \(IndexSchema.documents) WHERE id = ?")
+            "SELECT path, title, author, categories, body FROM \(IndexSchema.documents) WHERE id = ?")
         guard try statement.bind(.integer(id)).step() else { return nil }
         return StoredArticle(path: statement.text(0) ?? "", title: statement.text(1) ?? "", author: statement.text(2),
-                             categoriesJSON: statement.text(3), date: statement.text(4), body: statement.text(5) ?? "")
+                             categories: categoryList(statement.text(3)), body: statement.withBlob(4) { Array($0) })
     }
 
     /// The article stored under `path`, as it was indexed, if any.

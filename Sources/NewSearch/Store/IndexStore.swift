@@ -25,6 +25,8 @@ final class IndexStore {
     var writes: Writes?
     /// Every article's categories, for facet counts: loaded on first use, forgotten when the statistics reload.
     var cachedCategories: CategoryTable?
+    /// Stored category lists (JSON) parsed, by their text: an index has few distinct lists.
+    var parsedCategoryLists: [String: [String]] = [:]
 
     /// Opens the index at `path`. A writable store creates the file and its tables when missing.
     ///

@@ -81,6 +81,26 @@ import Testing
         }
     }
 
+    @Test func foldedRangesMapBackAcrossCharactersThatChangeWidth() {
+        // Ｇ (3 bytes) folds to g (1), ﬁ (3) to fi (2 characters), 會 to 会 (same width), Ａ to a, ­ (soft hyphen) to
+        // nothing: every folded occurrence maps back to exactly the characters it came from.
+        let text = "ＧＤＰ社會ﬁx Ａ\u{AD}b 2024年ＧＤＰ"
+        let folded = analyzer.normalizedText(text)
+        let bytes = Array(text.utf8)
+        func original(of needle: String) -> [String] {
+            let needle = Array(needle.utf8), haystack = folded.bytes
+            return (0 ... haystack.count - needle.count).filter { Array(haystack[$0 ..< $0 + needle.count]) == needle }
+                .map { String(decoding: bytes[folded.originalRange(of: $0 ..< $0 + needle.count)], as: UTF8.self) }
+        }
+        #expect(String(decoding: folded.bytes, as: UTF8.self) == "gdp社会fix ab 2024年gdp")
+        #expect(original(of: "gdp") == ["ＧＤＰ", "ＧＤＰ"])
+        #expect(original(of: "社会") == ["社會"])
+        #expect(original(of: "i") == ["ﬁ"], "half of a ligature takes all of it")
+        #expect(original(of: "ab") == ["Ａ\u{AD}b"])
+        #expect(original(of: "2024年") == ["2024年"])
+        #expect(folded.originalRange(of: folded.bytes.count ..< folded.bytes.count) == bytes.count ..< bytes.count)
+    }
+
     @Test func punctuationSpacesAndEmojiAreNotTokens() {
         #expect(analyzer.tokens("，。！？“”（）《》 \n\t😀 --- ...").isEmpty)
         #expect(analyzer.tokens("").isEmpty)
