@@ -39,7 +39,9 @@ struct HitPrinter {
 
     private func scoreLine(_ parts: RelevanceModel.Score) -> String {
         let terms = parts.terms.map { term in
-            String(format: "idf %.2f × bm25 → %.3f × align %.2f", term.idf, term.bm25, term.alignmentFactor)
+            let title = term.titleBonus > 0 ? String(format: " (title +%.3f)", term.titleBonus) : ""
+            return String(format: "idf %.2f × bm25 → %.3f", term.idf, term.bm25) + title
+                + String(format: " × align %.2f", term.alignmentFactor)
         }
         return String(format: "score %.3f = (", parts.total) + terms.joined(separator: " + ")
             + String(format: ") × proximity %.2f", parts.proximityFactor)

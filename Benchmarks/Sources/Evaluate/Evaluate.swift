@@ -33,12 +33,17 @@ enum Evaluate {
             return parameters
         }
         return [
-            ("standard: BM25F, title 10, proximity 0.05", standard),
+            ("standard: BM25F, title 5, title match bonus 0.5, proximity 0.05", standard),
             ("model before: per-column bm25, title 5, proximity 0.5", with {
-                $0.combinesColumns = false; $0.titleWeight = 5; $0.proximityBoost = 0.5 }),
+                $0.combinesColumns = false; $0.titleMatchBonus = 0; $0.proximityBoost = 0.5 }),
             ("per-column bm25 (not BM25F)", with { $0.combinesColumns = false }),
-            ("title weight 5", with { $0.titleWeight = 5 }),
-            ("title weight 20", with { $0.titleWeight = 20 }),
+            ("no title match bonus", with { $0.titleMatchBonus = 0 }),
+            ("no title match bonus, title 10 (the model of 2026-12-01 morning)", with {
+                $0.titleMatchBonus = 0; $0.titleWeight = 10 }),
+            ("title match bonus 0.25", with { $0.titleMatchBonus = 0.25 }),
+            ("title match bonus 1", with { $0.titleMatchBonus = 1 }),
+            ("title weight 3", with { $0.titleWeight = 3 }),
+            ("title weight 10", with { $0.titleWeight = 10 }),
             ("no word alignment", with { $0.wordAlignmentBoost = 0 }),
             ("word alignment 0.6", with { $0.wordAlignmentBoost = 0.6 }),
             ("no proximity", with { $0.proximityBoost = 0 }),
@@ -86,6 +91,14 @@ enum Evaluate {
             }
         }
         print("- graded: \(gradedQueries.count) typical queries, grades by title (see `gradedQueries`)\n")
+        // EVALUATE_MISSES=1 also lists each graded query's nDCG@10 under the standard model when below 1.
+        if ProcessInfo.processInfo.environment["EVALUATE_MISSES"] != nil {
+            for query in gradedQueries {
+                let score = try nDCG([query], index: index, parameters: .standard)
+                if score < 1 { print("graded: `\(query)` nDCG@10 " + String(format: "%.3f", score)) }
+            }
+            print("")
+        }
         print("| variant | title MRR@10 | title s@1 | title s@10 | body MRR@10 | body s@1 | body s@10 | graded nDCG@10: one term | several terms |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for (name, parameters) in variants {

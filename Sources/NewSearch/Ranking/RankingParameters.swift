@@ -19,6 +19,10 @@ public struct RankingParameters: Sendable, Equatable {
     /// BM25F (the standard model): one saturation over the weighted, length-normalized frequencies of all
     /// columns; false sums one bm25 per column, each times its weight (the model before 2026-12).
     public var combinesColumns = true
+    /// Added to a term's saturated BM25F frequency (before idf) when the term occurs in the title: a title that
+    /// names a term says the article is about it, however often the body repeats it elsewhere
+    /// (``Ranking/titleMatchBonus``); 0 turns it off.
+    public var titleMatchBonus = Ranking.titleMatchBonus
 
     /// The model newsearch ranks with.
     public static let standard = RankingParameters(

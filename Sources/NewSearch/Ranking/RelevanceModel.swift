@@ -5,7 +5,8 @@ import Foundation
 /// explained.
 ///
 /// tf(term) = Σ over columns: weight × matches / (1 − b + b × length / mean length)
-/// score = (Σ over terms: idf × tf (k1 + 1) / (tf + k1) × (1 + ``Ranking/wordAlignmentBoost`` × aligned share))
+/// score = (Σ over terms: idf × (tf (k1 + 1) / (tf + k1) + ``Ranking/titleMatchBonus`` when the title holds it)
+///                      × (1 + ``Ranking/wordAlignmentBoost`` × aligned share))
 ///         × (1 + ``Ranking/proximityBoost`` when all terms occur within ``Ranking/proximityWindow`` tokens)
 public struct RelevanceModel: Sendable {
     /// What the model needs to know of one query term in one article.
@@ -29,8 +30,11 @@ public struct RelevanceModel: Sendable {
     public struct TermScore: Sendable, Equatable, Codable {
         /// The term's inverse document frequency.
         public var idf: Double
-        /// bm25 of the term in this article: idf × the weighted, saturated frequencies.
+        /// bm25 of the term in this article: idf × (the weighted, saturated frequencies + the title match bonus
+        /// when the title holds the term).
         public var bm25: Double
+        /// The part of ``bm25`` that the title match bonus (``Ranking/titleMatchBonus``) adds: idf × the bonus, or 0.
+        public var titleBonus: Double
         /// 1 + ``Ranking/wordAlignmentBoost`` × the share of its matches on word boundaries.
         public var alignmentFactor: Double
         /// The term's share of the score: ``bm25`` × ``alignmentFactor``.
@@ -52,6 +56,7 @@ public struct RelevanceModel: Sendable {
             for index in scaled.terms.indices {
                 scaled.terms[index].idf = idf
                 scaled.terms[index].bm25 *= idf
+                scaled.terms[index].titleBonus *= idf
             }
             return scaled
         }
@@ -147,11 +152,15 @@ public struct RelevanceModel: Sendable {
         return termScore(term, counts, bm25: frequency * (k1 + 1) / (frequency + k1), matches: matches)
     }
 
-    /// A term's score from its bm25 over the columns (before idf) and its number of matches.
+    /// A term's score from its bm25 over the columns (before idf) and its number of matches: the title match
+    /// bonus added when the title holds the term, times idf, times the alignment factor.
     @inline(__always)
     private func termScore(_ term: Int, _ counts: MatchCounts, bm25: Double, matches: Int) -> TermScore {
         let alignedShare = matches > 0 ? min(1, Double(counts.aligned[term]) / Double(matches)) : 0
         let idf = counts.idf[term]
-        return TermScore(idf: idf, bm25: bm25 * idf, alignmentFactor: 1 + parameters.wordAlignmentBoost * alignedShare)
+        let titled = counts.columns > 0 && counts.frequency(term: term, column: 0) > 0
+        let bonus = titled ? parameters.titleMatchBonus * idf : 0
+        return TermScore(idf: idf, bm25: bm25 * idf + bonus, titleBonus: bonus,
+                         alignmentFactor: 1 + parameters.wordAlignmentBoost * alignedShare)
     }
 }

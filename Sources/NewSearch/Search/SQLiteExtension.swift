@@ -10,9 +10,10 @@
 /// ```
 ///
 /// `newsearch_rank(table)` scores a row of any FTS5 table as newsearch ranks its own hits (``RelevanceModel``):
-/// BM25F per term, the first column weighing as a title and the others as a body, raised for matches on word
-/// boundaries and, slightly, for terms found close together; lengths come from FTS5's own counts. It returns NULL for
-/// a row that is no hit after all (a `term*` matched only inside a word); higher is better.
+/// BM25F per term, the first column weighing as a title (with the title match bonus) and the others as a body,
+/// raised for matches on word boundaries and, slightly, for terms found close together; lengths come from FTS5's
+/// own counts. It returns NULL for a row that is no hit after all (a `term*` matched only inside a word); higher
+/// is better.
 public enum SQLiteExtension {
     /// The tokenizer's name, for `tokenize = 'newsearch'`.
     public static let tokenizerName = FTS5Tokenizer.name

@@ -128,6 +128,12 @@ import Testing
         let parts = try #require(hit.scoreParts)
         #expect(parts.terms.count == 2)
         #expect(abs(parts.total - hit.score) < 1e-9)
+        // A's title holds both terms: each term's part carries the title match bonus, idf times the bonus.
+        #expect(hit.path == "A")
+        #expect(parts.terms.allSatisfy { abs($0.titleBonus - Ranking.titleMatchBonus * $0.idf) < 1e-9 })
+        let bodyOnly = try #require(index.search("快递员", options: SearchOptions(explain: true)).hits
+            .first { $0.path == "B" }?.scoreParts)
+        #expect(bodyOnly.terms.map(\.titleBonus) == [0])
     }
 }
 
