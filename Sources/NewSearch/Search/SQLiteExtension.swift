@@ -20,6 +20,9 @@ public enum SQLiteExtension {
     /// The ranking function's name: `newsearch_rank(table)`.
     public static let rankFunctionName = FTS5RankFunction.name
 
+    /// The analyzers ``match(_:dictionary:)`` compiles with, kept between calls.
+    private static let analyzers = AnalyzerPool()
+
     /// Registers the `newsearch` tokenizer and the `newsearch_rank` function on `connection`, an `sqlite3 *` the app
     /// opened and keeps (newsearch never configures or closes it). Call it on every connection that reads or writes
     /// a table using the tokenizer: FTS5 tokenizes queries, inserts and deletes alike.
@@ -53,7 +56,8 @@ public enum SQLiteExtension {
     /// `query` compiled for the `MATCH` of a table that uses the `newsearch` tokenizer with `dictionary`.
     /// Column conditions (`title:…`, `body:…`) name the columns `title` and `body`.
     public static func match(_ query: String, dictionary: UserDictionary = .empty) throws -> Match {
-        let plan = QueryCompiler.compile(QueryParser.parse(query), analyzer: try Analyzer(dictionary: dictionary))
+        let parsed = QueryParser.parse(query)
+        let plan = try analyzers.withAnalyzer(dictionary: dictionary) { QueryCompiler.compile(parsed, analyzer: $0) }
         var warnings = plan.warnings
         if !plan.filters.isEmpty {
             warnings.append(QueryWarning(position: 0, message: "author, category and date conditions apply to a "

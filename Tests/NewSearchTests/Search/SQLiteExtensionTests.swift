@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import NewSearch
 
@@ -49,6 +50,19 @@ import Testing
         try index.add(Article(title: "外卖骑手的社保", body: "平台为外卖骑手缴纳社会保险。"), path: "app://1")
         try index.add(Article(title: "天气预报", body: "明天多云转晴。"), path: "app://2")
         return (index, path)
+    }
+
+    @Test func matchCompilesTheSameFromManyThreadsAtOnce() throws {
+        let queries = ["快递员 社会保险", "社會保險 -广告", "iPhone16 OR 华为", "\"上海 市\"", "title:欠薪 2024年"]
+        let expected = try queries.map { try SQLiteExtension.match($0) }
+        let results = Mutex<[Int: [SQLiteExtension.Match]]>([:])
+        DispatchQueue.concurrentPerform(iterations: 16) { worker in
+            let matches = (0 ..< 40).compactMap { round in try? SQLiteExtension.match(queries[(worker + round) % queries.count]) }
+            results.withLock { $0[worker] = matches }
+        }
+        for (worker, matches) in results.withLock({ $0 }) {
+            #expect(matches == (0 ..< 40).map { expected[(worker + $0) % queries.count] })
+        }
     }
 
     @Test func anOutsideDeleteRemovesTheArticlesEntriesSoNoLaterRowInheritsThem() throws {
