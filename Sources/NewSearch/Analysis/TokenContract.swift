@@ -8,7 +8,20 @@
 /// - Word boundaries are not tokens: they travel beside the tokens as ``WordBoundaries`` (one bit per position),
 ///   which the index keeps per article for ranking whole-word matches first.
 /// - A document's length, for bm25, is its number of character tokens (gaps do not count).
+/// - **Digit pairs**: in the index, an ASCII digit followed by another in the same run is also indexed as the two
+///   of them, a token colocated with the first (at its position): `2024` holds 2·20, 0·02, 2·24, 4 at four
+///   positions. In a query, each digit followed by a digit is replaced by that pair, and the run's last digit stays
+///   alone, so the phrase keeps one token per character: `2024` is the phrase 20 02 24 4, `2024年` is
+///   20 02 24 4 年, whose lists are far shorter than those of 2, 0, 2, 4, which every date holds. The index and the
+///   ranking see the same positions as without pairs; only FTS5's tokenizer emits them
+///   (``FTS5Tokenizer``).
 enum TokenContract {
     /// The gap token's only byte (ASCII unit separator, which folding turns into nothing and queries strip).
     static let gap: UInt8 = 0x1F
+
+    /// Whether a token of `length` bytes starting with `byte` is a digit that takes part in digit pairs.
+    @inline(__always)
+    static func isPairedDigit(_ byte: UInt8, length: Int32) -> Bool {
+        length == 1 && byte &- 0x30 < 10
+    }
 }

@@ -67,23 +67,43 @@ enum FTS5Tokenizer {
                                         count: Int(length))
         let isQuery = flags & FTS5_TOKENIZE_QUERY != 0
         if !isQuery, let tokens = instance.host.take(matching: bytes) {
-            return emitTokens(tokens, context: callbackContext, emit: emit)
+            return emitTokens(tokens, query: false, context: callbackContext, emit: emit)
         }
         instance.scratch.removeAll()
         instance.analyzer.analyze(bytes, mode: isQuery ? .query : .document, into: &instance.scratch)
-        return emitTokens(instance.scratch, context: callbackContext, emit: emit)
+        return emitTokens(instance.scratch, query: isQuery, context: callbackContext, emit: emit)
     }
 
+    /// Emits `tokens` to FTS5, with the digit pairs of ``TokenContract``: colocated beside the first digit in a
+    /// document, in place of it in a query.
     private static func emitTokens(
-        _ tokens: TokenList, context: UnsafeMutableRawPointer?,
+        _ tokens: TokenList, query: Bool, context: UnsafeMutableRawPointer?,
         emit: @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, Int32, Int32, Int32) -> Int32
     ) -> Int32 {
         tokens.bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return SQLITE_OK }
             let characters = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-            for entry in tokens.entries {
-                let code = emit(context, 0, characters + Int(entry.textStart), entry.textLength,
-                                entry.sourceStart, entry.sourceEnd)
+            let entries = tokens.entries
+            var pair: (CChar, CChar) = (0, 0)
+            for index in entries.indices {
+                let entry = entries[index]
+                var paired: TokenList.Entry?
+                if index + 1 < entries.count, TokenContract.isPairedDigit(buffer[Int(entry.textStart)], length: entry.textLength) {
+                    let next = entries[index + 1]
+                    if TokenContract.isPairedDigit(buffer[Int(next.textStart)], length: next.textLength) { paired = next }
+                }
+                if !query || paired == nil {
+                    let code = emit(context, 0, characters + Int(entry.textStart), entry.textLength,
+                                    entry.sourceStart, entry.sourceEnd)
+                    if code != SQLITE_OK { return code }
+                }
+                guard let next = paired else { continue }
+                pair = (characters[Int(entry.textStart)], characters[Int(next.textStart)])
+                let code = withUnsafePointer(to: &pair) { pointer in
+                    emit(context, query ? 0 : FTS5_TOKEN_COLOCATED,
+                         UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self), 2,
+                         entry.sourceStart, next.sourceEnd)
+                }
                 if code != SQLITE_OK { return code }
             }
             return SQLITE_OK

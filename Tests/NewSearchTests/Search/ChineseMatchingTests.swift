@@ -32,6 +32,19 @@ import Testing
         ("_G20反腐败追逃追赃", "G20"),
         ("苹果发布iPhone", "hon"),
         ("苹果发布iPhone16", "iph*"),
+        // Digit runs are matched through digit pairs (TokenContract): every substring still finds them.
+        ("超过2000人参加", "000"),
+        ("超过2000人参加", "00人"),
+        ("超过2000人参加", "过2"),
+        ("２０２４年", "2024"),
+        ("2024年", "２０２４年"),
+        ("12345", "234"),
+        ("12345", "5"),
+        ("12345", "45"),
+        ("2024年经济", "024年"),
+        ("2020-2024", "24"),
+        ("第2期", "2期"),
+        ("2024年经济", "202*"),
     ])
     func matches(content: String, query: String) throws {
         #expect(try MatchHarness.matches(content, query), "\(query) should find \(content)")
@@ -48,6 +61,11 @@ import Testing
         ("iPhone 16", "iphone16"),
         ("3.5%", "35"),
         ("xiphoid", "iph*"),
+        ("2 0 2 4", "2024"),
+        ("20，24", "2024"),
+        ("2024", "2042"),
+        ("2024年", "20245"),
+        ("1.5", "15"),
     ])
     func doesNotMatch(content: String, query: String) throws {
         #expect(try !MatchHarness.matches(content, query), "\(query) should not find \(content)")
