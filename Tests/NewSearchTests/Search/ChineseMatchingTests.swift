@@ -45,6 +45,16 @@ import Testing
         ("2020-2024", "24"),
         ("第2期", "2期"),
         ("2024年经济", "202*"),
+        // Terms that begin or end inside a frequent word.
+        ("政治经济学", "经济"),
+        ("政治经济学", "治经"),
+        ("政治经济学", "济学"),
+        ("政治经济学", "经"),
+        ("政治经济学", "济"),
+        ("習近平主席", "习近平"),
+        ("习近平主席", "近平主"),
+        ("习近平主席", "平主"),
+        ("經濟發展", "经济发展"),
     ])
     func matches(content: String, query: String) throws {
         #expect(try MatchHarness.matches(content, query), "\(query) should find \(content)")
@@ -66,9 +76,27 @@ import Testing
         ("2024", "2042"),
         ("2024年", "20245"),
         ("1.5", "15"),
+        ("经，济", "经济"),
+        ("经 济", "经济"),
+        ("习近，平", "习近平"),
     ])
     func doesNotMatch(content: String, query: String) throws {
         #expect(try !MatchHarness.matches(content, query), "\(query) should not find \(content)")
+    }
+
+    @Test func theIndexHoldsDigitPairsBesideTheDigits() throws {
+        let index = try SearchIndex(path: ":memory:")
+        try index.add(contentsOf: [("A", Article(title: "政治经济学", body: "2024年，习近平"))])
+        let terms = try index.pool.write { session -> Set<String> in
+            let database = session.store.database
+            try database.execute("CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, 'newsearch_fts', 'row')")
+            let statement = try database.prepare("SELECT term FROM temp.vocabulary")
+            var terms = Set<String>()
+            while try statement.step() { terms.insert(statement.text(0) ?? "") }
+            return terms
+        }
+        #expect(terms.isSuperset(of: ["20", "02", "24", "2", "0", "4", "经", "济"]))
+        #expect(terms.isDisjoint(with: ["经济", "4年", "2024", "202"]), "only two digits side by side make a pair")
     }
 }
 
