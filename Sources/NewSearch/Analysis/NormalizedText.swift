@@ -58,28 +58,41 @@ struct NormalizedText {
     /// The original byte range of the folded bytes `range`, whose ends are character boundaries of the folded
     /// text; a range that begins or ends inside a shifted character takes all of it.
     func originalRange(of range: Range<Int>) -> Range<Int> {
-        let lower = original(range.lowerBound, end: false)
+        var cursor = -1
+        return originalRange(of: range, cursor: &cursor)
+    }
+
+    /// ``originalRange(of:)`` for ranges asked in increasing order, as a pass over the tokens asks them: `cursor`
+    /// (start it at 0) keeps how many shifts lie before the last position asked, so that each range costs O(1)
+    /// amortized instead of a binary search. A negative cursor, or a position before the last, searches.
+    func originalRange(of range: Range<Int>, cursor: inout Int) -> Range<Int> {
+        let lower = original(range.lowerBound, end: false, cursor: &cursor)
         guard !range.isEmpty else { return lower ..< lower }
-        return lower ..< original(range.upperBound - 1, end: true)
+        return lower ..< original(range.upperBound - 1, end: true, cursor: &cursor)
     }
 
     /// The original start (or end) of the character that holds folded byte `position`.
     @inline(__always)
-    private func original(_ position: Int, end: Bool) -> Int {
-        guard let last = shifts.last else { return end ? position + 1 : position }
-        // The last shift that begins at or before `position`, if any.
-        var low = 0, high = shifts.count
-        if Int(last.foldedStart) <= position {
-            low = shifts.count
+    private func original(_ position: Int, end: Bool, cursor: inout Int) -> Int {
+        if shifts.isEmpty { return end ? position + 1 : position }
+        if cursor < 0 || cursor > 0 && Int(shifts[cursor - 1].foldedStart) > position {
+            cursor = shiftsBefore(position)
         } else {
-            while low < high {
-                let middle = (low + high) / 2
-                if Int(shifts[middle].foldedStart) <= position { low = middle + 1 } else { high = middle }
-            }
+            while cursor < shifts.count, Int(shifts[cursor].foldedStart) <= position { cursor += 1 }
         }
-        guard low > 0 else { return end ? position + 1 : position }
-        let shift = shifts[low - 1]
+        guard cursor > 0 else { return end ? position + 1 : position }
+        let shift = shifts[cursor - 1]
         if position < Int(shift.foldedEnd) { return Int(end ? shift.originalEnd : shift.originalStart) }
         return position - Int(shift.foldedEnd) + Int(shift.originalEnd) + (end ? 1 : 0)
+    }
+
+    /// The number of shifts that begin at or before `position` (binary search).
+    private func shiftsBefore(_ position: Int) -> Int {
+        var low = 0, high = shifts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(shifts[middle].foldedStart) <= position { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

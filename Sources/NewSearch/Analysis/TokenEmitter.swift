@@ -8,12 +8,14 @@ enum TokenEmitter {
     static func emit(_ text: NormalizedText, segments: [WordSegment], mode: Analyzer.Mode, into list: inout TokenList) {
         text.bytes.withUnsafeBufferPointer { bytes in
             var previous: WordSegment?
+            // The tokens' ranges are mapped back in increasing order, so one cursor serves them all.
+            var cursor = 0
             for segment in segments {
                 if let previous, segment.start > previous.end,
                    separates(bytes[previous.end ..< segment.start], previous, segment, mode: mode) {
-                    list.appendGap(source: text.originalRange(of: previous.end ..< segment.start))
+                    list.appendGap(source: text.originalRange(of: previous.end ..< segment.start, cursor: &cursor))
                 }
-                emitCharacters(of: segment, bytes: bytes, text: text, into: &list)
+                emitCharacters(of: segment, bytes: bytes, text: text, cursor: &cursor, into: &list)
                 previous = segment
             }
         }
@@ -21,7 +23,7 @@ enum TokenEmitter {
     }
 
     private static func emitCharacters(of segment: WordSegment, bytes: UnsafeBufferPointer<UInt8>,
-                                       text: NormalizedText, into list: inout TokenList) {
+                                       text: NormalizedText, cursor: inout Int, into list: inout TokenList) {
         var start = segment.start
         var previousClass: UInt8 = 0
         while start < segment.end {
@@ -30,7 +32,8 @@ enum TokenEmitter {
             let asciiClass = lead < 0x80 ? UTF8Scalar.asciiClass(of: lead) : 0
             let startsWord = start == segment.start || asciiClass != 0 && previousClass != 0 && asciiClass != previousClass
             list.appendCharacter(UnsafeBufferPointer(rebasing: bytes[start ..< end]),
-                                 source: text.originalRange(of: start ..< end), startsWord: startsWord)
+                                 source: text.originalRange(of: start ..< end, cursor: &cursor),
+                                 startsWord: startsWord)
             previousClass = asciiClass
             start = end
         }

@@ -101,6 +101,22 @@ import Testing
         #expect(folded.originalRange(of: folded.bytes.count ..< folded.bytes.count) == bytes.count ..< bytes.count)
     }
 
+    @Test func aCursorMapsRangesInOrderAsTheSearchDoes() {
+        let text = String(repeating: "ＧＤＰ，增长５．２％；社會ﬁx\u{AD}。A股 ", count: 40)
+        let folded = analyzer.normalizedText(text)
+        let bytes = folded.bytes
+        let starts = bytes.indices.filter { bytes[$0] & 0xC0 != 0x80 } + [bytes.count]
+        var cursor = 0
+        for (start, end) in zip(starts, starts.dropFirst()) {
+            #expect(folded.originalRange(of: start ..< end, cursor: &cursor) == folded.originalRange(of: start ..< end))
+            #expect(folded.originalRange(of: start ..< start, cursor: &cursor) == folded.originalRange(of: start ..< start))
+        }
+        var late = 0
+        _ = folded.originalRange(of: bytes.count - 1 ..< bytes.count, cursor: &late)
+        #expect(folded.originalRange(of: 0 ..< 3, cursor: &late) == folded.originalRange(of: 0 ..< 3),
+                "a range before the cursor is searched")
+    }
+
     @Test func punctuationSpacesAndEmojiAreNotTokens() {
         #expect(analyzer.tokens("，。！？“”（）《》 \n\t😀 --- ...").isEmpty)
         #expect(analyzer.tokens("").isEmpty)
