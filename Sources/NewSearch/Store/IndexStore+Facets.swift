@@ -34,7 +34,7 @@ extension IndexStore {
         if let cachedCategories { return cachedCategories }
         var table = CategoryTable()
         let statement = try database.prepare("SELECT id, categories FROM \(IndexSchema.documents) WHERE categories <> '[]'")
-        while try statement.step() { table.add(id: statement.int64(0), names: JSONText.strings(statement.text(1))) }
+        while try statement.step() { table.add(id: statement.int64(0), names: categoryList(statement.text(1))) }
         cachedCategories = table
         return table
     }

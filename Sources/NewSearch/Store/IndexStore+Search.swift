@@ -108,8 +108,9 @@ extension IndexStore {
         var body: [UInt8]
     }
 
-    /// A stored category list, parsed once per distinct list.
-    private func categoryList(_ json: String?) -> [String] {
+    /// A stored category list (JSON), parsed once per distinct list: an index has few, and hits, articles and
+    /// facet counts all read them.
+    func categoryList(_ json: String?) -> [String] {
         guard let json else { return [] }
         if let parsed = parsedCategoryLists[json] { return parsed }
         let parsed = JSONText.strings(json)
@@ -136,7 +137,7 @@ extension IndexStore {
         guard try statement.bind(.text(path)).step() else { return nil }
         let date = statement.isNull(4) ? nil : Date(timeIntervalSince1970: TimeInterval(statement.int64(4)))
         let article = Article(title: statement.text(1) ?? "", author: statement.text(2),
-                              categories: JSONText.strings(statement.text(3)), date: date,
+                              categories: categoryList(statement.text(3)), date: date,
                               images: JSONText.stringMap(statement.text(5)), body: statement.text(6) ?? "")
         return IndexedArticle(path: statement.text(0) ?? path, article: article)
     }
