@@ -19,9 +19,9 @@ enum TokenContract {
     /// The gap token's only byte (ASCII unit separator, which folding turns into nothing and queries strip).
     static let gap: UInt8 = 0x1F
 
-    /// Whether a token of `length` bytes starting with `byte` is a digit that takes part in digit pairs.
+    /// Whether a token whose bytes are `text` is a digit, which pairs with a digit next to it.
     @inline(__always)
-    static func isPairedDigit(_ byte: UInt8, length: Int32) -> Bool {
-        length == 1 && byte &- 0x30 < 10
+    static func isPairedDigit(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        text.count == 1 && UTF8Scalar.asciiClass(of: text[0]) == 1
     }
 }

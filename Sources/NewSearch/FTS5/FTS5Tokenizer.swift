@@ -84,14 +84,20 @@ enum FTS5Tokenizer {
             guard let base = buffer.baseAddress else { return SQLITE_OK }
             let characters = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
             let entries = tokens.entries
+            func isDigit(_ index: Int) -> Bool {
+                guard index < entries.count else { return false }
+                let entry = entries[index]
+                return TokenContract.isPairedDigit(
+                    UnsafeBufferPointer(rebasing: buffer[Int(entry.textStart) ..< Int(entry.textStart + entry.textLength)]))
+            }
             var pair: (CChar, CChar) = (0, 0)
+            // Each token is tested once: as the next token of one step, then as the token of the following step.
+            var digit = isDigit(0)
             for index in entries.indices {
                 let entry = entries[index]
-                var paired: TokenList.Entry?
-                if index + 1 < entries.count, TokenContract.isPairedDigit(buffer[Int(entry.textStart)], length: entry.textLength) {
-                    let next = entries[index + 1]
-                    if TokenContract.isPairedDigit(buffer[Int(next.textStart)], length: next.textLength) { paired = next }
-                }
+                let nextIsDigit = isDigit(index + 1)
+                let paired = digit && nextIsDigit ? entries[index + 1] : nil
+                digit = nextIsDigit
                 if !query || paired == nil {
                     let code = emit(context, 0, characters + Int(entry.textStart), entry.textLength,
                                     entry.sourceStart, entry.sourceEnd)
