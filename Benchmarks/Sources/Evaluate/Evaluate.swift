@@ -9,6 +9,9 @@ import NewSearch
 /// Indexes the corpus into a new file, draws two known-item sets with fixed seeds (``KnownItems``: 300 titles,
 /// 300 body queries of two words), and runs both under the standard model and under each variant of it
 /// (one signal switched off or changed), printing MRR@10 and success@1/@10 per set and variant.
+///
+/// EVALUATE_MISSES=1 lists the misses, EVALUATE_GRID=1 searches k1, b and the title's figures instead (``grid``),
+/// EVALUATE_SETS=DIR writes the sets for other engines (`Scripts/peer-known-items.py`).
 @main
 enum Evaluate {
     static let titleSeed: UInt64 = 20_261_201
@@ -79,6 +82,16 @@ enum Evaluate {
         let titles = KnownItems.titles(documents, count: itemsPerSet, seed: titleSeed)
         let bodies = KnownItems.bodies(documents, count: itemsPerSet, seed: bodySeed, analyzer: try Analyzer())
         print("- sets: \(titles.count) titles (seed \(titleSeed)), \(bodies.count) body queries (seed \(bodySeed))")
+        // EVALUATE_SETS=DIR writes both sets as TSV (query, path) and the graded queries, so that other engines
+        // can be measured on the same sets (`Scripts/peer-known-items.py`).
+        if let directory = ProcessInfo.processInfo.environment["EVALUATE_SETS"] {
+            for (name, items) in [("titles", titles), ("bodies", bodies)] {
+                let lines = items.map { "\($0.query)\t\($0.path)\n" }.joined()
+                try lines.write(toFile: directory + "/\(name).tsv", atomically: true, encoding: .utf8)
+            }
+            try gradedQueries.map { $0 + "\n" }.joined()
+                .write(toFile: directory + "/graded.txt", atomically: true, encoding: .utf8)
+        }
         print("- body query examples: " + bodies.prefix(5).map { "`\($0.query)`" }.joined(separator: ", ") + "\n")
         // EVALUATE_MISSES=1 lists the body queries of the first 60 whose article is not in the top 10.
         if ProcessInfo.processInfo.environment["EVALUATE_MISSES"] != nil {
@@ -86,7 +99,8 @@ enum Evaluate {
                 let results = try index.search(item.query, options: SearchOptions(limit: nil))
                 let rank = results.hits.firstIndex { $0.path == item.path }
                 if rank.map({ $0 >= 10 }) ?? true {
-                    print("miss: `\(item.query)` rank \(rank.map { "\($0 + 1)" } ?? "none") of \(results.total)")
+                    print("miss: `\(item.query)` rank \(rank.map { "\($0 + 1)" } ?? "none") of \(results.total): "
+                        + "\(item.path); first: " + results.hits.prefix(3).map(\.path).joined(separator: ", "))
                 }
             }
         }
@@ -99,6 +113,11 @@ enum Evaluate {
             }
             print("")
         }
+        if ProcessInfo.processInfo.environment["EVALUATE_GRID"] != nil {
+            let check = KnownItems.bodies(documents, count: itemsPerSet, seed: checkSeed, analyzer: try Analyzer())
+            try grid(bodies: bodies, check: check, index: index)
+            return
+        }
         print("| variant | title MRR@10 | title s@1 | title s@10 | body MRR@10 | body s@1 | body s@10 | graded nDCG@10: one term | several terms |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for (name, parameters) in variants {
@@ -109,6 +128,35 @@ enum Evaluate {
             print("| \(name) | " + [title.mrr, title.at1, title.at10, body.mrr, body.at1, body.at10, one, several]
                 .map { String(format: "%.3f", $0) }.joined(separator: " | ") + " |")
         }
+    }
+
+    /// The seed of a second body set, which the grid reports beside the first so that a setting chosen on one
+    /// set can be checked on another.
+    static let checkSeed: UInt64 = 13
+
+    /// EVALUATE_GRID=1: body MRR@10 (both body sets) and graded nDCG@10 of every combination of k1, b, title
+    /// weight and title match bonus around the standard model, best body figure first.
+    static func grid(bodies: [KnownItems.Item], check: [KnownItems.Item], index: SearchIndex) throws {
+        var rows: [(body: Double, line: String)] = []
+        for k1 in [1.2, 2.0, 3.0] { for b in [0.5, 0.75] { for titleWeight in [3.0, 5.0, 8.0] {
+            for bonus in [0.0, 0.15, 0.3, 0.5] {
+                var parameters = RankingParameters.standard
+                parameters.k1 = k1
+                parameters.b = b
+                parameters.titleWeight = titleWeight
+                parameters.titleMatchBonus = bonus
+                let body = try measure(bodies, index: index, parameters: parameters).mrr
+                let second = try measure(check, index: index, parameters: parameters).mrr
+                let one = try nDCG(gradedQueries.filter { !$0.contains(" ") }, index: index, parameters: parameters)
+                let several = try nDCG(gradedQueries.filter { $0.contains(" ") }, index: index, parameters: parameters)
+                rows.append((body, "| \(k1) | \(b) | \(titleWeight) | \(bonus) | " + [body, second, one, several]
+                    .map { String(format: "%.3f", $0) }.joined(separator: " | ") + " |"))
+            }
+        } } }
+        print("| k1 | b | title weight | title match bonus | body MRR@10 (seed \(bodySeed)) "
+            + "| body MRR@10 (seed \(checkSeed)) | graded: one term | several terms |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for row in rows.sorted(by: { $0.body > $1.body }) { print(row.line) }
     }
 
     /// The grade of a hit titled `title` for `query` (see ``gradedQueries``).
