@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds the query's terms in stored text, for highlights and snippets, without re-analysing the text: the text
 /// is folded as the index folds it, and each term's folded form is looked for in it. Work is bounded: at most
 /// ``scanLimit`` bytes of a text are searched, whatever the article's size.
@@ -94,26 +100,26 @@ struct MatchHighlighter {
         }
     }
 
+    /// Calls `found` with the start of each occurrence of `needle` in `haystack`, left to right, occurrences not
+    /// overlapping. libc's `memchr` skips to each place where the needle's last byte could end it, which in CJK
+    /// text (a continuation byte, one of 64) is rare, where a byte loop would stop at every lead byte.
     private static func forEachOccurrence(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>,
                                           _ found: (Int) -> Void) {
-        let first = needle[0], count = needle.count
-        guard haystack.count >= count else { return }
-        var index = 0
-        let last = haystack.count - count
-        while index <= last {
-            if haystack[index] == first {
-                var matched = true
-                for offset in 1 ..< count where haystack[index + offset] != needle[offset] {
-                    matched = false
-                    break
-                }
-                if matched {
-                    found(index)
-                    index += count
-                    continue
+        guard let base = haystack.baseAddress, !needle.isEmpty, haystack.count >= needle.count else { return }
+        needle.withUnsafeBufferPointer { needle in
+            guard let bytes = needle.baseAddress else { return }
+            let last = needle.count - 1, key = Int32(needle[last])
+            var start = 0
+            while haystack.count - start >= needle.count,
+                  let hit = memchr(base + start + last, key, haystack.count - start - last) {
+                let candidate = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - last
+                if memcmp(base + candidate, bytes, last) == 0 {
+                    found(candidate)
+                    start = candidate + needle.count
+                } else {
+                    start = candidate + 1
                 }
             }
-            index += 1
         }
     }
 

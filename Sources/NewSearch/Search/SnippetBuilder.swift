@@ -25,37 +25,71 @@ enum SnippetBuilder {
     /// window's first, and the window is judged by the matches that lie wholly inside it once it is placed.
     private static func bestWindow(_ bytes: UnsafeBufferPointer<UInt8>, matches: [Match], length: Int) -> Range<Int> {
         var best: (distinct: Int, total: Int, window: Range<Int>)?
+        // Distinct terms as bits, when every term's index fits in 64 (as in any typed query), else as a set.
+        let fitsInBits = matches.allSatisfy { $0.term < 64 }
         for first in matches.prefix(maximumCandidates) {
             let window = placed(bytes, before: first.range.lowerBound, length: length)
-            var terms = Set<Int>(), total = 0
-            for match in matches where match.range.lowerBound >= window.lowerBound {
+            var bits: UInt64 = 0, terms = Set<Int>(), total = 0
+            for match in matches[firstMatch(matches, from: window.lowerBound)...] {
                 guard match.range.upperBound <= window.upperBound else { break }
-                terms.insert(match.term)
+                if fitsInBits { bits |= 1 << UInt64(match.term) } else { terms.insert(match.term) }
                 total += 1
             }
-            if best == nil || terms.count > best!.distinct || terms.count == best!.distinct && total > best!.total {
-                best = (terms.count, total, window)
+            let distinct = fitsInBits ? bits.nonzeroBitCount : terms.count
+            if best == nil || distinct > best!.distinct || distinct == best!.distinct && total > best!.total {
+                best = (distinct, total, window)
             }
         }
         return best?.window ?? placed(bytes, before: 0, length: length)
+    }
+
+    /// The index of the first of `matches` (sorted) that starts at or after byte `position`.
+    private static func firstMatch(_ matches: [Match], from position: Int) -> Int {
+        var low = 0, high = matches.count
+        while low < high {
+            let middle = (low + high) / 2
+            if matches[middle].range.lowerBound < position { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// A window of `length` scalars that starts a quarter of its length before `position` (or after the sentence
     /// end nearer than that), moved back when the text ends before the window does.
     private static func placed(_ bytes: UnsafeBufferPointer<UInt8>, before position: Int, length: Int) -> Range<Int> {
         var start = position
-        for _ in 0 ..< length / 4 where start > 0 { start = previousScalar(bytes, before: start) }
-        var scan = position
-        while scan > start {
-            let previous = previousScalar(bytes, before: scan)
+        for _ in 0 ..< length / 4 where start > 0 {
+            let previous = previousScalar(bytes, before: start)
             if isSentenceEnd(bytes, at: previous) { break }
-            scan = previous
+            start = previous
         }
-        start = scan
-        var end = start, counted = 0
-        while counted < length, end < bytes.count { end = nextScalar(bytes, after: end); counted += 1 }
+        var (end, counted) = advance(bytes, from: start, scalars: length)
         while counted < length, start > 0 { start = previousScalar(bytes, before: start); counted += 1 }
         return start ..< end
+    }
+
+    /// The position `count` scalars after the scalar that starts at `start` (or the text's end), and the number
+    /// of scalars passed. Eight bytes are counted at a time while the scalar sought is sure to lie past them (a
+    /// scalar starts at every byte that is not a continuation byte, 10xxxxxx), then byte by byte.
+    @inline(__always)
+    private static func advance(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+                                scalars count: Int) -> (end: Int, counted: Int) {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return (start, 0) }
+        var end = start, counted = 0
+        while end + 8 <= bytes.count {
+            let block = base.loadUnaligned(fromByteOffset: end, as: UInt64.self)
+            let continuations = (block & ~(block << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            guard counted + 8 - continuations <= count else { break }
+            counted += 8 - continuations
+            end += 8
+        }
+        while end < bytes.count {
+            if bytes[end] & 0xC0 != 0x80 {
+                if counted == count { break }
+                counted += 1
+            }
+            end += 1
+        }
+        return (end, counted)
     }
 
     /// The window's text, its edges moved out to character boundaries, with the matches wholly inside highlighted
@@ -83,11 +117,6 @@ enum SnippetBuilder {
                 ? match.range.lowerBound + shift ..< match.range.upperBound + shift : nil
         }
         return HighlightedText(text: String(decoding: output, as: UTF8.self), byteRanges: highlights)
-    }
-
-    @inline(__always)
-    private static func nextScalar(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> Int {
-        min(bytes.count, index + UTF8Scalar.width(of: bytes[index]))
     }
 
     @inline(__always)
