@@ -87,4 +87,39 @@ import Testing
         let snippet = try hit(far, "快递员 社会保险", length: 30).snippet
         #expect(snippet.highlightedParts == ["快递员", "社会保险"], "a term only in a later chunk is found")
     }
+
+    /// The highlighter's search against a naive one, on text of few distinct characters (so that near misses,
+    /// repeats and overlaps are common): the same occurrences, non-overlapping, left to right.
+    @Test func theHighlighterFindsWhatANaiveScanFinds() throws {
+        var generator = SeededGenerator(seed: 11)
+        let analyzer = try Analyzer()
+        let alphabet = ["党", "员", "党员", "a", "b", "乙", "甲"]
+        for _ in 0 ..< 300 {
+            let text = (0 ..< Int.random(in: 0 ... 40, using: &generator)).map { _ in
+                alphabet.randomElement(using: &generator)!
+            }.joined()
+            let term = (0 ..< Int.random(in: 1 ... 3, using: &generator)).map { _ in
+                alphabet.randomElement(using: &generator)!
+            }.joined()
+            let found = Array(text.utf8).withUnsafeBufferPointer {
+                MatchHighlighter(terms: [term], analyzer: analyzer).matches(in: $0).map(\.range)
+            }
+            #expect(found == Self.naiveMatches(of: Array(term.utf8), in: Array(text.utf8)), "\(term) in \(text)")
+        }
+    }
+
+    /// Non-overlapping occurrences left to right, adjacent ones merged, as the highlighter reports them.
+    private static func naiveMatches(of needle: [UInt8], in text: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = [], index = 0
+        while index + needle.count <= text.count {
+            guard Array(text[index ..< index + needle.count]) == needle else { index += 1; continue }
+            if let last = ranges.last, last.upperBound == index {
+                ranges[ranges.count - 1] = last.lowerBound ..< index + needle.count
+            } else {
+                ranges.append(index ..< index + needle.count)
+            }
+            index += needle.count
+        }
+        return ranges
+    }
 }
