@@ -63,6 +63,8 @@ final class RankingQuery {
     }
 
     deinit {
+        collection.deinitialize(count: 1)
+        collection.deallocate()
         row.pointee.counts?.deallocate()
         row.deinitialize(count: 1)
         row.deallocate()
@@ -75,22 +77,47 @@ final class RankingQuery {
         explanations[id] = score
     }
 
-    /// Where scored rows go: the best of them are kept, all are counted, none returns to SQL.
-    var top = TopHits(capacity: 0, order: .relevance)
+    /// Where scored rows go: the best of them are kept, all are counted, none returns to SQL. Behind a pointer,
+    /// like ``row``, so that taking a row costs no exclusivity check.
+    struct Collection {
+        var top = TopHits(capacity: 0, order: .relevance)
+        var allowed: Set<Int64>?
+        var total = 0
+        var collectsIDs = false
+        var ids: [Int64] = []
+    }
+    private let collection: UnsafeMutablePointer<Collection> = {
+        let collection = UnsafeMutablePointer<Collection>.allocate(capacity: 1)
+        collection.initialize(to: Collection())
+        return collection
+    }()
+
+    /// The best rows taken, as many as its capacity.
+    var top: TopHits {
+        get { collection.pointee.top }
+        set { collection.pointee.top = newValue }
+    }
     /// Only these rows are hits (the articles that meet the query's metadata filters), when set.
-    var allowed: Set<Int64>?
+    var allowed: Set<Int64>? {
+        get { collection.pointee.allowed }
+        set { collection.pointee.allowed = newValue }
+    }
     /// The rows scored and allowed: the exact number of hits.
-    private(set) var total = 0
-    /// Every hit's row id, when asked for (`collectsIDs`), in index order.
-    var collectsIDs = false
-    private(set) var ids: [Int64] = []
+    var total: Int { collection.pointee.total }
+    /// Whether every hit's row id is kept (``ids``).
+    var collectsIDs: Bool {
+        get { collection.pointee.collectsIDs }
+        set { collection.pointee.collectsIDs = newValue }
+    }
+    /// Every hit's row id, when asked for (``collectsIDs``), in index order.
+    var ids: [Int64] { collection.pointee.ids }
 
     /// Takes one scored row.
     @inline(__always)
     func collect(id: Int64, score: Double, date: Int64) {
-        if let allowed, !allowed.contains(id) { return }
-        total += 1
-        if collectsIDs { ids.append(id) }
-        top.offer(TopHits.Row(id: id, score: score, date: date))
+        if collection.pointee.allowed?.contains(id) == false { return }
+        collection.pointee.total += 1
+        if collection.pointee.collectsIDs { collection.pointee.ids.append(id) }
+        collection.pointee.top.offer(TopHits.Row(id: id, score: score, date: date))
     }
 }
