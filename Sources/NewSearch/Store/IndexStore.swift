@@ -69,6 +69,7 @@ final class IndexStore {
         try FTS5RankFunction.register(on: database, environment: environment)
         guard writable else {
             if let stored, stored != stamp { stampMismatch = .analysisMismatch(path: path, index: stored, current: stamp) }
+            try database.execute("PRAGMA mmap_size = \(Self.readerMapBytes)")
             return
         }
         // On a new file only: 16 KB pages pack articles (1–2 KB of text each) with far less unused space than 4 KB
@@ -92,6 +93,13 @@ final class IndexStore {
         }
         writes = try Writes(database)
     }
+
+    /// How much of the file a reader maps into memory (SQLite's `mmap_size`): its pages are then read from the
+    /// operating system's cache in place, where SQLite's own cache (2 MB per connection by default) would copy
+    /// them in with a system call each. The typical queries' median went from 0.64–0.66 to 0.575–0.60 ms on the
+    /// shared corpus (`Benchmarks`, three runs each, interleaved); a larger per-connection cache (64 MB) gained less
+    /// and costs memory per reader. Readers only: the writer keeps SQLite's own cache, which it also writes through.
+    static let readerMapBytes = 1 << 30
 
     /// Whether this user may write the file at `path` (when it exists) and create files beside it.
     private static func canWrite(_ path: String) -> Bool {
