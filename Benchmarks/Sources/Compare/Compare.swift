@@ -306,12 +306,17 @@ enum Compare {
             printRow([engine.label] + [percentile(medians, 0.5), percentile(medians, 0.99), percentile(runs, 0.5),
                                        percentile(runs, 0.99)].map { format($0, 2) } + [share])
         }
-        let slowest = typicalQueries.indices.sorted {
+        let ranked = typicalQueries.indices.sorted {
             percentile(results.search[$0][0], 0.5) > percentile(results.search[$1][0], 0.5)
-        }.prefix(8)
-        print("\nnewsearch's slowest typical queries (median ms, hits): " + slowest.map {
-            "\(typicalQueries[$0]) \(format(percentile(results.search[$0][0], 0.5), 2)) (\(results.hits[$0][0]))"
-        }.joined(separator: "; "))
+        }
+        func listed(_ queries: ArraySlice<Int>) -> String {
+            queries.map {
+                "\(typicalQueries[$0]) \(format(percentile(results.search[$0][0], 0.5), 2)) (\(results.hits[$0][0]))"
+            }.joined(separator: "; ")
+        }
+        print("\nnewsearch's slowest typical queries (median ms, hits): " + listed(ranked.prefix(8)))
+        print("Around newsearch's median typical query (the middle nine, slowest first): "
+              + listed(ranked[max(0, count / 2 - 4) ..< min(count, count / 2 + 5)]))
         let mismatches = typicalQueries.indices.filter { results.hits[$0][0] != expected[$0] }
         print("Typical queries where newsearch's hit count differs from the substring scan's: \(mismatches.count)"
               + (mismatches.isEmpty ? "" : " (" + mismatches.map {
