@@ -11,6 +11,7 @@ ranks by FTS5's bm25 with title weight 5 and body weight 1: the "single characte
 issue. Prints MRR@10, success@1 and success@10 per set and nDCG@10 of the graded queries, as `evaluate` does.
 """
 import math
+import os
 import sqlite3
 import sys
 import unicodedata
@@ -49,7 +50,9 @@ def main():
                      ((spaced(t), spaced(b), p) for t, b, p in rows))
     peer.execute("INSERT INTO peer(peer) VALUES ('optimize')")
     print("| set | MRR@10 | s@1 | s@10 |\n| --- | ---: | ---: | ---: |")
-    for name in ("titles", "bodies"):
+    for name in ("titles", "bodies", "bodies-rare"):
+        if not os.path.exists(f"{sets}/{name}.tsv"):
+            continue
         items = [line.rstrip("\n").split("\t") for line in open(f"{sets}/{name}.tsv", encoding="utf-8")]
         reciprocal = first = top = 0
         for query, path in items:

@@ -81,11 +81,13 @@ enum Evaluate {
         }
         let titles = KnownItems.titles(documents, count: itemsPerSet, seed: titleSeed)
         let bodies = KnownItems.bodies(documents, count: itemsPerSet, seed: bodySeed, analyzer: try Analyzer())
+        let rareBodies = KnownItems.bodies(documents, count: itemsPerSet, seed: bodySeed, analyzer: try Analyzer(),
+                                           rareShare: rareShare)
         print("- sets: \(titles.count) titles (seed \(titleSeed)), \(bodies.count) body queries (seed \(bodySeed))")
         // EVALUATE_SETS=DIR writes both sets as TSV (query, path) and the graded queries, so that other engines
         // can be measured on the same sets (`Scripts/peer-known-items.py`).
         if let directory = ProcessInfo.processInfo.environment["EVALUATE_SETS"] {
-            for (name, items) in [("titles", titles), ("bodies", bodies)] {
+            for (name, items) in [("titles", titles), ("bodies", bodies), ("bodies-rare", rareBodies)] {
                 let lines = items.map { "\($0.query)\t\($0.path)\n" }.joined()
                 try lines.write(toFile: directory + "/\(name).tsv", atomically: true, encoding: .utf8)
             }
@@ -115,7 +117,7 @@ enum Evaluate {
         }
         if ProcessInfo.processInfo.environment["EVALUATE_GRID"] != nil {
             let check = KnownItems.bodies(documents, count: itemsPerSet, seed: checkSeed, analyzer: try Analyzer())
-            try grid(bodies: bodies, check: check, index: index)
+            try grid(bodies: bodies, check: check, rare: rareBodies, index: index)
             return
         }
         print("| variant | title MRR@10 | title s@1 | title s@10 | body MRR@10 | body s@1 | body s@10 | graded nDCG@10: one term | several terms |")
@@ -128,15 +130,27 @@ enum Evaluate {
             print("| \(name) | " + [title.mrr, title.at1, title.at10, body.mrr, body.at1, body.at10, one, several]
                 .map { String(format: "%.3f", $0) }.joined(separator: " | ") + " |")
         }
+        print("\nDiagnostic body set of rare words (each in at most \(Int(rareShare * 100))% of bodies; "
+              + "e.g. " + rareBodies.prefix(3).map { "`\($0.query)`" }.joined(separator: ", ") + "):\n")
+        print("| variant | body MRR@10 | body s@1 | body s@10 |\n| --- | ---: | ---: | ---: |")
+        for (name, parameters) in variants.prefix(4) {
+            let rare = try measure(rareBodies, index: index, parameters: parameters)
+            print("| \(name) | " + [rare.mrr, rare.at1, rare.at10].map { String(format: "%.3f", $0) }
+                .joined(separator: " | ") + " |")
+        }
     }
+
+    /// The largest share of bodies a word of the diagnostic "rare words" body set may occur in: 1%.
+    static let rareShare = 0.01
 
     /// The seed of a second body set, which the grid reports beside the first so that a setting chosen on one
     /// set can be checked on another.
     static let checkSeed: UInt64 = 13
 
-    /// EVALUATE_GRID=1: body MRR@10 (both body sets) and graded nDCG@10 of every combination of k1, b, title
-    /// weight and title match bonus around the standard model, best body figure first.
-    static func grid(bodies: [KnownItems.Item], check: [KnownItems.Item], index: SearchIndex) throws {
+    /// EVALUATE_GRID=1: body MRR@10 (both body sets and the rare words') and graded nDCG@10 of every combination
+    /// of k1, b, title weight and title match bonus around the standard model, best body figure first.
+    static func grid(bodies: [KnownItems.Item], check: [KnownItems.Item], rare: [KnownItems.Item],
+                     index: SearchIndex) throws {
         var rows: [(body: Double, line: String)] = []
         for k1 in [1.2, 2.0, 3.0] { for b in [0.5, 0.75] { for titleWeight in [3.0, 5.0, 8.0] {
             for bonus in [0.0, 0.15, 0.3, 0.5] {
@@ -147,15 +161,17 @@ enum Evaluate {
                 parameters.titleMatchBonus = bonus
                 let body = try measure(bodies, index: index, parameters: parameters).mrr
                 let second = try measure(check, index: index, parameters: parameters).mrr
+                let rareWords = try measure(rare, index: index, parameters: parameters).mrr
                 let one = try nDCG(gradedQueries.filter { !$0.contains(" ") }, index: index, parameters: parameters)
                 let several = try nDCG(gradedQueries.filter { $0.contains(" ") }, index: index, parameters: parameters)
-                rows.append((body, "| \(k1) | \(b) | \(titleWeight) | \(bonus) | " + [body, second, one, several]
-                    .map { String(format: "%.3f", $0) }.joined(separator: " | ") + " |"))
+                let figures = [body, second, rareWords, one, several].map { String(format: "%.3f", $0) }
+                rows.append((body, "| \(k1) | \(b) | \(titleWeight) | \(bonus) | "
+                    + figures.joined(separator: " | ") + " |"))
             }
         } } }
         print("| k1 | b | title weight | title match bonus | body MRR@10 (seed \(bodySeed)) "
-            + "| body MRR@10 (seed \(checkSeed)) | graded: one term | several terms |")
-        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+            + "| body MRR@10 (seed \(checkSeed)) | rare words | graded: one term | several terms |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for row in rows.sorted(by: { $0.body > $1.body }) { print(row.line) }
     }
 

@@ -34,8 +34,10 @@ struct KnownItems {
 
     /// For each sampled article, the two words of its body with the highest tf·idf that its title does not
     /// contain: "words" as ICU cuts the text (runs of tokens from a word start to a word end), of 2 characters
-    /// or more, ideographs only; idf = log(N / df) over every body of the corpus.
-    static func bodies(_ documents: [Document], count: Int, seed: UInt64, analyzer: Analyzer) -> [Item] {
+    /// or more, ideographs only; idf = log(N / df) over every body of the corpus. With `rareShare`, only words
+    /// found in at most that share of the bodies are candidates (a diagnostic set of discriminating words).
+    static func bodies(_ documents: [Document], count: Int, seed: UInt64, analyzer: Analyzer,
+                       rareShare: Double? = nil) -> [Item] {
         let words = documents.map { Self.words(of: $0.body, analyzer: analyzer) }
         var frequency: [String: Int] = [:]
         for articleWords in words { for word in Set(articleWords) { frequency[word, default: 0] += 1 } }
@@ -45,7 +47,10 @@ struct KnownItems {
         for index in random.sample(Array(documents.indices), count: count * 2) where items.count < count {
             let document = documents[index]
             var counts: [String: Int] = [:]
-            for word in words[index] where !document.title.contains(word) { counts[word, default: 0] += 1 }
+            let cap = rareShare.map { Int($0 * total) } ?? Int.max
+            for word in words[index] where !document.title.contains(word) && frequency[word] ?? 0 <= cap {
+                counts[word, default: 0] += 1
+            }
             let ranked = counts.map { word, tf in (word, Double(tf) * log(total / Double(frequency[word] ?? 1))) }
                 .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             guard ranked.count >= 2 else { continue }
