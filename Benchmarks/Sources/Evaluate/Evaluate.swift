@@ -27,6 +27,10 @@ enum Evaluate {
         "乡村振兴", "粮食安全", "人工智能", "长江经济带", "农民工 工资", "疫情 防控", "脱贫攻坚", "碳达峰",
     ]
 
+    /// The graded queries of one term, and of several: the two graded classes.
+    static let oneTermQueries = gradedQueries.filter { !$0.contains(" ") }
+    static let severalTermQueries = gradedQueries.filter { $0.contains(" ") }
+
     /// The standard model and its variants: one figure changed each.
     static var variants: [(name: String, parameters: RankingParameters)] {
         let standard = RankingParameters.standard
@@ -80,8 +84,9 @@ enum Evaluate {
             return KnownItems.Document(path: stored.path, title: stored.article.title, body: stored.article.body)
         }
         let titles = KnownItems.titles(documents, count: itemsPerSet, seed: titleSeed)
-        let bodies = KnownItems.bodies(documents, count: itemsPerSet, seed: bodySeed, analyzer: try Analyzer())
-        let rareBodies = KnownItems.bodies(documents, count: itemsPerSet, seed: bodySeed, analyzer: try Analyzer(),
+        let words = KnownItems.BodyWords(documents, analyzer: try Analyzer())
+        let bodies = KnownItems.bodies(documents, words: words, count: itemsPerSet, seed: bodySeed)
+        let rareBodies = KnownItems.bodies(documents, words: words, count: itemsPerSet, seed: bodySeed,
                                            rareShare: rareShare)
         print("- sets: \(titles.count) titles (seed \(titleSeed)), \(bodies.count) body queries (seed \(bodySeed))")
         // EVALUATE_SETS=DIR writes both sets as TSV (query, path) and the graded queries, so that other engines
@@ -116,7 +121,7 @@ enum Evaluate {
             print("")
         }
         if ProcessInfo.processInfo.environment["EVALUATE_GRID"] != nil {
-            let check = KnownItems.bodies(documents, count: itemsPerSet, seed: checkSeed, analyzer: try Analyzer())
+            let check = KnownItems.bodies(documents, words: words, count: itemsPerSet, seed: checkSeed)
             try grid(bodies: bodies, check: check, rare: rareBodies, index: index)
             return
         }
@@ -125,8 +130,8 @@ enum Evaluate {
         for (name, parameters) in variants {
             let title = try measure(titles, index: index, parameters: parameters)
             let body = try measure(bodies, index: index, parameters: parameters)
-            let one = try nDCG(gradedQueries.filter { !$0.contains(" ") }, index: index, parameters: parameters)
-            let several = try nDCG(gradedQueries.filter { $0.contains(" ") }, index: index, parameters: parameters)
+            let one = try nDCG(oneTermQueries, index: index, parameters: parameters)
+            let several = try nDCG(severalTermQueries, index: index, parameters: parameters)
             print("| \(name) | " + [title.mrr, title.at1, title.at10, body.mrr, body.at1, body.at10, one, several]
                 .map { String(format: "%.3f", $0) }.joined(separator: " | ") + " |")
         }
@@ -162,8 +167,8 @@ enum Evaluate {
                 let body = try measure(bodies, index: index, parameters: parameters).mrr
                 let second = try measure(check, index: index, parameters: parameters).mrr
                 let rareWords = try measure(rare, index: index, parameters: parameters).mrr
-                let one = try nDCG(gradedQueries.filter { !$0.contains(" ") }, index: index, parameters: parameters)
-                let several = try nDCG(gradedQueries.filter { $0.contains(" ") }, index: index, parameters: parameters)
+                let one = try nDCG(oneTermQueries, index: index, parameters: parameters)
+                let several = try nDCG(severalTermQueries, index: index, parameters: parameters)
                 let figures = [body, second, rareWords, one, several].map { String(format: "%.3f", $0) }
                 rows.append((body, "| \(k1) | \(b) | \(titleWeight) | \(bonus) | "
                     + figures.joined(separator: " | ") + " |"))

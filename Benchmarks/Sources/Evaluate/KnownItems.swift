@@ -32,23 +32,36 @@ struct KnownItems {
         }
     }
 
+    /// Every body's words and each word's document frequency, analysed once for all the body sets drawn.
+    struct BodyWords {
+        /// The words of each document's body, in document order (see ``KnownItems/words(of:analyzer:)``).
+        let words: [[String]]
+        /// The number of bodies each word occurs in.
+        let frequency: [String: Int]
+
+        init(_ documents: [Document], analyzer: Analyzer) {
+            words = documents.map { KnownItems.words(of: $0.body, analyzer: analyzer) }
+            var frequency: [String: Int] = [:]
+            for articleWords in words { for word in Set(articleWords) { frequency[word, default: 0] += 1 } }
+            self.frequency = frequency
+        }
+    }
+
     /// For each sampled article, the two words of its body with the highest tf·idf that its title does not
     /// contain: "words" as ICU cuts the text (runs of tokens from a word start to a word end), of 2 characters
     /// or more, ideographs only; idf = log(N / df) over every body of the corpus. With `rareShare`, only words
     /// found in at most that share of the bodies are candidates (a diagnostic set of discriminating words).
-    static func bodies(_ documents: [Document], count: Int, seed: UInt64, analyzer: Analyzer,
+    static func bodies(_ documents: [Document], words: BodyWords, count: Int, seed: UInt64,
                        rareShare: Double? = nil) -> [Item] {
-        let words = documents.map { Self.words(of: $0.body, analyzer: analyzer) }
-        var frequency: [String: Int] = [:]
-        for articleWords in words { for word in Set(articleWords) { frequency[word, default: 0] += 1 } }
+        let frequency = words.frequency
         let total = Double(documents.count)
+        let cap = rareShare.map { Int($0 * total) } ?? Int.max
         var random = SplitMix64(seed: seed)
         var items: [Item] = []
         for index in random.sample(Array(documents.indices), count: count * 2) where items.count < count {
             let document = documents[index]
             var counts: [String: Int] = [:]
-            let cap = rareShare.map { Int($0 * total) } ?? Int.max
-            for word in words[index] where !document.title.contains(word) && frequency[word] ?? 0 <= cap {
+            for word in words.words[index] where !document.title.contains(word) && frequency[word] ?? 0 <= cap {
                 counts[word, default: 0] += 1
             }
             let ranked = counts.map { word, tf in (word, Double(tf) * log(total / Double(frequency[word] ?? 1))) }
@@ -59,7 +72,7 @@ struct KnownItems {
         return items
     }
 
-    /// The ICU words of `text` (see ``bodies(_:count:seed:analyzer:)``).
+    /// The ICU words of `text` (see ``bodies(_:words:count:seed:rareShare:)``).
     static func words(of text: String, analyzer: Analyzer) -> [String] {
         var words: [String] = [], current = ""
         for token in analyzer.tokens(text) {
