@@ -27,17 +27,18 @@ final class RankingQuery {
     /// The plan's ``RankingPlan/rewardsProximity``, read once per row.
     let rewardsProximity: Bool
 
-    /// What the ranking function reads on every row, behind a pointer so that it costs no reference counting or
-    /// exclusivity check: set up on the first row (see ``RowState``).
+    /// What the ranking function reads and writes on every row, behind a pointer so that it costs no reference
+    /// counting or exclusivity check: set up on the first row (see ``RowState``).
     let row: UnsafeMutablePointer<RowState>
 
     /// The query's per-row figures: the counts (made on the first row, with the idf and mean lengths in them),
     /// the connection's statistics as plain memory (valid while the statement runs: the connection's
-    /// ``RankingEnvironment`` keeps them), and the scoring parameters.
+    /// ``RankingEnvironment`` keeps them), the scoring parameters, and what the scored rows leave.
     struct RowState {
         var counts: MatchCounts?
         var statistics: DocumentStatistics.Table?
         var model = RelevanceModel()
+        var collected = Collection()
     }
     /// Each phrase's length in tokens, read from FTS5 on the first row.
     let phraseSizes: UnsafeMutableBufferPointer<Int32>
@@ -63,8 +64,6 @@ final class RankingQuery {
     }
 
     deinit {
-        collection.deinitialize(count: 1)
-        collection.deallocate()
         row.pointee.counts?.deallocate()
         row.deinitialize(count: 1)
         row.deallocate()
@@ -77,8 +76,7 @@ final class RankingQuery {
         explanations[id] = score
     }
 
-    /// Where scored rows go: the best of them are kept, all are counted, none returns to SQL. Behind a pointer,
-    /// like ``row``, so that taking a row costs no exclusivity check.
+    /// Where scored rows go: the best of them are kept, all are counted, none returns to SQL (held in ``row``).
     struct Collection {
         var top = TopHits(capacity: 0, order: .relevance)
         var allowed: Set<Int64>?
@@ -86,38 +84,33 @@ final class RankingQuery {
         var collectsIDs = false
         var ids: [Int64] = []
     }
-    private let collection: UnsafeMutablePointer<Collection> = {
-        let collection = UnsafeMutablePointer<Collection>.allocate(capacity: 1)
-        collection.initialize(to: Collection())
-        return collection
-    }()
 
     /// The best rows taken, as many as its capacity.
     var top: TopHits {
-        get { collection.pointee.top }
-        set { collection.pointee.top = newValue }
+        get { row.pointee.collected.top }
+        set { row.pointee.collected.top = newValue }
     }
     /// Only these rows are hits (the articles that meet the query's metadata filters), when set.
     var allowed: Set<Int64>? {
-        get { collection.pointee.allowed }
-        set { collection.pointee.allowed = newValue }
+        get { row.pointee.collected.allowed }
+        set { row.pointee.collected.allowed = newValue }
     }
     /// The rows scored and allowed: the exact number of hits.
-    var total: Int { collection.pointee.total }
+    var total: Int { row.pointee.collected.total }
     /// Whether every hit's row id is kept (``ids``).
     var collectsIDs: Bool {
-        get { collection.pointee.collectsIDs }
-        set { collection.pointee.collectsIDs = newValue }
+        get { row.pointee.collected.collectsIDs }
+        set { row.pointee.collected.collectsIDs = newValue }
     }
     /// Every hit's row id, when asked for (``collectsIDs``), in index order.
-    var ids: [Int64] { collection.pointee.ids }
+    var ids: [Int64] { row.pointee.collected.ids }
 
     /// Takes one scored row.
     @inline(__always)
     func collect(id: Int64, score: Double, date: Int64) {
-        if collection.pointee.allowed?.contains(id) == false { return }
-        collection.pointee.total += 1
-        if collection.pointee.collectsIDs { collection.pointee.ids.append(id) }
-        collection.pointee.top.offer(TopHits.Row(id: id, score: score, date: date))
+        if row.pointee.collected.allowed?.contains(id) == false { return }
+        row.pointee.collected.total += 1
+        if row.pointee.collected.collectsIDs { row.pointee.collected.ids.append(id) }
+        row.pointee.collected.top.offer(TopHits.Row(id: id, score: score, date: date))
     }
 }
