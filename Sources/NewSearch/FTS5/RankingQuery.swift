@@ -26,6 +26,11 @@ final class RankingQuery {
     }
     /// The plan's ``RankingPlan/rewardsProximity``, read once per row.
     let rewardsProximity: Bool
+    /// Whether the ranking function scores every row on the statement's first, through `xQueryPhrase`: for a
+    /// plan of one phrase (the store decides, and then asks for one row).
+    var scoresAllRowsAtOnce = false
+    /// Stops the scoring of ``scoresAllRowsAtOnce`` once raised (the statement's progress check cannot).
+    var cancellation: CancellationFlag?
 
     /// What the ranking function reads and writes on every row, behind a pointer so that it costs no reference
     /// counting or exclusivity check: set up on the first row (see ``RowState``).
@@ -39,6 +44,8 @@ final class RankingQuery {
         var statistics: DocumentStatistics.Table?
         var model = RelevanceModel()
         var collected = Collection()
+        /// The rows visited so far when every row is scored at once.
+        var visited = 0
     }
     /// Each phrase's length in tokens, read from FTS5 on the first row.
     let phraseSizes: UnsafeMutableBufferPointer<Int32>

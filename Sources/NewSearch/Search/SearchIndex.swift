@@ -188,7 +188,9 @@ public final class SearchIndex: Sendable {
 
     func paths(matching query: String, cancellation: CancellationFlag?) throws -> [String] {
         try pool.read { session in
-            try session.store.database.interruptible(by: cancellation) { try session.searcher.paths(matching: query) }
+            try session.store.database.interruptible(by: cancellation) {
+                try session.searcher.paths(matching: query, cancellation: cancellation)
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ struct Searcher {
     let store: IndexStore
     let analyzer: Analyzer
 
-    func paths(matching text: String) throws -> [String] {
+    func paths(matching text: String, cancellation: CancellationFlag? = nil) throws -> [String] {
         let plan = QueryCompiler.compile(QueryParser.parse(text), analyzer: analyzer, ranked: false)
         guard !plan.isEmpty else { return [] }
         if let match = plan.match, plan.filters.isEmpty, !plan.ranking.phrases.contains(where: \.isRequired) {
@@ -14,6 +14,7 @@ struct Searcher {
         }
         let query = RankingQuery(plan: plan.ranking, defersIDF: true)
         query.collectsIDs = true
+        query.cancellation = cancellation
         try collectHits(plan, into: query, statistics: store.statistics())
         return try store.paths(ids: query.ids)
     }
@@ -37,6 +38,7 @@ struct Searcher {
             query.parameters = options.ranking
             query.top = TopHits(capacity: limit == Int.max ? Int.max : offset + limit, order: order)
             query.collectsIDs = !options.facets.isEmpty
+            query.cancellation = cancellation
             try collectHits(plan, into: query, statistics: statistics)
             results.total = query.total
             if !options.facets.isEmpty {

@@ -34,10 +34,18 @@ extension IndexStore {
     }
 
     /// Scores every article that `expression` matches into `query` (see ``RankingQuery/collect(id:score:date:)``),
-    /// with the statistics of the last ``statistics()`` call: one statement whose condition scores each row and
-    /// is never true (scores are not negative), so no row returns through SQL.
-    func rankMatches(_ expression: FTS5Expression, into query: RankingQuery) throws {
-        let statement = try database.cachedStatement("""
+    /// with the statistics of the last ``statistics()`` call, in one statement from which no row returns through
+    /// SQL: for a plan of one phrase, the ranking function scores every row on the first (the statement stops
+    /// there); otherwise its condition scores each row and is never true (scores are not negative).
+    ///
+    /// - Parameter allAtOnce: whether a plan of one phrase may be scored on the statement's first row (`false`
+    ///   scores it row by row, as tests do to compare the two).
+    func rankMatches(_ expression: FTS5Expression, into query: RankingQuery, allAtOnce: Bool = true) throws {
+        query.scoresAllRowsAtOnce = allAtOnce && query.plan.phrases.count == 1
+        let statement = try database.cachedStatement(query.scoresAllRowsAtOnce ? """
+            SELECT \(FTS5RankFunction.name)(\(IndexSchema.fts), ?1) FROM \(IndexSchema.fts)
+            WHERE \(IndexSchema.fts) MATCH ?2 LIMIT 1
+            """ : """
             SELECT rowid FROM \(IndexSchema.fts)
             WHERE \(IndexSchema.fts) MATCH ?2 AND \(FTS5RankFunction.name)(\(IndexSchema.fts), ?1) < 0
             """)
