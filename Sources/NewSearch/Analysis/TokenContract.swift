@@ -8,20 +8,25 @@
 /// - Word boundaries are not tokens: they travel beside the tokens as ``WordBoundaries`` (one bit per position),
 ///   which the index keeps per article for ranking whole-word matches first.
 /// - A document's length, for bm25, is its number of character tokens (gaps do not count).
-/// - **Digit pairs**: in the index, an ASCII digit followed by another in the same run is also indexed as the two
-///   of them, a token colocated with the first (at its position): `2024` holds 2·20, 0·02, 2·24, 4 at four
-///   positions. In a query, each digit followed by a digit is replaced by that pair, and the run's last digit stays
-///   alone, so the phrase keeps one token per character: `2024` is the phrase 20 02 24 4, `2024年` is
-///   20 02 24 4 年, whose lists are far shorter than those of 2, 0, 2, 4, which every date holds. The index and the
-///   ranking see the same positions as without pairs; only FTS5's tokenizer emits them
-///   (``FTS5Tokenizer``).
+/// - **Pairs**: in the index, two adjacent characters of a run are also indexed as one token, colocated with the
+///   first (at its position), when they are two ASCII digits or one of the ``CommonPairs`` (经济, 习近, 近平, …):
+///   `2024` holds 2·20, 0·02, 2·24, 4 at four positions. In a query, each character that begins a pair is
+///   replaced by the pair, and the phrase's last character is left out when the pair before it holds it:
+///   `2024` is the phrase 20 02 24, `2024年` is 20 02 24 4 年, 经济 the single token 经济, 习近平 the phrase 习近 近平,
+///   whose lists are far shorter than those of the characters alone. A phrase so still begins where its first
+///   character is, and spans as many positions as its characters (``RankingPlan/Phrase/span``): the index and the
+///   ranking see the same positions as without pairs; only FTS5's tokenizer emits them (``FTS5Tokenizer``).
 enum TokenContract {
     /// The gap token's only byte (ASCII unit separator, which folding turns into nothing and queries strip).
     static let gap: UInt8 = 0x1F
 
-    /// Whether a token whose bytes are `text` is a digit, which pairs with a digit next to it.
+    /// Whether two adjacent character tokens of a run, whose bytes are `first` and `second`, are also indexed as
+    /// one pair token: two ASCII digits, or one of the ``CommonPairs``.
     @inline(__always)
-    static func isPairedDigit(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        text.count == 1 && UTF8Scalar.asciiClass(of: text[0]) == 1
+    static func pairs(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Bool {
+        if first.count == 1 {
+            return second.count == 1 && UTF8Scalar.asciiClass(of: first[0]) == 1 && UTF8Scalar.asciiClass(of: second[0]) == 1
+        }
+        return CommonPairs.contains(first, second)
     }
 }

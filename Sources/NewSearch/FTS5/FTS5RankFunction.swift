@@ -129,7 +129,8 @@ enum FTS5RankFunction {
             terms: query.plan.terms.count, columns: columns, idf: inverseFrequencies(api, fts, query, statistics),
             averageLengths: statistics?.averageLengths ?? averageLengths(api, fts, columns: columns))
         query.row.pointee.statistics = statistics?.table
-        for phrase in 0 ..< query.phraseSizes.count where phrase < Int(api.pointee.xPhraseCount(fts)) {
+        for phrase in 0 ..< query.phraseSizes.count
+        where query.phraseSizes[phrase] == 0 && phrase < Int(api.pointee.xPhraseCount(fts)) {
             query.phraseSizes[phrase] = api.pointee.xPhraseSize(fts, Int32(phrase))
         }
     }

@@ -74,8 +74,8 @@ enum FTS5Tokenizer {
         return emitTokens(instance.scratch, query: isQuery, context: callbackContext, emit: emit)
     }
 
-    /// Emits `tokens` to FTS5, with the digit pairs of ``TokenContract``: colocated beside the first digit in a
-    /// document, in place of it in a query.
+    /// Emits `tokens` to FTS5, with the pairs of ``TokenContract``: colocated beside the first character in a
+    /// document; in a query, in place of it, the last character left out when the pair before it holds it.
     private static func emitTokens(
         _ tokens: TokenList, query: Bool, context: UnsafeMutableRawPointer?,
         emit: @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, Int32, Int32, Int32) -> Int32
@@ -84,30 +84,31 @@ enum FTS5Tokenizer {
             guard let base = buffer.baseAddress else { return SQLITE_OK }
             let characters = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
             let entries = tokens.entries
-            func isDigit(_ index: Int) -> Bool {
-                guard index < entries.count else { return false }
-                let entry = entries[index]
-                return TokenContract.isPairedDigit(
-                    UnsafeBufferPointer(rebasing: buffer[Int(entry.textStart) ..< Int(entry.textStart + entry.textLength)]))
+            func text(_ entry: TokenList.Entry) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: buffer[Int(entry.textStart) ..< Int(entry.textStart + entry.textLength)])
             }
-            var pair: (CChar, CChar) = (0, 0)
-            // Each token is tested once: as the next token of one step, then as the token of the following step.
-            var digit = isDigit(0)
+            // A pair's bytes: the two characters' text, at most four bytes each.
+            var pair = [CChar](repeating: 0, count: 8)
+            var previousPaired = false
             for index in entries.indices {
                 let entry = entries[index]
-                let nextIsDigit = isDigit(index + 1)
-                let paired = digit && nextIsDigit ? entries[index + 1] : nil
-                digit = nextIsDigit
-                if !query || paired == nil {
+                let next = index + 1 < entries.count ? entries[index + 1] : nil
+                let paired = next.map { TokenContract.pairs(text(entry), text($0)) } ?? false
+                if query && next == nil && previousPaired { break }
+                previousPaired = paired
+                if !query || !paired {
                     let code = emit(context, 0, characters + Int(entry.textStart), entry.textLength,
                                     entry.sourceStart, entry.sourceEnd)
                     if code != SQLITE_OK { return code }
                 }
-                guard let next = paired else { continue }
-                pair = (characters[Int(entry.textStart)], characters[Int(next.textStart)])
-                let code = withUnsafePointer(to: &pair) { pointer in
-                    emit(context, query ? 0 : FTS5_TOKEN_COLOCATED,
-                         UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self), 2,
+                guard paired, let next else { continue }
+                let length = Int(entry.textLength + next.textLength)
+                for offset in 0 ..< Int(entry.textLength) { pair[offset] = characters[Int(entry.textStart) + offset] }
+                for offset in 0 ..< Int(next.textLength) {
+                    pair[Int(entry.textLength) + offset] = characters[Int(next.textStart) + offset]
+                }
+                let code = pair.withUnsafeBufferPointer { pointer in
+                    emit(context, query ? 0 : FTS5_TOKEN_COLOCATED, pointer.baseAddress, Int32(length),
                          entry.sourceStart, next.sourceEnd)
                 }
                 if code != SQLITE_OK { return code }

@@ -47,7 +47,8 @@ final class RankingQuery {
         /// The rows visited so far when every row is scored at once.
         var visited = 0
     }
-    /// Each phrase's length in tokens, read from FTS5 on the first row.
+    /// The positions each phrase spans: from the plan, or read from FTS5 on the first row where the plan does
+    /// not say (a plain `newsearch_rank(fts)`).
     let phraseSizes: UnsafeMutableBufferPointer<Int32>
     /// Matches of each term in the current row, for proximity.
     var occurrences: [(position: Int64, length: Int32, term: Int32)] = []
@@ -63,6 +64,7 @@ final class RankingQuery {
         phraseTerms = .allocate(capacity: max(1, plan.phrases.count))
         phraseSizes = .allocate(capacity: max(1, plan.phrases.count))
         phraseSizes.initialize(repeating: 0)
+        for (index, phrase) in plan.phrases.enumerated() { phraseSizes[index] = Int32(phrase.span) }
         phraseFlags = .allocate(capacity: max(1, plan.phrases.count))
         for (index, phrase) in plan.phrases.enumerated() {
             phraseTerms[index] = phrase.term.map { Int32($0) } ?? -1

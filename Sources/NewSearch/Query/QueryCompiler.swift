@@ -102,9 +102,10 @@ struct QueryCompiler {
     }
 
     private mutating func compileTerm(_ text: String, positive: Bool) -> FTS5Expression? {
-        guard hasTokens(text) else { return nil }
+        let span = positions(text)
+        guard span > 0 else { return nil }
         return .phrase(text, RankingPlan.Phrase(term: positive ? newTerm(text) : nil, requiresWordStart: false,
-                                                isRequired: false))
+                                                isRequired: false, span: span))
     }
 
     private mutating func compilePrefix(_ text: String, positive: Bool, required: Bool) -> FTS5Expression? {
@@ -115,7 +116,7 @@ struct QueryCompiler {
             return compileTerm(text, positive: positive)
         }
         return .phrase(text, RankingPlan.Phrase(term: positive ? newTerm(text) : nil, requiresWordStart: true,
-                                                isRequired: positive && required))
+                                                isRequired: positive && required, span: positions(text)))
     }
 
     private mutating func newTerm(_ text: String) -> Int {
@@ -125,7 +126,12 @@ struct QueryCompiler {
 
     /// Whether the term has anything to match: punctuation alone has no token.
     private func hasTokens(_ term: String) -> Bool {
-        analyzer.tokenList(term, mode: .query).count > 0
+        positions(term) > 0
+    }
+
+    /// The positions the term's phrase spans: one per token of the query analysis (characters and gaps).
+    private func positions(_ term: String) -> Int {
+        analyzer.tokenList(term, mode: .query).count
     }
 
     /// Whether `term*` can ask for words beginning with `term`: Latin letters and digits only, no separation (CJK

@@ -45,6 +45,22 @@ struct RecallTests {
         #expect(missed == 0 && extra == 0)
     }
 
+    /// Each common pair (``CommonPairs``), alone and as the words and word parts made of them, finds exactly the
+    /// articles that hold it: the terms FTS5 matches through pair tokens alone.
+    @Test func everyCommonPairFindsExactlyTheArticlesThatContainIt() throws {
+        let corpus = try #require(SharedCorpus.directory)
+        let folder = try TemporaryFolder()
+        let index = try SearchIndex(path: folder.path + "/pairs.db")
+        _ = try index.index([corpus])
+        let documents = try storedDocuments(folder.path + "/pairs.db", analyzer: try Analyzer())
+        let words = ["习近平", "国务院", "中国人民", "国家发展", "经济社会发展", "进一步", "近平主", "国务院常务会议", "2024年"]
+        for query in CommonPairs.list + words {
+            let pattern = Array(query.utf8) + [0]
+            let expected = Set(documents.filter { contains($0.title, pattern) || contains($0.body, pattern) }.map(\.path))
+            #expect(try Set(index.paths(matching: query)) == expected, "query \(query)")
+        }
+    }
+
     /// Every stored article's title and body, folded as the index folds them.
     private func storedDocuments(_ path: String, analyzer: Analyzer) throws -> [Document] {
         let database = try Database(path: path, readOnly: true)
