@@ -11,11 +11,12 @@
 /// - **Pairs**: in the index, two adjacent characters of a run are also indexed as one token, colocated with the
 ///   first (at its position), when they are two ASCII digits or one of the ``CommonPairs`` (经济, 习近, 近平, …):
 ///   `2024` holds 2·20, 0·02, 2·24, 4 at four positions. In a query, each character that begins a pair is
-///   replaced by the pair, and the phrase's last character is left out when the pair before it holds it:
-///   `2024` is the phrase 20 02 24, `2024年` is 20 02 24 4 年, 经济 the single token 经济, 习近平 the phrase 习近 近平,
-///   whose lists are far shorter than those of the characters alone. A phrase so still begins where its first
-///   character is, and spans as many positions as its characters (``RankingPlan/Phrase/span``): the index and the
-///   ranking see the same positions as without pairs; only FTS5's tokenizer emits them (``FTS5Tokenizer``).
+///   replaced by the pair, and on newsearch's own connections the phrase's last character is left out when the
+///   pair before it holds it (``TokenizerHost/PhraseEnd``): `2024` is the phrase 20 02 24, `2024年` is
+///   20 02 24 4 年, 经济 the single token 经济, 习近平 the phrase 习近 近平, whose lists are far shorter than those of
+///   the characters alone. A phrase so still begins where its first character is, and spans as many positions as
+///   its characters (``RankingPlan/Phrase/span``): the index and the ranking see the same positions as without
+///   pairs; only FTS5's tokenizer emits them (``FTS5Tokenizer``).
 enum TokenContract {
     /// The gap token's only byte (ASCII unit separator, which folding turns into nothing and queries strip).
     static let gap: UInt8 = 0x1F

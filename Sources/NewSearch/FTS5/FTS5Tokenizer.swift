@@ -71,13 +71,15 @@ enum FTS5Tokenizer {
         }
         instance.scratch.removeAll()
         instance.analyzer.analyze(bytes, mode: isQuery ? .query : .document, into: &instance.scratch)
-        return emitTokens(instance.scratch, query: isQuery, context: callbackContext, emit: emit)
+        return emitTokens(instance.scratch, query: isQuery, shortest: instance.host.phraseEnd == .shortest,
+                          context: callbackContext, emit: emit)
     }
 
     /// Emits `tokens` to FTS5, with the pairs of ``TokenContract``: colocated beside the first character in a
-    /// document; in a query, in place of it, the last character left out when the pair before it holds it.
+    /// document; in a query, in place of it, the last character left out when the pair before it holds it and
+    /// `shortest` (see ``TokenizerHost/PhraseEnd``).
     private static func emitTokens(
-        _ tokens: TokenList, query: Bool, context: UnsafeMutableRawPointer?,
+        _ tokens: TokenList, query: Bool, shortest: Bool = false, context: UnsafeMutableRawPointer?,
         emit: @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, Int32, Int32, Int32) -> Int32
     ) -> Int32 {
         tokens.bytes.withUnsafeBufferPointer { buffer in
@@ -94,7 +96,7 @@ enum FTS5Tokenizer {
                 let entry = entries[index]
                 let next = index + 1 < entries.count ? entries[index + 1] : nil
                 let paired = next.map { TokenContract.pairs(text(entry), text($0)) } ?? false
-                if query && next == nil && previousPaired { break }
+                if query && shortest && next == nil && previousPaired { break }
                 previousPaired = paired
                 if !query || !paired {
                     let code = emit(context, 0, characters + Int(entry.textStart), entry.textLength,

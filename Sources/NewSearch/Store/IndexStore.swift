@@ -64,7 +64,7 @@ final class IndexStore {
         let stored = AnalysisStamp(meta: meta)
         let effective = dictionary ?? Self.dictionary(meta: meta) ?? .empty
         stamp = AnalysisStamp.current(dictionary: effective)
-        host = TokenizerHost(dictionary: effective)
+        host = TokenizerHost(dictionary: effective, phraseEnd: .shortest)
         try FTS5Tokenizer.register(on: database, host: host)
         try FTS5RankFunction.register(on: database, environment: environment)
         guard writable else {

@@ -32,7 +32,7 @@ import Testing
         ("_G20反腐败追逃追赃", "G20"),
         ("苹果发布iPhone", "hon"),
         ("苹果发布iPhone16", "iph*"),
-        // Digit runs are matched through digit pairs (TokenContract): every substring still finds them.
+        // Digit runs are matched through pairs of digits (TokenContract): every substring still finds them.
         ("超过2000人参加", "000"),
         ("超过2000人参加", "00人"),
         ("超过2000人参加", "过2"),

@@ -26,6 +26,22 @@ import Testing
         #expect(try app.rows("SELECT count(*) FROM story WHERE story MATCH ?", traditional) == [["2"]])
     }
 
+    /// FTS5's own `highlight()` marks a match by its phrase's positions: on an app's connection the phrase of a
+    /// term keeps a token at every position, so the whole term is marked even where pairs stand for characters.
+    @Test func fts5sHighlightMarksWholeTermsOnAnAppsTable() throws {
+        let app = try AppConnection(":memory:")
+        try SQLiteExtension.register(on: app.handle)
+        try app.rows("CREATE VIRTUAL TABLE story USING fts5(body, tokenize = 'newsearch')")
+        try app.rows("INSERT INTO story (body) VALUES ('习近平主席在2024年谈经济')")
+        for (term, marked) in [("习近平", "[习近平]主席在2024年谈经济"), ("经济", "习近平主席在2024年谈[经济]"),
+                               ("2024", "习近平主席在[2024]年谈经济"), ("近平主", "习[近平主]席在2024年谈经济"),
+                               ("经", "习近平主席在2024年谈[经]济")] {
+            let expression = try #require(try SQLiteExtension.match(term).expression)
+            #expect(try app.rows("SELECT highlight(story, 0, '[', ']') FROM story WHERE story MATCH ?", expression)
+                    == [[marked]], "\(term)")
+        }
+    }
+
     @Test func anyUserTextIsAValidExpression() throws {
         let app = try AppConnection(":memory:")
         try SQLiteExtension.register(on: app.handle)
