@@ -45,6 +45,13 @@ import Testing
         ("2020-2024", "24"),
         ("第2期", "2期"),
         ("2024年经济", "202*"),
+        // Dates: a digit and the unit after it are a pair too.
+        ("2024年3月5日发布", "3月"),
+        ("2024年3月5日发布", "5日"),
+        ("2024年3月5日发布", "年3月5日"),
+        ("2024年3月5日发布", "24年"),
+        ("2024年3月5日发布", "2024年3月"),
+        ("今年3月", "月"),
         // Terms made of common pairs (CommonPairs), or beginning or ending inside one.
         ("国务院常务会议", "国务院"),
         ("国务院常务会议", "务院常"),
@@ -87,6 +94,9 @@ import Testing
         ("经 济", "经济"),
         ("习近，平", "习近平"),
         ("国务 院", "国务院"),
+        ("2024 年", "2024年"),
+        ("4，年", "4年"),
+        ("2024年", "2023年"),
         ("中，国", "中国"),
         ("国务", "国务院"),
         ("务院", "国务院"),
@@ -106,9 +116,10 @@ import Testing
             while try statement.step() { terms.insert(statement.text(0) ?? "") }
             return terms
         }
-        #expect(terms.isSuperset(of: ["20", "02", "24", "2", "0", "4", "经", "济", "经济", "政治", "习近", "近平"]))
-        #expect(terms.isDisjoint(with: ["治经", "济学", "4年", "年习", "2024", "202", "习近平"]),
-                "only two digits or a common pair side by side make a pair")
+        #expect(terms.isSuperset(of: ["20", "02", "24", "2", "0", "4", "4年", "年", "经", "济", "经济", "政治", "习近",
+                                      "近平"]))
+        #expect(terms.isDisjoint(with: ["治经", "济学", "年习", "2024", "202", "习近平", "2024年"]),
+                "only two digits, a digit and a date unit, or a common pair side by side make a pair")
     }
 }
 
