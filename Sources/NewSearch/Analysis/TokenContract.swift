@@ -9,13 +9,14 @@
 ///   which the index keeps per article for ranking whole-word matches first.
 /// - A document's length, for bm25, is its number of character tokens (gaps do not count).
 /// - **Pairs**: in the index, two adjacent characters of a run are also indexed as one token, colocated with the
-///   first (at its position), when they are two ASCII digits, a digit and the date unit after it (年, 月, 日), or one
-///   of the ``CommonPairs`` (经济, 习近, 近平, …): `2024年` holds 2·20, 0·02, 2·24, 4·4年, 年 at five positions. In a query, each character that begins a pair is
-///   replaced by the pair, and on newsearch's own connections the phrase's last character is left out when the
-///   pair before it holds it (``TokenizerHost/PhraseEnd``): `2024` is the phrase 20 02 24, `2024年` is
-///   20 02 24 4年, 经济 the single token 经济, 习近平 the phrase 习近 近平, whose lists are far shorter than those of
-///   the characters alone (年 is in almost every article). A phrase so still begins where its first character is, and spans as many positions as
-///   its characters (``RankingPlan/Phrase/span``): the index and the ranking see the same positions as without
+///   first (at its position), when they are two ASCII digits, a digit and the date unit after it (年, 月, 日), or
+///   one of the ``CommonPairs`` (经济, 习近, 近平, …): `2024年` holds 2·20, 0·02, 2·24, 4·4年, 年 at five
+///   positions. In a query, each character that begins a pair is replaced by the pair, and on newsearch's own
+///   connections the phrase's last character is left out when the pair before it holds it
+///   (``TokenizerHost/PhraseEnd``): `2024` is the phrase 20 02 24, `2024年` is 20 02 24 4年, 经济 the single token
+///   经济, 习近平 the phrase 习近 近平, whose lists are far shorter than those of the characters alone (年 is in
+///   almost every article). A phrase so still begins where its first character is, and spans as many positions
+///   as its characters (``RankingPlan/Phrase/span``): the index and the ranking see the same positions as without
 ///   pairs; only FTS5's tokenizer emits them (``FTS5Tokenizer``).
 enum TokenContract {
     /// The gap token's only byte (ASCII unit separator, which folding turns into nothing and queries strip).

@@ -41,10 +41,16 @@ enum FTS5RankFunction {
         // Called once per matching row: the query is kept alive by the searcher (bound) or by FTS5's auxiliary
         // data (plain) for the whole statement, so it is used without reference counting.
         query._withUnsafeGuaranteedRef { query in
+            if query.row.pointee.counts == nil {
+                firstRow(api, fts, query,
+                         Unmanaged<RankingEnvironment>.fromOpaque(environment).takeUnretainedValue().statistics)
+            }
             if bound != nil, query.scoresAllRowsAtOnce {
-                scoreAll(api, fts, context, query, environment: environment)
+                scoreAll(api, fts, context, query)
+            } else if let score = scoreRow(api, fts, query, collects: bound != nil) {
+                sqlite3_result_double(context, score)
             } else {
-                score(api, fts, context, query, collects: bound != nil, environment: environment)
+                sqlite3_result_null(context)
             }
         }
     }
@@ -54,12 +60,7 @@ enum FTS5RankFunction {
     /// per row (a third of what a row cost). The statement asks for one row only, and the rows are checked
     /// against the query's cancellation flag, since SQLite's progress check does not run meanwhile.
     private static func scoreAll(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer,
-                                 _ context: OpaquePointer, _ query: RankingQuery,
-                                 environment: UnsafeMutableRawPointer) {
-        if query.row.pointee.counts == nil {
-            let statistics = Unmanaged<RankingEnvironment>.fromOpaque(environment).takeUnretainedValue().statistics
-            firstRow(api, fts, query, statistics)
-        }
+                                 _ context: OpaquePointer, _ query: RankingQuery) {
         let code = api.pointee.xQueryPhrase(fts, 0, Unmanaged.passUnretained(query).toOpaque(), scoreVisitedRow)
         if code == SQLITE_OK { sqlite3_result_null(context) } else { sqlite3_result_error_code(context, code) }
     }
@@ -78,31 +79,20 @@ enum FTS5RankFunction {
             if visited % rowsBetweenCancellationChecks == 0, query.cancellation?.isRaised == true {
                 return SQLITE_INTERRUPT
             }
-            let id = api.pointee.xRowid(fts)
-            let entry = query.row.pointee.statistics?.entry(id)
-            if let score = rowScore(api, fts, query, id: id, entry: entry) {
-                query.collect(id: id, score: score, date: entry?.date ?? .min)
-            }
+            _ = scoreRow(api, fts, query, collects: true)
             return SQLITE_OK
         }
     }
 
-    /// Scores the current row into `context` and, for a bound query, hands it to the query.
+    /// The current row's score (nil: no hit), handed to the query when `collects`.
     @inline(__always)
-    private static func score(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, _ context: OpaquePointer,
-                              _ query: RankingQuery, collects: Bool, environment: UnsafeMutableRawPointer) {
-        if query.row.pointee.counts == nil {
-            let statistics = Unmanaged<RankingEnvironment>.fromOpaque(environment).takeUnretainedValue().statistics
-            firstRow(api, fts, query, statistics)
-        }
+    private static func scoreRow(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, _ query: RankingQuery,
+                                 collects: Bool) -> Double? {
         let id = api.pointee.xRowid(fts)
         let entry = query.row.pointee.statistics?.entry(id)
-        if let score = rowScore(api, fts, query, id: id, entry: entry) {
-            if collects { query.collect(id: id, score: score, date: entry?.date ?? .min) }
-            sqlite3_result_double(context, score)
-        } else {
-            sqlite3_result_null(context)
-        }
+        guard let score = rowScore(api, fts, query, id: id, entry: entry) else { return nil }
+        if collects { query.collect(id: id, score: score, date: entry?.date ?? .min) }
+        return score
     }
 
     /// The query of a plain `newsearch_rank(fts)` call, made on its first row and kept by FTS5 as auxiliary data.
