@@ -45,6 +45,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
         .target(
             name: "CHTMLText",
             dependencies: ["CXML2"]
@@ -52,7 +57,7 @@ let package = Package(
         .target(
             name: "NewSearch",
             dependencies: [
-                "CSQLite", "CICU", "CHTMLText",
+                "CSQLite", "CICU", "CHTMLText", "CZstd",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

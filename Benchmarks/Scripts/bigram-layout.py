@@ -14,10 +14,11 @@ phrase of its bigrams, a 1-character term a prefix query (no prefix index, which
 """
 import os, re, sqlite3, sys, time, zlib
 
+import stored_text
+
 index = sys.argv[1]
 out = sys.argv[2] if len(sys.argv) > 2 else "/tmp/bigram-layout.db"
-rows = sqlite3.connect(f"file:{index}?mode=ro", uri=True).execute(
-    "SELECT id, title, body FROM newsearch_documents").fetchall()
+rows = stored_text.connect(index).execute("SELECT id, title, body FROM newsearch_articles").fetchall()
 
 
 def bigrams(text):

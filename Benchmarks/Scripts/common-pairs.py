@@ -10,8 +10,9 @@ them; the text is not folded, which for this corpus of simplified Chinese change
 """
 import collections
 import re
-import sqlite3
 import sys
+
+import stored_text
 
 IDEOGRAPHS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 
@@ -20,10 +21,10 @@ def main() -> None:
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 100
-    database = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+    database = stored_text.connect(sys.argv[1])
     articles = collections.Counter()
     total = 0
-    for title, body in database.execute("SELECT title, body FROM newsearch_documents"):
+    for title, body in database.execute("SELECT title, body FROM newsearch_articles"):
         total += 1
         pairs = set()
         for text in (title, body):

@@ -16,6 +16,8 @@ import sqlite3
 import sys
 import unicodedata
 
+import stored_text
+
 
 def spaced(text):
     """The text with a space on each side of every ideograph, so that unicode61 makes each one a token."""
@@ -42,10 +44,10 @@ def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
     index, sets = sys.argv[1], sys.argv[2]
-    source = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
+    source = stored_text.connect(index)
     peer = sqlite3.connect(":memory:")
     peer.execute("CREATE VIRTUAL TABLE peer USING fts5(title, body, path UNINDEXED)")
-    rows = source.execute("SELECT title, body, path FROM newsearch_documents")
+    rows = source.execute("SELECT title, body, path FROM newsearch_articles")
     peer.executemany("INSERT INTO peer(title, body, path) VALUES (?, ?, ?)",
                      ((spaced(t), spaced(b), p) for t, b, p in rows))
     peer.execute("INSERT INTO peer(peer) VALUES ('optimize')")

@@ -23,9 +23,10 @@ public enum SQLiteExtension {
     /// The analyzers ``match(_:dictionary:)`` compiles with, kept between calls.
     private static let analyzers = AnalyzerPool()
 
-    /// Registers the `newsearch` tokenizer and the `newsearch_rank` function on `connection`, an `sqlite3 *` the app
-    /// opened and keeps (newsearch never configures or closes it). Call it on every connection that reads or writes
-    /// a table using the tokenizer: FTS5 tokenizes queries, inserts and deletes alike.
+    /// Registers the `newsearch` tokenizer, the `newsearch_rank` function and the `newsearch_text` function (which
+    /// reads a newsearch index's stored bodies, as its `newsearch_articles` view does) on `connection`, an
+    /// `sqlite3 *` the app opened and keeps (newsearch never configures or closes it). Call it on every connection
+    /// that reads or writes a table using the tokenizer: FTS5 tokenizes queries, inserts and deletes alike.
     ///
     /// - Parameters:
     ///   - connection: the app's `sqlite3 *`, such as GRDB's `Database.sqliteConnection`.
@@ -39,6 +40,7 @@ public enum SQLiteExtension {
         // The tokenizer makes its analyzers when a table first uses it, inside SQLite, where an error could only be
         // a result code: making one here reports a missing ICU to the caller now, as AnalysisError.
         _ = try Analyzer(dictionary: dictionary)
+        try StoredTextFunction.register(on: database)
         try FTS5Tokenizer.register(on: database, host: TokenizerHost(dictionary: dictionary))
         try FTS5RankFunction.register(on: database, environment: RankingEnvironment())
     }

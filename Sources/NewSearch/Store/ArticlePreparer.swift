@@ -13,13 +13,16 @@ final class ArticlePreparer: @unchecked Sendable {
         case failed(String)
     }
 
-    // Thread confinement, which makes the unchecked Sendable sound: worker `w` alone uses `analyzers[w]`.
+    // Thread confinement, which makes the unchecked Sendable sound: worker `w` alone uses `analyzers[w]` and
+    // `compressors[w]`.
     private let analyzers: [Analyzer]
+    private let compressors: [TextCompressor]
     private let stored: [String: (id: Int64, hash: String)]
 
     /// - Parameter stored: the documents already in the index, by path, to skip unchanged files.
     init(workers: Int, dictionary: UserDictionary, stored: [String: (id: Int64, hash: String)]) throws {
         analyzers = try (0 ..< max(1, workers)).map { _ in try Analyzer(dictionary: dictionary) }
+        compressors = analyzers.map { _ in TextCompressor() }
         self.stored = stored
     }
 
@@ -31,35 +34,37 @@ final class ArticlePreparer: @unchecked Sendable {
             nonisolated(unsafe) let base = buffer.baseAddress
             DispatchQueue.concurrentPerform(iterations: min(workers, sources.count)) { worker in
                 for index in stride(from: worker, to: sources.count, by: workers) {
-                    (base! + index).initialize(to: prepare(sources[index], analyzer: analyzers[worker]))
+                    (base! + index).initialize(to: prepare(sources[index], worker: worker))
                 }
             }
             initialized = sources.count
         }
     }
 
-    private func prepare(_ source: ArticleSource, analyzer: Analyzer) -> Outcome {
+    private func prepare(_ source: ArticleSource, worker: Int) -> Outcome {
         switch source {
         case .file(let path):
-            return prepareFile(path, analyzer: analyzer)
+            return prepareFile(path, worker: worker)
         case .article(let path, let article):
             let bytes = Array((article.title + "\n" + article.body).utf8)
             let hash = ContentHash.of(bytes)
             let previous = stored[path]
             if previous?.hash == hash { return .unchanged }
-            return .prepared(prepared(article, path: path, hash: hash, replacing: previous?.id, analyzer: analyzer),
+            return .prepared(prepared(article, path: path, hash: hash, replacing: previous?.id, worker: worker),
                              bytes: bytes.count, notes: [])
         }
     }
 
     private func prepared(_ article: Article, path: String, hash: String, replacing: Int64?,
-                          analyzer: Analyzer) -> PreparedArticle {
-        PreparedArticle(path: path, contentHash: hash, article: article,
-                        titleTokens: analyzer.tokenList(article.title, mode: .document),
-                        bodyTokens: analyzer.tokenList(article.body, mode: .document), replacing: replacing)
+                          worker: Int) -> PreparedArticle {
+        let analyzer = analyzers[worker]
+        return PreparedArticle(path: path, contentHash: hash, article: article,
+                               titleTokens: analyzer.tokenList(article.title, mode: .document),
+                               bodyTokens: analyzer.tokenList(article.body, mode: .document), replacing: replacing,
+                               compressor: compressors[worker])
     }
 
-    private func prepareFile(_ path: String, analyzer: Analyzer) -> Outcome {
+    private func prepareFile(_ path: String, worker: Int) -> Outcome {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -80,7 +85,7 @@ final class ArticlePreparer: @unchecked Sendable {
             // A broken edit keeps the article findable as it was; the report says so, and fixing the file updates it.
             return .failed(error.description + (previous == nil ? "" : " (the version indexed before is kept)"))
         }
-        return .prepared(prepared(article, path: path, hash: hash, replacing: previous?.id, analyzer: analyzer),
+        return .prepared(prepared(article, path: path, hash: hash, replacing: previous?.id, worker: worker),
                          bytes: data.count, notes: notes)
     }
 

@@ -2,15 +2,20 @@
 ///
 /// ```sql
 /// newsearch_meta(key PRIMARY KEY, value)                    -- schema version, analysis stamp, user dictionary
-/// newsearch_documents(id, path UNIQUE, title, author, categories JSON, date ISO-8601, body, images JSON, content_hash)
+/// newsearch_documents(id, path UNIQUE, title, author, categories JSON, date ISO-8601, compressed_body BLOB,
+///                     images JSON, content_hash)
 ///     -- path: an absolute, symlink-free file path for indexed files; the app's own key for added articles
+///     -- compressed_body: the body's UTF-8, one Zstandard frame (TextCompressor); no bytes for an empty body
+/// newsearch_articles VIEW: newsearch_documents with body = newsearch_text(compressed_body) in place of it
 /// newsearch_statistics(id, title_length, body_length, title_positions, body_positions, date, boundaries BLOB)
-/// newsearch_fts USING fts5(title, body, content='newsearch_documents', content_rowid='id',
+/// newsearch_fts USING fts5(title, body, content='newsearch_articles', content_rowid='id',
 ///                          tokenize='newsearch', columnsize=0)
 /// ```
 /// Every table has the `newsearch_` prefix, so the index can share a file with an app's own tables, and the file's
-/// `application_id` marks it as newsearch's. The FTS5 table keeps no second copy of the text (external content)
-/// and no per-row sizes (`columnsize=0`): ranking reads lengths from `newsearch_statistics`, held in memory.
+/// `application_id` marks it as newsearch's. The text is stored once, its body compressed (27.9 MB of the shared
+/// corpus's bodies take 17.6 MB): the FTS5 table keeps no second copy (external content, read through the view,
+/// which decompresses with the `newsearch_text` function, ``StoredTextFunction``) and no per-row sizes
+/// (`columnsize=0`): ranking reads lengths from `newsearch_statistics`, held in memory.
 ///
 /// Triggers keep the tables consistent whoever changes them: deleting a `newsearch_documents` row (newsearch
 /// does only that to remove an article; an app may too, on a connection with ``NewSearchSQLite`` registered)
@@ -18,12 +23,14 @@
 /// and statistics would no longer match.
 enum IndexSchema {
     /// Bumped when the tables change shape.
-    static let version = 3
+    static let version = 4
     /// `PRAGMA application_id` of a newsearch file: "news" in ASCII.
     static let applicationID: Int64 = 0x6E65_7773
 
     static let meta = "newsearch_meta"
     static let documents = "newsearch_documents"
+    /// The view of the documents with their bodies as text.
+    static let articles = "newsearch_articles"
     static let statistics = "newsearch_statistics"
     static let fts = "newsearch_fts"
 
@@ -37,7 +44,7 @@ enum IndexSchema {
             author TEXT,
             categories TEXT NOT NULL DEFAULT '[]',
             date TEXT,
-            body TEXT NOT NULL,
+            compressed_body BLOB NOT NULL,
             images TEXT NOT NULL DEFAULT '{}',
             content_hash TEXT NOT NULL
         );
@@ -50,23 +57,29 @@ enum IndexSchema {
             date INTEGER,
             boundaries BLOB NOT NULL
         );
+        CREATE VIEW IF NOT EXISTS \(articles) AS
+            SELECT id, path, title, author, categories, date, \(StoredTextFunction.name)(compressed_body) AS body,
+                   images, content_hash
+            FROM \(documents);
         CREATE VIRTUAL TABLE IF NOT EXISTS \(fts) USING fts5(
-            title, body, content = '\(documents)', content_rowid = 'id', tokenize = '\(FTS5Tokenizer.name)',
+            title, body, content = '\(articles)', content_rowid = 'id', tokenize = '\(FTS5Tokenizer.name)',
             columnsize = 0
         );
         CREATE TRIGGER IF NOT EXISTS \(documents)_delete AFTER DELETE ON \(documents) BEGIN
-            INSERT INTO \(fts) (\(fts), rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+            INSERT INTO \(fts) (\(fts), rowid, title, body)
+                VALUES ('delete', old.id, old.title, \(StoredTextFunction.name)(old.compressed_body));
             DELETE FROM \(statistics) WHERE id = old.id;
         END;
-        CREATE TRIGGER IF NOT EXISTS \(documents)_update BEFORE UPDATE OF id, title, body ON \(documents) BEGIN
+        CREATE TRIGGER IF NOT EXISTS \(documents)_update
+        BEFORE UPDATE OF id, title, compressed_body ON \(documents) BEGIN
             SELECT RAISE(ABORT, '\(documents): an article''s id, title and body cannot be changed in place; delete the row and add the article again');
         END;
         """
 
     /// Drops newsearch's own tables, and nothing else.
     static let removal = """
-        DROP TABLE IF EXISTS \(fts); DROP TABLE IF EXISTS \(statistics); DROP TABLE IF EXISTS \(documents);
-        DROP TABLE IF EXISTS \(meta);
+        DROP TABLE IF EXISTS \(fts); DROP VIEW IF EXISTS \(articles); DROP TABLE IF EXISTS \(statistics);
+        DROP TABLE IF EXISTS \(documents); DROP TABLE IF EXISTS \(meta);
         """
 
     /// The tables of the first layout (schema version 1), recognised only to be replaced on `--rebuild`.

@@ -129,16 +129,24 @@ extension IndexStore {
     /// The stored article of row `id`, if any.
     func article(id: Int64) throws -> StoredArticle? {
         let statement = try database.cachedStatement(
-            "SELECT path, title, author, categories, body FROM \(IndexSchema.documents) WHERE id = ?")
+            "SELECT path, title, author, categories, compressed_body FROM \(IndexSchema.documents) WHERE id = ?")
         guard try statement.bind(.integer(id)).step() else { return nil }
         return StoredArticle(path: statement.text(0) ?? "", title: statement.text(1) ?? "", author: statement.text(2),
-                             categories: categoryList(statement.text(3)), body: statement.withBlob(4) { Array($0) })
+                             categories: categoryList(statement.text(3)), body: try body(statement, column: 4, id: id))
+    }
+
+    /// The body that column `column` of `statement`'s row holds, decompressed.
+    private func body(_ statement: Statement, column: Int32, id: Int64) throws -> [UInt8] {
+        guard let body = statement.withBlob(column, decompressor.decompress) else {
+            throw StoreError.damagedArticle(path: path, id: id)
+        }
+        return body
     }
 
     /// The article stored under `path`, as it was indexed, if any.
     func article(path: String) throws -> IndexedArticle? {
         let statement = try database.cachedStatement("""
-            SELECT d.path, d.title, d.author, d.categories, s.date, d.images, d.body
+            SELECT d.path, d.title, d.author, d.categories, s.date, d.images, d.compressed_body, d.id
             FROM \(IndexSchema.documents) AS d LEFT JOIN \(IndexSchema.statistics) AS s ON s.id = d.id
             WHERE d.path = ?
             """)
@@ -146,7 +154,8 @@ extension IndexStore {
         let date = statement.isNull(4) ? nil : Date(timeIntervalSince1970: TimeInterval(statement.int64(4)))
         let article = Article(title: statement.text(1) ?? "", author: statement.text(2),
                               categories: categoryList(statement.text(3)), date: date,
-                              images: JSONText.stringMap(statement.text(5)), body: statement.text(6) ?? "")
+                              images: JSONText.stringMap(statement.text(5)),
+                              body: String(decoding: try body(statement, column: 6, id: statement.int64(7)), as: UTF8.self))
         return IndexedArticle(path: statement.text(0) ?? path, article: article)
     }
 

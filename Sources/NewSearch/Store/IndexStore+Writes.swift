@@ -10,7 +10,8 @@ extension IndexStore {
 
         init(_ database: Database) throws {
             insertDocument = try database.prepare("""
-                INSERT INTO \(IndexSchema.documents) (path, title, author, categories, date, body, images, content_hash)
+                INSERT INTO \(IndexSchema.documents)
+                    (path, title, author, categories, date, compressed_body, images, content_hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             insertStatistics = try database.prepare("""
@@ -59,7 +60,7 @@ extension IndexStore {
         try writes.insertDocument.bind(
             .text(prepared.path), .text(article.title), .optionalText(article.author),
             .text(prepared.categoriesJSON), .optionalText(prepared.dateText),
-            .text(article.body), .text(prepared.imagesJSON), .text(prepared.contentHash)
+            .blob(prepared.compressedBody), .text(prepared.imagesJSON), .text(prepared.contentHash)
         ).run()
         let id = database.lastInsertRowID
         let title = prepared.titleTokens, body = prepared.bodyTokens

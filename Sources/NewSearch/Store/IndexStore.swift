@@ -25,6 +25,8 @@ final class IndexStore {
     var writes: Writes?
     /// Every article's categories, for facet counts: loaded on first use, forgotten when the statistics reload.
     var cachedCategories: CategoryTable?
+    /// Reads the stored bodies back (``TextCompressor`` wrote them).
+    let decompressor = TextDecompressor()
     /// Stored category lists (JSON) parsed, by their text: an index has few distinct lists.
     var parsedCategoryLists: [String: [String]] = [:]
 
@@ -65,6 +67,7 @@ final class IndexStore {
         let effective = dictionary ?? Self.dictionary(meta: meta) ?? .empty
         stamp = AnalysisStamp.current(dictionary: effective)
         host = TokenizerHost(dictionary: effective, phraseEnd: .shortest)
+        try StoredTextFunction.register(on: database)
         try FTS5Tokenizer.register(on: database, host: host)
         try FTS5RankFunction.register(on: database, environment: environment)
         guard writable else {

@@ -14,9 +14,11 @@ struct PreparedArticle: Sendable {
     var imagesJSON: String
     /// The `date` column: ISO 8601, or nil.
     var dateText: String?
+    /// The `compressed_body` column: the body as ``TextCompressor`` stores it.
+    var compressedBody: [UInt8]
 
     init(path: String, contentHash: String, article: Article, titleTokens: TokenList, bodyTokens: TokenList,
-         replacing: Int64?) {
+         replacing: Int64?, compressor: TextCompressor) {
         self.path = path
         self.contentHash = contentHash
         self.article = article
@@ -26,5 +28,6 @@ struct PreparedArticle: Sendable {
         categoriesJSON = JSONText.encode(article.categories)
         imagesJSON = JSONText.encode(article.images)
         dateText = article.date.map(ArticleDate.iso8601)
+        compressedBody = compressor.compress(article.body)
     }
 }

@@ -11,6 +11,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case olderIndex(String)
     /// The index was built with another analysis (analyzer version, ICU, normalization or dictionary).
     case analysisMismatch(path: String, index: AnalysisStamp, current: AnalysisStamp)
+    /// An article's stored body is no text newsearch wrote (the file was damaged, or changed by other code).
+    case damagedArticle(path: String, id: Int64)
 
     /// The error as a sentence for the user: it names the file and says what to do (build or rebuild the index, or
     /// give another `--index PATH`).
@@ -29,6 +31,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .analysisMismatch(let path, let index, let current):
             return "the index at \(path) was built with \(index), but this newsearch uses \(current); "
                 + "its tokens would not match: rebuild it with `newsearch index --rebuild DIR…`"
+        case .damagedArticle(let path, let id):
+            return "the stored body of article \(id) in the index at \(path) is damaged: "
+                + "rebuild the index with `newsearch index --rebuild DIR…`"
         }
     }
 }

@@ -88,6 +88,10 @@ import Testing
         try SQLiteExtension.register(on: app.handle)
         #expect(try app.rows("SELECT count(*) FROM newsearch_fts WHERE newsearch_fts MATCH ?",
                              try #require(try SQLiteExtension.match("外卖骑手").expression)) == [["1"]])
+        // The bodies are stored compressed; the view and FTS5's own functions read them as text.
+        #expect(try app.rows("SELECT body FROM newsearch_articles WHERE path = 'app://2'") == [["明天多云转晴。"]])
+        #expect(try app.rows("SELECT highlight(newsearch_fts, 1, '[', ']') FROM newsearch_fts WHERE newsearch_fts MATCH ?",
+                             try #require(try SQLiteExtension.match("多云").expression)) == [["明天[多云]转晴。"]])
         try app.rows("DELETE FROM newsearch_documents WHERE path = 'app://2'")
         #expect(try app.rows("SELECT count(*) FROM newsearch_statistics") == [["1"]])
         #expect(try index.search("天气预报").total == 0)
@@ -106,7 +110,7 @@ import Testing
         let (index, path) = try Self.indexWithTwoArticles(folder)
         let registered = try AppConnection(path)
         try SQLiteExtension.register(on: registered.handle)
-        #expect { try registered.rows("UPDATE newsearch_documents SET body = '别的' WHERE path = 'app://1'") } throws: {
+        #expect { try registered.rows("UPDATE newsearch_documents SET compressed_body = X'00' WHERE path = 'app://1'") } throws: {
             "\($0)".contains("cannot be changed in place")
         }
         // Metadata may change in place: it is not in the FTS5 index.

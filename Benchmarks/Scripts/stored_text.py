@@ -1,0 +1,30 @@
+"""Opens a newsearch index with Python's sqlite3 so that its `newsearch_articles` view reads as it does in
+newsearch: the bodies are stored compressed (Zstandard), and the view decompresses them with the SQL function
+`newsearch_text`, which this registers with the `zstandard` module (`pip install zstandard`).
+
+    import stored_text
+    database = stored_text.connect(INDEX)
+    for title, body in database.execute("SELECT title, body FROM newsearch_articles"): ...
+"""
+import sqlite3
+
+try:
+    import zstandard
+except ImportError:  # pragma: no cover - a message instead of a trace
+    raise SystemExit("reading a newsearch index's bodies needs the zstandard module: pip install zstandard")
+
+_decompressor = zstandard.ZstdDecompressor()
+
+
+def _text(stored):
+    """An article body from its stored bytes (no bytes: an empty body)."""
+    if stored is None:
+        return None
+    return _decompressor.decompress(stored).decode("utf-8") if stored else ""
+
+
+def connect(path: str) -> sqlite3.Connection:
+    """A read-only connection to the index at `path` with `newsearch_text` registered."""
+    database = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    database.create_function("newsearch_text", 1, _text, deterministic=True)
+    return database

@@ -1,0 +1,5 @@
+#ifndef CZSTD_SHIM_H
+#define CZSTD_SHIM_H
+// The C boundary to the system Zstandard library (libzstd-dev), which compresses the stored article bodies.
+#include <zstd.h>
+#endif

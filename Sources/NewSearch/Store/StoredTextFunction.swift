@@ -1,0 +1,43 @@
+import CSQLite
+
+/// The `newsearch_text(compressed_body)` SQL function: an article body as text, from the bytes
+/// ``TextCompressor`` stored (see ``IndexSchema``). The `newsearch_articles` view, FTS5's reads of the content and
+/// the delete trigger call it, so every connection that reads or removes articles registers it: newsearch's own,
+/// and an app's through ``SQLiteExtension/register(on:dictionary:)``. Every C callback is here.
+enum StoredTextFunction {
+    static let name = "newsearch_text"
+
+    /// Registers the function on `database`, with a decompression context of its own.
+    static func register(on database: Database) throws {
+        // Released by `release`, which SQLite calls when the connection closes or the function is replaced.
+        let context = Unmanaged.passRetained(TextDecompressor()).toOpaque()
+        let code = sqlite3_create_function_v2(database.handle, name, 1,
+                                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, context,
+                                              function, nil, nil, release)
+        // On failure, SQLite has already called `release`.
+        guard code == SQLITE_OK else { throw database.error(code, sql: nil) }
+    }
+
+    private static let release: @convention(c) (UnsafeMutableRawPointer?) -> Void = { context in
+        guard let context else { return }
+        Unmanaged<TextDecompressor>.fromOpaque(context).release()
+    }
+
+    private static let function: @convention(c) (
+        OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?
+    ) -> Void = { context, _, arguments in
+        guard let context, let argument = arguments?[0], let data = sqlite3_user_data(context) else { return }
+        if sqlite3_value_type(argument) == SQLITE_NULL { return sqlite3_result_null(context) }
+        let bytes = sqlite3_value_blob(argument), count = Int(sqlite3_value_bytes(argument))
+        let decompressor = Unmanaged<TextDecompressor>.fromOpaque(data).takeUnretainedValue()
+        guard let text = decompressor.decompress(UnsafeRawBufferPointer(start: bytes, count: count)) else {
+            return sqlite3_result_error(context, "\(name): the stored text is damaged", -1)
+        }
+        guard !text.isEmpty else { return csqlite_result_text_transient(context, "", 0) }
+        text.withUnsafeBufferPointer { text in
+            text.withMemoryRebound(to: CChar.self) { text in
+                csqlite_result_text_transient(context, text.baseAddress, Int32(text.count))
+            }
+        }
+    }
+}
