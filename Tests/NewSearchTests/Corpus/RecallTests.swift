@@ -52,12 +52,14 @@ struct RecallTests {
         let folder = try TemporaryFolder()
         let index = try SearchIndex(path: folder.path + "/pairs.db")
         _ = try index.index([corpus])
-        let documents = try storedDocuments(folder.path + "/pairs.db", analyzer: try Analyzer())
-        let words = ["习近平", "国务院", "中国人民", "国家发展", "经济社会发展", "进一步", "近平主", "国务院常务会议", "2024年"]
+        let analyzer = try Analyzer()
+        let documents = try storedDocuments(folder.path + "/pairs.db", analyzer: analyzer)
+        let words = ["习近平", "国务院", "中国人民", "国家发展", "经济社会发展", "进一步", "近平主", "国务院常务会议", "2024年",
+                     "显著", "显着"]
         // The 100 most frequent pairs and every 25th of the others: each query scans the whole corpus.
         let pairs = CommonPairs.list.enumerated().filter { $0.offset < 100 || $0.offset % 25 == 0 }.map(\.element)
         for query in pairs + words {
-            let pattern = Array(query.utf8) + [0]
+            let pattern = Array(analyzer.folded(query).utf8) + [0]
             let expected = Set(documents.filter { contains($0.title, pattern) || contains($0.body, pattern) }.map(\.path))
             #expect(try Set(index.paths(matching: query)) == expected, "query \(query)")
         }

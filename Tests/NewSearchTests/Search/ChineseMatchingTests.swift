@@ -105,6 +105,13 @@ import Testing
         #expect(try !MatchHarness.matches(content, query), "\(query) should not find \(content)")
     }
 
+    /// The index compares pairs with folded characters: a pair that folding changes would never be used.
+    @Test func foldingChangesNoCommonPair() throws {
+        let analyzer = try Analyzer()
+        #expect(CommonPairs.list.filter { analyzer.folded($0) != $0 } == [])
+        #expect(Set(CommonPairs.list).count == CommonPairs.list.count)
+    }
+
     @Test func theIndexHoldsPairsBesideTheirCharacters() throws {
         let index = try SearchIndex(path: ":memory:")
         try index.add(contentsOf: [("A", Article(title: "政治经济学", body: "2024年，习近平"))])
