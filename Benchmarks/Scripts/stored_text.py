@@ -1,6 +1,7 @@
 """Opens a newsearch index with Python's sqlite3 so that its `newsearch_articles` view reads as it does in
 newsearch: the bodies are stored compressed (Zstandard), and the view decompresses them with the SQL function
-`newsearch_text`, which this registers with the `zstandard` module (`pip install zstandard`).
+`newsearch_text`, which this registers with the `zstandard` module (Debian: `apt-get install python3-zstandard`;
+elsewhere `pip install zstandard`).
 
     import stored_text
     database = stored_text.connect(INDEX)
@@ -11,7 +12,8 @@ import sqlite3
 try:
     import zstandard
 except ImportError:  # pragma: no cover - a message instead of a trace
-    raise SystemExit("reading a newsearch index's bodies needs the zstandard module: pip install zstandard")
+    raise SystemExit("reading a newsearch index's bodies needs the zstandard module: "
+                     "apt-get install python3-zstandard (Debian) or pip install zstandard")
 
 _decompressor = zstandard.ZstdDecompressor()
 

@@ -4,7 +4,8 @@ import GRDB
 import NewSearch
 
 extension Database {
-    /// Registers newsearch's `newsearch` FTS5 tokenizer and `newsearch_rank` ranking function on this connection
+    /// Registers newsearch's `newsearch` FTS5 tokenizer, `newsearch_rank` ranking function and `newsearch_text`
+    /// function (a newsearch index's bodies, as its `newsearch_articles` view reads them) on this connection
     /// (see `SQLiteExtension.register(on:dictionary:)` in NewSearch). Prefer
     /// ``GRDB/Configuration/registerNewSearch(dictionary:)``, which does it on every connection a queue or pool opens.
     /// - Parameter dictionary: the user dictionary to segment with; nil takes the newsearch index's own when the

@@ -33,9 +33,12 @@ public enum SQLiteExtension {
     ///   - dictionary: the user dictionary to segment with. nil takes the one of the newsearch index in the
     ///     connection's database (`newsearch_meta`), if there is one, else none: a table must always be read with
     ///     the dictionary it was written with.
-    /// - Throws: ``SQLiteError`` when the SQLite in use has no FTS5; ``AnalysisError`` when ICU cannot be loaded.
+    /// - Throws: ``StoreError/olderIndex(_:)`` when the connection's database holds a newsearch index made by an
+    ///   older newsearch (rebuild it first); ``SQLiteError`` when the SQLite in use has no FTS5; ``AnalysisError``
+    ///   when ICU cannot be loaded.
     public static func register(on connection: OpaquePointer, dictionary: UserDictionary? = nil) throws {
         let database = Database(borrowing: connection)
+        try IndexStore.requireCurrentLayout(in: database)
         let dictionary = try dictionary ?? IndexStore.storedDictionary(in: database) ?? .empty
         // The tokenizer makes its analyzers when a table first uses it, inside SQLite, where an error could only be
         // a result code: making one here reports a missing ICU to the caller now, as AnalysisError.

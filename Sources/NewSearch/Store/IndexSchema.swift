@@ -18,7 +18,7 @@
 /// (`columnsize=0`): ranking reads lengths from `newsearch_statistics`, held in memory.
 ///
 /// Triggers keep the tables consistent whoever changes them: deleting a `newsearch_documents` row (newsearch
-/// does only that to remove an article; an app may too, on a connection with ``NewSearchSQLite`` registered)
+/// does only that to remove an article; an app may too, on a connection with ``SQLiteExtension`` registered)
 /// removes its FTS5 entries and statistics, and changing a row's id, title or body is refused, since its tokens
 /// and statistics would no longer match.
 enum IndexSchema {

@@ -169,6 +169,17 @@ final class IndexStore {
         return dictionary(meta: try readMeta(database))
     }
 
+    /// Throws ``StoreError/olderIndex(_:)`` when `database` holds a newsearch index (in its own file or an app's)
+    /// of an older layout: an app's connection must not query or delete through it, since its tokens and
+    /// triggers are not this version's (a delete would hand FTS5 tokens it never stored).
+    static func requireCurrentLayout(in database: Database) throws {
+        guard try database.hasTable(IndexSchema.meta) else { return }
+        let version = try readMeta(database)["schema_version"].flatMap(Int.init) ?? 0
+        guard version < IndexSchema.version else { return }
+        let path = try database.prepare("SELECT file FROM pragma_database_list WHERE name = 'main'")
+        throw StoreError.olderIndex(try path.step() ? path.text(0) ?? "" : "")
+    }
+
     private static func readMeta(_ database: Database) throws -> [String: String] {
         guard try database.hasTable(IndexSchema.meta) else { return [:] }
         let statement = try database.prepare("SELECT key, value FROM \(IndexSchema.meta)")

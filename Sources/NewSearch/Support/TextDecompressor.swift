@@ -3,9 +3,9 @@ import CZstd
 /// Reads back text that ``TextCompressor`` stored, keeping one decompression context: one per connection (it is
 /// not for two threads at once).
 final class TextDecompressor {
-    /// The largest text it returns: far above the longest body an article may hold (``ArticleParser``), so that a
-    /// damaged size field cannot make it allocate without bound.
-    static let maximumBytes = 1 << 30
+    /// The largest text it returns: SQLite's own limit on a value (SQLITE_MAX_LENGTH), far above the longest body
+    /// an article file may hold (``ArticleParser``), so that a damaged size field cannot make it allocate more.
+    static let maximumBytes = 1_000_000_000
 
     private let context: OpaquePointer
 

@@ -105,6 +105,18 @@ import Testing
         #expect(try index.search("外卖骑手").hits.map(\.path) == ["app://1"])
     }
 
+    /// An app's connection on an index of an older layout is refused, before any query or delete can use its
+    /// old tokens and triggers.
+    @Test func registeringOnAnOlderIndexIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let (_, path) = try Self.indexWithTwoArticles(folder)
+        let app = try AppConnection(path)
+        try app.rows("UPDATE newsearch_meta SET value = '3' WHERE key = 'schema_version'")
+        #expect(throws: StoreError.olderIndex(path)) { try SQLiteExtension.register(on: app.handle) }
+        try app.rows("UPDATE newsearch_meta SET value = '\(IndexSchema.version)' WHERE key = 'schema_version'")
+        try SQLiteExtension.register(on: app.handle)
+    }
+
     @Test func anInPlaceChangeIsRefusedAndAnUnregisteredDeleteFailsWholly() throws {
         let folder = try TemporaryFolder()
         let (index, path) = try Self.indexWithTwoArticles(folder)
