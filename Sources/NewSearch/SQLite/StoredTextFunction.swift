@@ -7,10 +7,11 @@ import CSQLite
 enum StoredTextFunction {
     static let name = "newsearch_text"
 
-    /// Registers the function on `database`, with a decompression context of its own.
-    static func register(on database: Database) throws {
+    /// Registers the function on `database`, decompressing with `decompressor`: the connection's own, which the
+    /// function uses only while one of the connection's statements steps (never two at once).
+    static func register(on database: Database, decompressor: TextDecompressor) throws {
         // Released by `release`, which SQLite calls when the connection closes or the function is replaced.
-        let context = Unmanaged.passRetained(TextDecompressor()).toOpaque()
+        let context = Unmanaged.passRetained(decompressor).toOpaque()
         let code = sqlite3_create_function_v2(database.handle, name, 1,
                                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, context,
                                               function, nil, nil, release)

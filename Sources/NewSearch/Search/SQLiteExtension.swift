@@ -43,7 +43,7 @@ public enum SQLiteExtension {
         // The tokenizer makes its analyzers when a table first uses it, inside SQLite, where an error could only be
         // a result code: making one here reports a missing ICU to the caller now, as AnalysisError.
         _ = try Analyzer(dictionary: dictionary)
-        try StoredTextFunction.register(on: database)
+        try StoredTextFunction.register(on: database, decompressor: TextDecompressor())
         try FTS5Tokenizer.register(on: database, host: TokenizerHost(dictionary: dictionary))
         try FTS5RankFunction.register(on: database, environment: RankingEnvironment())
     }

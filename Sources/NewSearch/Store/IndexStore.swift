@@ -25,7 +25,8 @@ final class IndexStore {
     var writes: Writes?
     /// Every article's categories, for facet counts: loaded on first use, forgotten when the statistics reload.
     var cachedCategories: CategoryTable?
-    /// Reads the stored bodies back (``TextCompressor`` wrote them).
+    /// Reads the stored bodies back (``TextCompressor`` wrote them), for the store and the connection's
+    /// `newsearch_text` function alike.
     let decompressor = TextDecompressor()
     /// Stored category lists (JSON) parsed, by their text: an index has few distinct lists.
     var parsedCategoryLists: [String: [String]] = [:]
@@ -59,7 +60,7 @@ final class IndexStore {
         self.inAppDatabase = inAppDatabase
         if !writable, kind == .empty { throw StoreError.indexNotFound(path) }
         let meta = kind == .newsearch ? try Self.readMeta(database) : [:]
-        let schemaVersion = meta["schema_version"].flatMap(Int.init) ?? 0
+        let schemaVersion = Self.schemaVersion(meta: meta)
         if kind == .firstLayout || (kind == .newsearch && schemaVersion < IndexSchema.version), !(writable && rebuild) {
             throw StoreError.olderIndex(path)
         }
@@ -67,7 +68,7 @@ final class IndexStore {
         let effective = dictionary ?? Self.dictionary(meta: meta) ?? .empty
         stamp = AnalysisStamp.current(dictionary: effective)
         host = TokenizerHost(dictionary: effective, phraseEnd: .shortest)
-        try StoredTextFunction.register(on: database)
+        try StoredTextFunction.register(on: database, decompressor: decompressor)
         try FTS5Tokenizer.register(on: database, host: host)
         try FTS5RankFunction.register(on: database, environment: environment)
         guard writable else {
@@ -174,10 +175,14 @@ final class IndexStore {
     /// triggers are not this version's (a delete would hand FTS5 tokens it never stored).
     static func requireCurrentLayout(in database: Database) throws {
         guard try database.hasTable(IndexSchema.meta) else { return }
-        let version = try readMeta(database)["schema_version"].flatMap(Int.init) ?? 0
-        guard version < IndexSchema.version else { return }
+        guard schemaVersion(meta: try readMeta(database)) < IndexSchema.version else { return }
         let path = try database.prepare("SELECT file FROM pragma_database_list WHERE name = 'main'")
         throw StoreError.olderIndex(try path.step() ? path.text(0) ?? "" : "")
+    }
+
+    /// The schema version `meta` records (0 when none).
+    private static func schemaVersion(meta: [String: String]) -> Int {
+        meta["schema_version"].flatMap(Int.init) ?? 0
     }
 
     private static func readMeta(_ database: Database) throws -> [String: String] {
