@@ -391,10 +391,42 @@ enum CommonPairs {
         """.split(whereSeparator: \.isWhitespace).map(String.init)
 
     /// Each pair as its two scalars, `first << 32 | second`.
-    private static let keys: Set<UInt64> = Set(list.map { pair in
+    private static let keys: [UInt64] = list.map { pair in
         let scalars = Array(pair.unicodeScalars)
         return UInt64(scalars[0].value) << 32 | UInt64(scalars[1].value)
-    })
+    }
+
+    /// The keys in an open-addressing table (linear probing, 8,192 slots for 3,000 keys, 0 for an empty slot: no key
+    /// is 0): a lookup is a multiplication and a probe or two, where a `Set` hashed every key with SipHash.
+    private static let table: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: tableSize)
+        for key in keys {
+            var slot = slot(of: key)
+            while table[slot] != 0 && table[slot] != key { slot = (slot + 1) & (tableSize - 1) }
+            table[slot] = key
+        }
+        return table
+    }()
+
+    private static let tableBits = 13
+    private static let tableSize = 1 << tableBits
+
+    @inline(__always)
+    private static func slot(of key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - tableBits))
+    }
+
+    /// Whether `key` is one of the pairs' keys.
+    @inline(__always)
+    private static func tableContains(_ key: UInt64) -> Bool {
+        var slot = slot(of: key)
+        while true {
+            let entry = table[slot]
+            if entry == key { return true }
+            if entry == 0 { return false }
+            slot = (slot + 1) & (tableSize - 1)
+        }
+    }
 
     /// One bit per scalar of the Basic Multilingual Plane: whether a pair begins with it (8 KB, which spares most
     /// characters the hashing of a set lookup).
@@ -410,7 +442,7 @@ enum CommonPairs {
         guard first.count == 3, second.count == 3 else { return false }
         let lead = scalar(first)
         guard firstCharacters[Int(lead) / 64] & 1 << (UInt64(lead) % 64) != 0 else { return false }
-        return keys.contains(UInt64(lead) << 32 | UInt64(scalar(second)))
+        return tableContains(UInt64(lead) << 32 | UInt64(scalar(second)))
     }
 
     /// The scalar of a three-byte UTF-8 sequence.

@@ -7,6 +7,7 @@
 enum TokenEmitter {
     static func emit(_ text: NormalizedText, segments: [WordSegment], mode: Analyzer.Mode, into list: inout TokenList) {
         text.bytes.withUnsafeBufferPointer { bytes in
+            list.beginText(bytes)
             var previous: WordSegment?
             // The tokens' ranges are mapped back in increasing order, so one cursor serves them all.
             var cursor = 0
@@ -31,8 +32,7 @@ enum TokenEmitter {
             let end = min(start + UTF8Scalar.width(of: lead), segment.end)
             let asciiClass = lead < 0x80 ? UTF8Scalar.asciiClass(of: lead) : 0
             let startsWord = start == segment.start || asciiClass != 0 && previousClass != 0 && asciiClass != previousClass
-            list.appendCharacter(UnsafeBufferPointer(rebasing: bytes[start ..< end]),
-                                 source: text.originalRange(of: start ..< end, cursor: &cursor),
+            list.appendCharacter(folded: start ..< end, source: text.originalRange(of: start ..< end, cursor: &cursor),
                                  startsWord: startsWord)
             previousClass = asciiClass
             start = end

@@ -1,6 +1,8 @@
 /// The tokens of one text in the compact form the index uses: entries plus one byte buffer holding every token's
 /// indexed bytes, and the word boundaries among their positions (see ``TokenContract``).
 ///
+/// The buffer holds each analysed text's folded bytes once, followed by one gap byte: a character token's bytes
+/// are its slice of that text, and every gap token points at the gap byte, so appending a token copies no bytes.
 /// The FTS5 tokenizer hands token bytes to SQLite straight from ``bytes``, with no `String` per token.
 struct TokenList: Sendable {
     /// One token at the next position: its indexed bytes are `bytes[textStart ..< textStart + textLength]`, its
@@ -18,6 +20,9 @@ struct TokenList: Sendable {
     private(set) var boundaries = WordBoundaries()
     /// The tokens that are characters, not gaps: the text's length for bm25.
     private(set) var characterCount = 0
+    /// Where the folded text begun last starts in ``bytes``, and where its gap byte is.
+    private var textBase = 0
+    private var gapByte = 0
 
     var count: Int { entries.count }
 
@@ -26,6 +31,8 @@ struct TokenList: Sendable {
         entries.removeAll(keepingCapacity: true)
         boundaries.removeAll()
         characterCount = 0
+        textBase = 0
+        gapByte = 0
     }
 
     mutating func reserve(tokens: Int, bytes byteCount: Int) {
@@ -33,12 +40,18 @@ struct TokenList: Sendable {
         bytes.reserveCapacity(byteCount)
     }
 
-    /// Appends a character token whose folded bytes are `text`, found at `source` in the original; `startsWord`
-    /// records a word boundary before it.
-    mutating func appendCharacter(_ text: UnsafeBufferPointer<UInt8>, source: Range<Int>, startsWord: Bool) {
-        let start = bytes.count
-        bytes.append(contentsOf: text)
-        entries.append(Entry(textStart: Int32(start), textLength: Int32(text.count),
+    /// Copies the folded text whose tokens are appended next, and a gap byte after it.
+    mutating func beginText(_ folded: UnsafeBufferPointer<UInt8>) {
+        textBase = bytes.count
+        bytes.append(contentsOf: folded)
+        gapByte = bytes.count
+        bytes.append(TokenContract.gap)
+    }
+
+    /// Appends a character token whose folded bytes are `folded` in the text begun last, found at `source` in the
+    /// original; `startsWord` records a word boundary before it.
+    mutating func appendCharacter(folded: Range<Int>, source: Range<Int>, startsWord: Bool) {
+        entries.append(Entry(textStart: Int32(textBase + folded.lowerBound), textLength: Int32(folded.count),
                              sourceStart: Int32(source.lowerBound), sourceEnd: Int32(source.upperBound)))
         boundaries.append(startsWord)
         characterCount += 1
@@ -46,9 +59,7 @@ struct TokenList: Sendable {
 
     /// Appends a gap token standing for the separating text at `source`.
     mutating func appendGap(source: Range<Int>) {
-        let start = bytes.count
-        bytes.append(TokenContract.gap)
-        entries.append(Entry(textStart: Int32(start), textLength: 1,
+        entries.append(Entry(textStart: Int32(gapByte), textLength: 1,
                              sourceStart: Int32(source.lowerBound), sourceEnd: Int32(source.upperBound)))
         boundaries.append(true)
     }

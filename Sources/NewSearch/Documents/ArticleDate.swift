@@ -38,7 +38,7 @@ enum ArticleDate {
 
     /// The date written in `text`, or nil when no known format fits.
     static func parse(_ text: String) -> Date? {
-        let text = text.trimmingCharacters(in: .whitespaces)
+        let text = trimmed(text)
         guard !text.isEmpty else { return nil }
         if let seconds = RFC822Date.secondsSince1970(text) ?? CivilDate.secondsSince1970(iso8601: text)
             ?? CivilDate.secondsSince1970(chinese: text) {
@@ -52,6 +52,19 @@ enum ArticleDate {
             }
             return nil
         }
+    }
+
+    /// `text` without the spaces and tabs at its ends (Foundation's `CharacterSet.whitespaces`: tab and the
+    /// space separators), and without a copy when it has none, as a date nearly always has.
+    static func trimmed(_ text: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return text }
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }),
+              let end = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[start ... end])
     }
 
     /// Whether `text` has a day of the month that its month lacks, in the RSS form (`Wed, 31 Feb 2022 …`) or an

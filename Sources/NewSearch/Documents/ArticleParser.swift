@@ -27,7 +27,8 @@ public enum ArticleParser {
     static func parse(_ bytes: some Collection<UInt8>, fileName: String,
                       notes: inout [String]) throws(DocumentError) -> Article {
         let text = try decode(bytes)
-        let fallbackTitle = (fileName as NSString).deletingPathExtension
+        // Only the articles that name no title and have no heading need it.
+        var fallbackTitle: String { String(FileName.stem(of: fileName[...])) }
         guard let (yaml, firstLine, body) = FrontMatter.split(text[...]) else {
             return Article(title: MarkdownHeading.first(in: text[...]) ?? fallbackTitle,
                            body: bounded(HTMLText.text(of: text), notes: &notes))
@@ -35,7 +36,7 @@ public enum ArticleParser {
         let fields = try FrontMatter(yaml: yaml, firstLine: firstLine)
         let title = fields.title.flatMap { $0.isEmpty ? nil : $0 } ?? MarkdownHeading.first(in: body) ?? fallbackTitle
         let date = fields.date.flatMap(ArticleDate.parse)
-        if let written = fields.date, date == nil, !written.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let written = fields.date, date == nil, !ArticleDate.trimmed(written).isEmpty {
             notes.append("its date \"\(written.prefix(64))\" names no day that exists in a form newsearch reads: "
                          + "indexed without a date")
         }
@@ -75,17 +76,22 @@ public enum ArticleParser {
     }
 
     private static func lineFeedsOnly(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        bytes.withContiguousStorageIfAvailable(lineFeedsOnly(contiguous:))
+            ?? Array(bytes).withUnsafeBufferPointer(lineFeedsOnly(contiguous:))
+    }
+
+    /// `bytes` with each CRLF and lone CR turned into LF, copied a line at a time.
+    private static func lineFeedsOnly(contiguous bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
-        var previousWasCarriageReturn = false
-        for byte in bytes {
-            if byte == 0x0A && previousWasCarriageReturn {
-                previousWasCarriageReturn = false
-                continue
-            }
-            previousWasCarriageReturn = byte == 0x0D
-            result.append(byte == 0x0D ? 0x0A : byte)
+        var start = 0
+        while let carriageReturn = bytes[start...].firstIndex(of: 0x0D) {
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start ..< carriageReturn]))
+            result.append(0x0A)
+            start = carriageReturn + 1
+            if start < bytes.count, bytes[start] == 0x0A { start += 1 }
         }
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         return result
     }
 }

@@ -58,6 +58,6 @@ enum FileScanner {
 
     /// Whether `path` names a Markdown file.
     static func isArticleFile(_ path: String) -> Bool {
-        articleExtensions.contains((path as NSString).pathExtension.lowercased())
+        articleExtensions.contains(FileName.pathExtension(of: FileName.of(path)).lowercased())
     }
 }

@@ -9,19 +9,14 @@ enum ParagraphText {
         output.reserveCapacity(bytes.count)
         var pendingSpace = false
         var lineHasText = false
+        // bytes[run ..< index] is text waiting to be copied in one go, when the run of text ends.
+        var run = 0
         var index = 0
         while index < bytes.count {
-            let byte = bytes[index]
-            let width = sequenceLength(bytes, at: index)
-            switch classify(bytes, at: index, width: width) {
-            case .lineBreak:
-                lineHasText = false
-                pendingSpace = false
-            case .space:
-                pendingSpace = lineHasText
-            case .control:
-                break
-            case .text:
+            let width = min(sequenceLength(bytes, at: index), bytes.count - index)
+            let kind = classify(bytes, at: index, width: width)
+            if kind == .text {
+                // A separator is due only right after a line break or a space, which copied the run: none waits.
                 if !lineHasText, !output.isEmpty {
                     output.append(0x0A)
                 } else if pendingSpace {
@@ -29,14 +24,23 @@ enum ParagraphText {
                 }
                 pendingSpace = false
                 lineHasText = true
-                if width == 1 {
-                    output.append(byte)
-                } else {
-                    output.append(contentsOf: bytes[index ..< min(index + width, bytes.count)])
-                }
+                index += width
+                continue
+            }
+            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[run ..< index]))
+            switch kind {
+            case .lineBreak:
+                lineHasText = false
+                pendingSpace = false
+            case .space:
+                pendingSpace = lineHasText
+            case .control, .text:
+                break
             }
             index += width
+            run = index
         }
+        output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[run ..< index]))
         return String(decoding: output, as: UTF8.self)
     }
 

@@ -83,39 +83,49 @@ enum FTS5Tokenizer {
         emit: @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, Int32, Int32, Int32) -> Int32
     ) -> Int32 {
         tokens.bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return SQLITE_OK }
-            let characters = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-            let entries = tokens.entries
-            func text(_ entry: TokenList.Entry) -> UnsafeBufferPointer<UInt8> {
-                UnsafeBufferPointer(rebasing: buffer[Int(entry.textStart) ..< Int(entry.textStart + entry.textLength)])
-            }
-            // A pair's bytes: the two characters' text, at most four bytes each.
-            var pair = [CChar](repeating: 0, count: 8)
-            var previousPaired = false
-            for index in entries.indices {
-                let entry = entries[index]
-                let next = index + 1 < entries.count ? entries[index + 1] : nil
-                let paired = next.map { TokenContract.pairs(text(entry), text($0)) } ?? false
-                if query && shortest && next == nil && previousPaired { break }
-                previousPaired = paired
-                if !query || !paired {
-                    let code = emit(context, 0, characters + Int(entry.textStart), entry.textLength,
-                                    entry.sourceStart, entry.sourceEnd)
+            tokens.entries.withUnsafeBufferPointer { entries in
+                guard let base = buffer.baseAddress else { return SQLITE_OK }
+                let characters = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+                func text(_ entry: TokenList.Entry) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(start: base + Int(entry.textStart), count: Int(entry.textLength))
+                }
+                // A pair's bytes when its two characters are apart in the text (a query's space between CJK words):
+                // at most four bytes each.
+                var apart = [CChar](repeating: 0, count: 8)
+                var previousPaired = false
+                for index in entries.indices {
+                    let entry = entries[index]
+                    let next = index + 1 < entries.count ? entries[index + 1] : nil
+                    let paired = next.map { TokenContract.pairs(text(entry), text($0)) } ?? false
+                    if query && shortest && next == nil && previousPaired { break }
+                    previousPaired = paired
+                    if !query || !paired {
+                        let code = emit(context, 0, characters + Int(entry.textStart), entry.textLength,
+                                        entry.sourceStart, entry.sourceEnd)
+                        if code != SQLITE_OK { return code }
+                    }
+                    guard paired, let next else { continue }
+                    let flags = query ? 0 : FTS5_TOKEN_COLOCATED
+                    let length = entry.textLength + next.textLength
+                    let code: Int32
+                    if next.textStart == entry.textStart + entry.textLength {
+                        code = emit(context, flags, characters + Int(entry.textStart), length, entry.sourceStart,
+                                    next.sourceEnd)
+                    } else {
+                        for offset in 0 ..< Int(entry.textLength) {
+                            apart[offset] = characters[Int(entry.textStart) + offset]
+                        }
+                        for offset in 0 ..< Int(next.textLength) {
+                            apart[Int(entry.textLength) + offset] = characters[Int(next.textStart) + offset]
+                        }
+                        code = apart.withUnsafeBufferPointer { pointer in
+                            emit(context, flags, pointer.baseAddress, length, entry.sourceStart, next.sourceEnd)
+                        }
+                    }
                     if code != SQLITE_OK { return code }
                 }
-                guard paired, let next else { continue }
-                let length = Int(entry.textLength + next.textLength)
-                for offset in 0 ..< Int(entry.textLength) { pair[offset] = characters[Int(entry.textStart) + offset] }
-                for offset in 0 ..< Int(next.textLength) {
-                    pair[Int(entry.textLength) + offset] = characters[Int(next.textStart) + offset]
-                }
-                let code = pair.withUnsafeBufferPointer { pointer in
-                    emit(context, query ? 0 : FTS5_TOKEN_COLOCATED, pointer.baseAddress, Int32(length),
-                         entry.sourceStart, next.sourceEnd)
-                }
-                if code != SQLITE_OK { return code }
+                return SQLITE_OK
             }
-            return SQLITE_OK
         }
     }
 }

@@ -65,36 +65,25 @@ final class ArticlePreparer: @unchecked Sendable {
     }
 
     private func prepareFile(_ path: String, worker: Int) -> Outcome {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes = try FileReader.contents(of: path)
         } catch {
-            return .failed(DocumentError.unreadable(Self.reason(error)).description)
+            return .failed(error.description)
         }
-        // One copy into an array: Data's iterator is slow, and hashing and parsing walk every byte.
-        let bytes = [UInt8](data)
         let hash = ContentHash.of(bytes)
         let previous = stored[path]
         if previous?.hash == hash { return .unchanged }
         let article: Article
         var notes: [String] = []
         do {
-            article = try ArticleParser.parse(bytes, fileName: (path as NSString).lastPathComponent, notes: &notes)
+            article = try ArticleParser.parse(bytes, fileName: String(FileName.of(path)), notes: &notes)
         } catch {
             if error.isNotAnArticle { return .skipped(error.description, stale: previous?.id) }
             // A broken edit keeps the article findable as it was; the report says so, and fixing the file updates it.
             return .failed(error.description + (previous == nil ? "" : " (the version indexed before is kept)"))
         }
         return .prepared(prepared(article, path: path, hash: hash, replacing: previous?.id, worker: worker),
-                         bytes: data.count, notes: notes)
-    }
-
-    private static func reason(_ error: Error) -> String {
-        let error = error as NSError
-        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError,
-           let posix = POSIXErrorCode(rawValue: Int32(underlying.code)), underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(posix.rawValue))
-        }
-        return error.localizedDescription
+                         bytes: bytes.count, notes: notes)
     }
 }
