@@ -29,6 +29,8 @@ CICUWordBreaker *cicu_word_breaker_open(char *error, int32_t errorCapacity);
 void cicu_word_breaker_close(CICUWordBreaker *breaker);
 
 /// Segments `length` bytes of UTF-8 and writes the word segments (not spaces or punctuation) into `words`.
+/// ICU walks a UTF-16 copy of the text, which the breaker keeps from call to call (it breaks UTF-16 faster than UTF-8
+/// through a UText); text that is not valid UTF-8 is broken as UTF-8.
 /// `capacity` must be at least `length`: a text cannot hold more words than bytes.
 /// Returns the number of words written, or -1 on an ICU error.
 int32_t cicu_word_breaker_segment(CICUWordBreaker *breaker, const char *text, int32_t length,
