@@ -90,6 +90,19 @@ static int32_t cicu_collect_words(CICUWordBreaker *breaker, CICUWord *words, int
     return count;
 }
 
+/// Frees the UTF-16 buffer after a large text (over 1 MB of units), so that one huge article does not keep its
+/// size in every breaker for as long as the breaker lives; texts of ordinary size reuse the buffer.
+static void cicu_release_large_units(CICUWordBreaker *breaker) {
+    if (breaker->unitCapacity <= (1 << 20)) return;
+    static const UChar empty[1] = {0};
+    UErrorCode status = U_ZERO_ERROR;
+    // The iterator must not keep pointing at the freed buffer.
+    ubrk_setText(breaker->iterator, empty, 0, &status);
+    free(breaker->units);
+    breaker->units = NULL;
+    breaker->unitCapacity = 0;
+}
+
 int32_t cicu_word_breaker_segment(CICUWordBreaker *breaker, const char *text, int32_t length,
                                   CICUWord *words, int32_t capacity) {
     UErrorCode status = U_ZERO_ERROR;
@@ -110,7 +123,9 @@ int32_t cicu_word_breaker_segment(CICUWordBreaker *breaker, const char *text, in
     if (U_SUCCESS(status)) {
         ubrk_setText(breaker->iterator, breaker->units, unitCount, &status);
         if (U_FAILURE(status)) return -1;
-        return cicu_collect_words(breaker, words, capacity, text, 1);
+        int32_t count = cicu_collect_words(breaker, words, capacity, text, 1);
+        cicu_release_large_units(breaker);
+        return count;
     }
     // Not valid UTF-8 (text from an app's own SQL, say), or no memory: ICU reads the bytes as they are.
     status = U_ZERO_ERROR;

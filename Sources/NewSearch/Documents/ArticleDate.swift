@@ -54,11 +54,12 @@ enum ArticleDate {
         }
     }
 
-    /// `text` without the spaces and tabs at its ends (Foundation's `CharacterSet.whitespaces`: tab and the
-    /// space separators), and without a copy when it has none, as a date nearly always has.
+    /// `text` without the spaces and tabs at its ends, and without a copy when it has none, as a date nearly always
+    /// has. The spaces are those of Foundation's `CharacterSet.whitespaces`: tab, the space separators and the zero
+    /// width space (U+200B, which copied dates bring along).
     static func trimmed(_ text: String) -> String {
         func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+            scalar == "\t" || scalar == "\u{200B}" || scalar.properties.generalCategory == .spaceSeparator
         }
         let scalars = text.unicodeScalars
         guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return text }

@@ -30,6 +30,22 @@ import Testing
         return words
     }
 
+    /// ICU breaks a UTF-16 copy of the text, mapped back to UTF-8 offsets: 4-byte characters (emoji, CJK extension
+    /// B) and 2-byte ones keep their byte ranges, and after a text large enough that its buffer is freed, the
+    /// breaker still segments as a fresh one does.
+    @Test func wordOffsetsSurviveEveryCharacterWidthAndALargeText() throws {
+        let text = "𠀀𠀁上海市é😀iphone16，𪚥龘"
+        let bytes = Array(text.utf8)
+        let characters = analyzer.tokens(text).filter { $0.kind == .text }
+        #expect(characters.map(\.text).joined() == "𠀀𠀁上海市éiphone16𪚥龘")
+        for token in characters {
+            #expect(String(decoding: bytes[token.byteRange], as: UTF8.self) == token.text, "\(token)")
+        }
+        let large = String(repeating: "快递员社会保险，", count: 200_000)
+        #expect(analyzer.wordCount(large) >= 400_000)
+        #expect(analyzer.tokens(text) == (try Analyzer()).tokens(text))
+    }
+
     @Test func everyCharacterIsATokenAndWordsAreMarked() {
         #expect(table("上海市邮政") == ["^上=上@0", "海=海@3", "市$=市@6", "^邮=邮@9", "政$=政@12"])
         #expect(words("上海市邮政管理局") == ["上海市", "邮政", "管理局"])
