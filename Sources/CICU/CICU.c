@@ -10,6 +10,7 @@
 #include <unicode/utrans.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 struct CICUWordBreaker {
     UBreakIterator *iterator;
@@ -64,9 +65,8 @@ static int32_t cicu_kind(int32_t status) {
 static int32_t cicu_advance(const char *text, int32_t offset, int32_t *unit, int32_t *byte) {
     while (*unit < offset) {
         uint8_t lead = (uint8_t)text[*byte];
-        int32_t width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-        *byte += width;
-        *unit += width == 4 ? 2 : 1;
+        U8_FWD_1_UNSAFE(text, *byte);
+        *unit += lead >= 0xF0 ? 2 : 1;  // four bytes: a supplementary character, two UTF-16 units
     }
     return *byte;
 }

@@ -125,7 +125,7 @@ public final class Analyzer {
         normalized.fold(text, with: folder)
         normalized.bytes.withUnsafeBufferPointer { breaker.segment($0, into: &segments) }
         if !matcher.isEmpty { segments = matcher.recut(segments, in: normalized.bytes) }
-        list.reserve(tokens: list.count + normalized.bytes.count / 2, bytes: list.bytes.count + normalized.bytes.count + 1)
+        list.reserve(tokens: list.count + normalized.bytes.count / 2)
         TokenEmitter.emit(normalized, segments: segments, mode: mode, into: &list)
     }
 }

@@ -429,7 +429,7 @@ enum CommonPairs {
     }
 
     /// One bit per scalar of the Basic Multilingual Plane: whether a pair begins with it (8 KB, which spares most
-    /// characters the hashing of a set lookup).
+    /// characters the probe of the table).
     private static let firstCharacters: [UInt64] = {
         var bits = [UInt64](repeating: 0, count: 0x1_0000 / 64)
         for key in keys { bits[Int(key >> 32) / 64] |= 1 << ((key >> 32) % 64) }

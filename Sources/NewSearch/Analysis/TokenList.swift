@@ -35,14 +35,14 @@ struct TokenList: Sendable {
         gapByte = 0
     }
 
-    mutating func reserve(tokens: Int, bytes byteCount: Int) {
+    mutating func reserve(tokens: Int) {
         entries.reserveCapacity(tokens)
-        bytes.reserveCapacity(byteCount)
     }
 
     /// Copies the folded text whose tokens are appended next, and a gap byte after it.
     mutating func beginText(_ folded: UnsafeBufferPointer<UInt8>) {
         textBase = bytes.count
+        bytes.reserveCapacity(bytes.count + folded.count + 1)
         bytes.append(contentsOf: folded)
         gapByte = bytes.count
         bytes.append(TokenContract.gap)

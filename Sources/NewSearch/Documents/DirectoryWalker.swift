@@ -102,8 +102,8 @@ enum DirectoryWalker {
             .joined()
     }
 
-    /// The system's text for the error number `code`, such as `Permission denied`.
-    private static func reason(_ code: Int32) -> String {
+    /// The system's text for the error number `code`, such as `Permission denied` (``FileReader`` reports with it too).
+    static func reason(_ code: Int32) -> String {
         String(cString: strerror(code))
     }
 }

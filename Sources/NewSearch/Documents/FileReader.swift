@@ -13,10 +13,10 @@ enum FileReader {
     ///   `Is a directory`.
     static func contents(of path: String) throws(DocumentError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .unreadable(reason(errno)) }
+        guard descriptor >= 0 else { throw .unreadable(DirectoryWalker.reason(errno)) }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw .unreadable(reason(errno)) }
+        guard fstat(descriptor, &status) == 0 else { throw .unreadable(DirectoryWalker.reason(errno)) }
         // One byte more than the size tells, at once, whether the file ended where fstat said.
         var wanted = Int(status.st_size) + 1
         var result: [UInt8] = []
@@ -44,12 +44,7 @@ enum FileReader {
                 }
             }
         }
-        guard failure == 0 else { throw .unreadable(reason(failure)) }
+        guard failure == 0 else { throw .unreadable(DirectoryWalker.reason(failure)) }
         return chunk
-    }
-
-    /// The system's text for the error number `code`, such as `Permission denied`.
-    private static func reason(_ code: Int32) -> String {
-        String(cString: strerror(code))
     }
 }

@@ -33,4 +33,21 @@ import Testing
         #expect(article.title == "宽字符文章")
         #expect(article.body == "欠薪问题")
     }
+
+    @Test func aDateIsTrimmedOfSpacesAndTabsOnly() {
+        #expect(ArticleDate.trimmed("Wed, 16 Feb 2022 06:26:14 GMT") == "Wed, 16 Feb 2022 06:26:14 GMT")
+        #expect(ArticleDate.trimmed(" \t\u{3000}2022-02-16\u{00A0} ") == "2022-02-16")
+        #expect(ArticleDate.trimmed(" \t ") == "")
+        #expect(ArticleDate.trimmed("\n2022-02-16\n") == "\n2022-02-16\n")
+        #expect(ArticleDate.parse("  Wed, 16 Feb 2022 06:26:14 GMT\t") == Date(timeIntervalSince1970: 1_644_992_774))
+        #expect(ArticleDate.parse("2022-02-16\u{200B}") != nil)
+        // Every character of the Basic Multilingual Plane is trimmed exactly when Foundation trims it.
+        for value in 0 ... 0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "1" + String(scalar) + "1"
+            #expect(ArticleDate.trimmed(String(scalar)).isEmpty
+                        == String(scalar).trimmingCharacters(in: .whitespaces).isEmpty, "U+\(String(value, radix: 16))")
+            #expect(ArticleDate.trimmed(text) == text)
+        }
+    }
 }
