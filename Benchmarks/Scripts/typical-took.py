@@ -13,21 +13,13 @@ build of this checkout. Unlike `compare`, no other engine runs between two searc
 import json
 import math
 import os
-import re
 import statistics
 import subprocess
 import sys
 
+from typical_queries import typical_queries
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-QUERIES = os.path.join(HERE, "..", "Sources", "BenchmarkSupport", "TypicalQueries.swift")
-
-
-def typical_queries() -> list:
-    source = open(QUERIES, encoding="utf-8").read()
-    body = source[source.index("typicalQueries: [String] = ["):]
-    body = body[: body.index("\n]")]
-    body = "\n".join(line for line in body.splitlines() if not line.strip().startswith("//"))
-    return re.findall(r'"([^"]+)"', body)
 
 
 def main() -> None:

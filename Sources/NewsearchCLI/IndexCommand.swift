@@ -54,7 +54,9 @@ struct IndexCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let words = try dictionary.map { try UserDictionary(contentsOf: $0) }
-        let index = try SearchIndex(path: location.path, dictionary: words, rebuild: rebuild)
+        let index = try SearchIndex(path: location.path, dictionary: words, rebuild: rebuild) {
+            Terminal.printError("waiting for another newsearch index run on \(location.path) to finish…")
+        }
         let reporter = quiet ? nil : IndexProgressReporter(interactive: Terminal.stderrIsInteractive, started: started)
         let report = try index.index(directories) { progress in
             if progress.waitingForAnotherRun {

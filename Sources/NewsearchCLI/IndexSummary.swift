@@ -18,7 +18,8 @@ struct IndexSummary {
                 + String(format: "%.1f s (%.1f MB, %.1f MB/s) into %@", seconds, megabytes,
                          seconds > 0 ? megabytes / seconds : 0, indexPath),
             "unchanged: \(report.unchanged), removed: \(report.removed), skipped: \(report.skipped.count), "
-                + "failed: \(report.failed.count)" + (report.notes.isEmpty ? "" : ", with a note: \(report.notes.count)"),
+                + "failed: \(report.failed.count)" + (report.notes.isEmpty ? "" : ", with a note: \(report.notes.count)")
+                + (report.mergeSeconds.map { String(format: ", index merged in %.2f s", $0) } ?? ""),
         ]
         lines += listing("Indexed with a note:", report.notes)
         lines += listing("Skipped:", report.skipped)

@@ -14,7 +14,8 @@ public struct SQLiteError: Error, CustomStringConvertible, CustomDebugStringConv
     public var description: String {
         switch code & 0xFF {
         case SQLITE_FULL:
-            return "the disk is full: free some space and run again (the index keeps what was written before)"
+            return "the disk is full, or the database reached SQLite's size limit (\(message)): free some space and "
+                + "run again (the index keeps what was written before)"
         case SQLITE_BUSY, SQLITE_LOCKED:
             return "the index stayed locked by another program for more than 5 seconds: try again once it is done"
         case SQLITE_CORRUPT, SQLITE_NOTADB:

@@ -5,11 +5,11 @@ final class IndexSession {
     let analyzer: Analyzer
     let searcher: Searcher
 
-    /// Opens a connection to the index at `path`; see ``IndexStore/init(path:writable:dictionary:rebuild:inAppDatabase:)``.
+    /// Opens a connection to the index at `path`; see ``IndexStore/init(path:writable:dictionary:rebuild:inAppDatabase:waiting:)``.
     init(path: String, writable: Bool, dictionary: UserDictionary? = nil, rebuild: Bool = false,
-         inAppDatabase: Bool = false) throws {
+         inAppDatabase: Bool = false, waiting: () -> Void = {}) throws {
         store = try IndexStore(path: path, writable: writable, dictionary: dictionary, rebuild: rebuild,
-                               inAppDatabase: inAppDatabase)
+                               inAppDatabase: inAppDatabase, waiting: waiting)
         analyzer = try Analyzer(dictionary: store.host.dictionary)
         searcher = Searcher(store: store, analyzer: analyzer)
     }

@@ -39,18 +39,24 @@ public final class SearchIndex: Sendable {
     ///   - readOnly: open the index for searching only: it must exist, and is never written.
     ///   - dictionary: a user dictionary to segment with; nil keeps the one the index was built with. Queries
     ///     always use the index's own dictionary, so they segment exactly as the articles were.
-    ///   - rebuild: empty the index first (writable only), so that it can take a new dictionary or analyzer.
+    ///   - rebuild: empty the index first (writable only), so that it can take a new dictionary or analyzer. The
+    ///     rebuild waits for an index run in progress (in any process) to end before it empties the index, and
+    ///     holds the index's run lock until the first ``index(_:progress:)-45r6z`` or ``add(contentsOf:progress:)-4moy9``
+    ///     through this instance ends, so that no other run writes in between.
     ///   - inAppDatabase: `path` is the app's own SQLite database, which is to hold the index beside the app's
     ///     tables. newsearch then adds its tables (all named `newsearch_…`) and switches the file to WAL, and
     ///     leaves the app's tables and `application_id` alone; `rebuild` drops newsearch's tables only. Without it,
     ///     a database that holds other tables is refused, unchanged.
+    ///   - waitingForAnotherRun: called once, before waiting, when `rebuild` must wait for another index run.
     /// - Throws: ``StoreError`` for a missing read-only index, a file that is not a newsearch index (left as it
-    ///   is), an index of an older newsearch, or one built with another analysis when `rebuild` is false;
+    ///   is), an index of a newer newsearch, and, when `rebuild` is false, one of an older newsearch, a damaged
+    ///   one (a table missing) or one built with another analysis;
     ///   ``SQLiteError``; ``AnalysisError`` when ICU cannot be loaded.
     public init(path: String = SearchIndex.defaultPath, readOnly: Bool = false,
-                dictionary: UserDictionary? = nil, rebuild: Bool = false, inAppDatabase: Bool = false) throws {
+                dictionary: UserDictionary? = nil, rebuild: Bool = false, inAppDatabase: Bool = false,
+                waitingForAnotherRun: () -> Void = {}) throws {
         pool = try SessionPool(path: path, writable: !readOnly, dictionary: dictionary, rebuild: rebuild,
-                               inAppDatabase: inAppDatabase)
+                               inAppDatabase: inAppDatabase, waiting: waitingForAnotherRun)
         let store = pool.primary.store
         self.dictionary = store.host.dictionary
         stamp = store.stamp

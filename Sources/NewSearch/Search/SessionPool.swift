@@ -25,9 +25,10 @@ final class SessionPool: @unchecked Sendable {
     private var idle: [IndexSession] = []
 
     /// Opens the writer (`writable`) or a first reader, so that opening fails now rather than at the first read.
-    init(path: String, writable: Bool, dictionary: UserDictionary?, rebuild: Bool, inAppDatabase: Bool) throws {
+    init(path: String, writable: Bool, dictionary: UserDictionary?, rebuild: Bool, inAppDatabase: Bool,
+         waiting: () -> Void) throws {
         primary = try IndexSession(path: path, writable: writable, dictionary: dictionary, rebuild: rebuild,
-                                   inAppDatabase: inAppDatabase)
+                                   inAppDatabase: inAppDatabase, waiting: waiting)
         self.writable = writable
         givenPath = path
         readsHaveConnections = path != ":memory:" && !path.isEmpty && !path.hasPrefix("file:")

@@ -11,6 +11,15 @@ final class ArticlePreparer: @unchecked Sendable {
         /// Not an article; `stale` is the row of an earlier version of the file, to remove.
         case skipped(String, stale: Int64?)
         case failed(String)
+
+        /// The stored row this outcome replaces or removes, if any.
+        var replacedRow: Int64? {
+            switch self {
+            case .prepared(let prepared, _, _): return prepared.replacing
+            case .skipped(_, let stale): return stale
+            case .unchanged, .failed: return nil
+            }
+        }
     }
 
     // Thread confinement, which makes the unchecked Sendable sound: worker `w` alone uses `analyzers[w]` and

@@ -27,6 +27,10 @@ public struct IndexReport: Sendable, Equatable {
     public var failed: [FileNote] = []
     /// Bytes of article files parsed and indexed in this run.
     public var bytesIndexed = 0
+    /// The seconds the run spent merging the full-text index into one segment at its end, nil when it needed no
+    /// such merge (see the README's *Updates* paragraph: after a bulk load, and once updates and removals since the
+    /// last merge reach a fifth of the articles).
+    public var mergeSeconds: Double?
 
     /// Articles indexed in this run, new or updated.
     public var indexed: Int { added + updated }

@@ -76,6 +76,12 @@ enum IndexSchema {
         END;
         """
 
+    /// Everything ``creation`` makes, by type and name: an index that lacks one is damaged.
+    static let objects: [(type: String, name: String)] = [
+        ("table", meta), ("table", documents), ("table", statistics), ("view", articles), ("table", fts),
+        ("trigger", "\(documents)_delete"), ("trigger", "\(documents)_update"),
+    ]
+
     /// Drops newsearch's own tables, and nothing else.
     static let removal = """
         DROP TABLE IF EXISTS \(fts); DROP VIEW IF EXISTS \(articles); DROP TABLE IF EXISTS \(statistics);

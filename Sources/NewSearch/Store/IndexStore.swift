@@ -30,6 +30,10 @@ final class IndexStore {
     let decompressor = TextDecompressor()
     /// Stored category lists (JSON) parsed, by their text: an index has few distinct lists.
     var parsedCategoryLists: [String: [String]] = [:]
+    /// The run lock a rebuild took before emptying the index, held until the first index run through this store
+    /// ends (``Indexer`` takes it over) or the store closes: no other run may write between the emptying and that
+    /// run (see ``takeRunLock(waiting:)``).
+    private var rebuildLock: RunLock?
 
     /// Opens the index at `path`. A writable store creates the file and its tables when missing.
     ///
@@ -37,11 +41,13 @@ final class IndexStore {
     ///   - dictionary: the user dictionary to apply; nil keeps the one the index was built with (none for a new one).
     ///   - rebuild: empty a writable index first, so that it can take a new analysis stamp.
     ///   - inAppDatabase: the file is an app's own database, which the index shares: its other tables and its
-    ///     `application_id` are the app's, left as they are (see ``SearchIndex/init(path:readOnly:dictionary:rebuild:inAppDatabase:)``).
+    ///     `application_id` are the app's, left as they are (see ``SearchIndex/init(path:readOnly:dictionary:rebuild:inAppDatabase:waitingForAnotherRun:)``).
+    ///   - waiting: called once when a rebuild must wait for another index run to end before it empties the index.
     /// - Throws: ``StoreError`` when there is no index (read-only), the file is not a newsearch index, it was made
-    ///   by an older newsearch, or its documents were analysed under another stamp and `rebuild` is false.
+    ///   by an older newsearch (and `rebuild` is false) or a newer one, it lacks one of its tables, or its documents
+    ///   were analysed under another stamp and `rebuild` is false.
     init(path: String, writable: Bool, dictionary: UserDictionary? = nil, rebuild: Bool = false,
-         inAppDatabase: Bool = false) throws {
+         inAppDatabase: Bool = false, waiting: () -> Void = {}) throws {
         self.path = path
         if !writable, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
             throw StoreError.indexNotFound(path)
@@ -60,9 +66,12 @@ final class IndexStore {
         self.inAppDatabase = inAppDatabase
         if !writable, kind == .empty { throw StoreError.indexNotFound(path) }
         let meta = kind == .newsearch ? try Self.readMeta(database) : [:]
+        try Self.refuseNewer(meta: meta, path: path)
         let schemaVersion = Self.schemaVersion(meta: meta)
-        if kind == .firstLayout || (kind == .newsearch && schemaVersion < IndexSchema.version), !(writable && rebuild) {
-            throw StoreError.olderIndex(path)
+        let older = kind == .firstLayout || (kind == .newsearch && schemaVersion < IndexSchema.version)
+        if older, !(writable && rebuild) { throw StoreError.olderIndex(path) }
+        if kind == .newsearch, !older, !(writable && rebuild), let missing = try Self.missingObject(in: database) {
+            throw StoreError.damagedIndex(path: path, reason: "its \(missing) is missing")
         }
         let stored = AnalysisStamp(meta: meta)
         let effective = dictionary ?? Self.dictionary(meta: meta) ?? .empty
@@ -82,12 +91,18 @@ final class IndexStore {
         if !inAppDatabase { try database.execute("PRAGMA page_size = 16384; PRAGMA auto_vacuum = INCREMENTAL;") }
         try database.execute("""
             PRAGMA journal_mode = WAL;
+            PRAGMA journal_size_limit = \(Self.walKeptBytes);
             PRAGMA synchronous = NORMAL;
             PRAGMA cache_size = -65536;
             """)
+        // A rebuild takes the run lock before it empties anything: a run in progress would otherwise go on writing
+        // articles analysed the old way into the emptied index, which the rebuild would then skip as unchanged.
+        if rebuild { rebuildLock = RunLock(path: path, waiting: waiting) }
         // What to drop is decided again under the write lock: another run may have made the index meanwhile.
         try database.transaction {
-            let stored = AnalysisStamp(meta: try Self.readMeta(database))
+            let meta = try Self.readMeta(database)
+            try Self.refuseNewer(meta: meta, path: path)
+            let stored = AnalysisStamp(meta: meta)
             if let stored, stored != stamp, !rebuild, try documentCount() > 0 {
                 throw StoreError.analysisMismatch(path: path, index: stored, current: stamp)
             }
@@ -106,6 +121,10 @@ final class IndexStore {
     /// (64 MB) gained less and costs memory per reader. Readers only: the writer keeps SQLite's own cache, which
     /// it also writes through.
     static let readerMapBytes = 1 << 30
+
+    /// The size the write-ahead log is cut back to after a checkpoint: a run's final merge writes the whole index
+    /// through the log (tens of MB for the shared corpus), which SQLite would otherwise keep on disk beside it.
+    static let walKeptBytes = 4 << 20
 
     /// Whether this user may write the file at `path` (when it exists) and create files beside it.
     private static func canWrite(_ path: String) -> Bool {
@@ -171,13 +190,45 @@ final class IndexStore {
     }
 
     /// Throws ``StoreError/olderIndex(_:)`` when `database` holds a newsearch index (in its own file or an app's)
-    /// of an older layout: an app's connection must not query or delete through it, since its tokens and
+    /// of an older layout (``StoreError/newerIndex(path:found:supported:)`` for a newer one): an app's connection must not query or delete through it, since its tokens and
     /// triggers are not this version's (a delete would hand FTS5 tokens it never stored).
     static func requireCurrentLayout(in database: Database) throws {
         guard try database.hasTable(IndexSchema.meta) else { return }
-        guard schemaVersion(meta: try readMeta(database)) < IndexSchema.version else { return }
-        let path = try database.prepare("SELECT file FROM pragma_database_list WHERE name = 'main'")
-        throw StoreError.olderIndex(try path.step() ? path.text(0) ?? "" : "")
+        let meta = try readMeta(database)
+        let file = try database.prepare("SELECT file FROM pragma_database_list WHERE name = 'main'")
+        let path = try file.step() ? file.text(0) ?? "" : ""
+        try refuseNewer(meta: meta, path: path)
+        guard schemaVersion(meta: meta) < IndexSchema.version else { return }
+        throw StoreError.olderIndex(path)
+    }
+
+    /// The run lock for an index run through this store: the one a rebuild holds, else a new one (waiting for
+    /// another run first, calling `waiting` if it must). Nil where ``RunLock`` takes none.
+    func takeRunLock(waiting: () -> Void) -> RunLock? {
+        defer { rebuildLock = nil }
+        return rebuildLock ?? RunLock(path: path, waiting: waiting)
+    }
+
+    /// Throws ``StoreError/newerIndex(path:found:supported:)`` when `meta` records a schema or an analyzer newer
+    /// than this newsearch's: an older program must neither read nor overwrite what a newer one wrote, as SQLite
+    /// refuses a newer file format.
+    private static func refuseNewer(meta: [String: String], path: String) throws {
+        let schema = schemaVersion(meta: meta)
+        if schema > IndexSchema.version {
+            throw StoreError.newerIndex(path: path, found: "schema \(schema)", supported: "schema \(IndexSchema.version)")
+        }
+        if let analyzer = AnalysisStamp(meta: meta)?.analyzerVersion, analyzer > Analyzer.version {
+            throw StoreError.newerIndex(path: path, found: "analyzer \(analyzer)", supported: "analyzer \(Analyzer.version)")
+        }
+    }
+
+    /// The first of the index's tables, views and triggers (``IndexSchema/objects``) that `database` lacks, as a
+    /// phrase (`table newsearch_statistics`), or nil when it has them all.
+    private static func missingObject(in database: Database) throws -> String? {
+        let statement = try database.prepare("SELECT type, name FROM sqlite_master")
+        var present = Set<String>()
+        while try statement.step() { present.insert("\(statement.text(0) ?? "") \(statement.text(1) ?? "")") }
+        return IndexSchema.objects.map { "\($0.type) \($0.name)" }.first { !present.contains($0) }
     }
 
     /// The schema version `meta` records (0 when none).

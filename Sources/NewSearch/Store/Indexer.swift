@@ -9,8 +9,9 @@ import Synchronization
 struct Indexer {
     /// Files per chunk, and so per transaction.
     static let chunkSize = 256
-    /// Articles from which a run counts as a bulk load: FTS5 merges nothing until the end, then merges everything
-    /// into one segment once (see ``IndexStore/beginBulkLoad()``).
+    /// New articles from which a run counts as a bulk load, when they are at least as many as the articles stored
+    /// already: FTS5 merges nothing until the end, then merges everything into one segment once (see
+    /// ``IndexStore/beginRun(bulk:)``). An update of an existing index merges as it goes instead (``MergePolicy``).
     static let bulkLoadThreshold = 1000
     /// Chunks per transaction in a bulk load: FTS5 writes a segment at every commit, and fewer, larger segments
     /// make the final merge cheaper. A crash loses at most this many chunks of work, never the index.
@@ -64,7 +65,7 @@ struct Indexer {
 
     /// Takes the index's run lock, telling `progress` when it must wait for another run first.
     private func waitForOtherRuns(_ progress: (IndexProgress) -> Void) -> RunLock? {
-        RunLock(path: store.path) { progress(IndexProgress(done: 0, total: 0, waitingForAnotherRun: true)) }
+        store.takeRunLock { progress(IndexProgress(done: 0, total: 0, waitingForAnotherRun: true)) }
     }
 
     /// Removes the stored articles under `roots` whose files are gone or no longer Markdown; those under an
@@ -76,8 +77,9 @@ struct Indexer {
                 && !unreadable.contains { FileScanner.path(path, isUnder: $0) }
         }
         guard !vanished.isEmpty else { return }
+        // In row order: FTS5 writes a segment whenever a row id goes backwards (see `storeChunk(_:of:report:)`).
         try store.database.transaction {
-            for (_, document) in vanished { try store.delete(id: document.id) }
+            for id in vanished.map(\.value.id).sorted() { try store.delete(id: id) }
         }
         report.removed = vanished.count
     }
@@ -89,9 +91,9 @@ struct Indexer {
         }
         let preparer = try ArticlePreparer(workers: min(workers, max(1, sources.count)),
                                            dictionary: store.host.dictionary, stored: stored)
-        let bulk = sources.count >= Self.bulkLoadThreshold
-        if bulk { try store.beginBulkLoad() }
-        defer { if bulk { try? store.endBulkLoad(optimize: report.indexed + report.removed >= Self.bulkLoadThreshold) } }
+        let newArticles = sources.count(where: { stored[$0.path] == nil })
+        let bulk = try newArticles >= Self.bulkLoadThreshold && newArticles >= store.documentCount()
+        try store.beginRun(bulk: bulk)
         let handoff = Handoff<[ArticlePreparer.Outcome]?>(capacity: 2)
         let stopped = Mutex(false)
         let producer = Thread {
@@ -108,9 +110,7 @@ struct Indexer {
                 try cancellation?.check()
                 if !inTransaction { try store.database.execute("BEGIN IMMEDIATE") }
                 inTransaction = true
-                for (source, outcome) in zip(chunks[written], outcomes) {
-                    try record(outcome, path: source.path, report: &report)
-                }
+                try storeChunk(outcomes, of: chunks[written], report: &report)
                 written += 1
                 if written % chunksPerTransaction == 0 || written == chunks.count {
                     try store.database.execute("COMMIT")
@@ -125,8 +125,30 @@ struct Indexer {
             done += outcomes.count
             progress(IndexProgress(done: done, total: sources.count))
         }
-        if let failure { throw failure }
-        if report.indexed + report.removed > 0 { try store.recordUpdate() }
+        if let failure {
+            if bulk { try? store.beginRun(bulk: false) }
+            throw store.explainingSegmentLimit(failure)
+        }
+        let deleted = report.updated + report.removed
+        report.mergeSeconds = try store.finishRun(bulk: bulk, deleted: deleted, written: report.indexed + report.removed)
+    }
+
+    /// Stores one chunk in the open transaction: first every row it replaces or removes, then the articles that
+    /// replace rows (each under its old id), then the new ones, each group in row order. FTS5 writes its pending
+    /// terms out as a segment whenever a row id goes backwards, so replacing articles one by one (delete an old
+    /// row, insert the new one) wrote a segment per article; in this order a chunk writes two.
+    private func storeChunk(_ outcomes: [ArticlePreparer.Outcome], of sources: [ArticleSource],
+                            report: inout IndexReport) throws {
+        for id in outcomes.compactMap(\.replacedRow).sorted() { try store.delete(id: id) }
+        let order = outcomes.indices.sorted { (Self.rowOrder(outcomes[$0]), $0) < (Self.rowOrder(outcomes[$1]), $1) }
+        for index in order { try record(outcomes[index], path: sources[index].path, report: &report) }
+    }
+
+    /// Where an outcome's row goes in `storeChunk`'s order: a replaced row's id; new rows (and outcomes that write
+    /// none) after every replaced one, in their order in the chunk.
+    private static func rowOrder(_ outcome: ArticlePreparer.Outcome) -> Int64 {
+        if case .prepared(let prepared, _, _) = outcome, let id = prepared.replacing { return id }
+        return Int64.max
     }
 
     private func record(_ outcome: ArticlePreparer.Outcome, path: String, report: inout IndexReport) throws {
@@ -135,8 +157,7 @@ struct Indexer {
             report.unchanged += 1
         case .prepared(let prepared, let bytes, let notes):
             report.notes += notes.map { IndexReport.FileNote(path: path, reason: $0) }
-            if let id = prepared.replacing {
-                try store.delete(id: id)
+            if prepared.replacing != nil {
                 report.updated += 1
             } else {
                 report.added += 1
@@ -145,10 +166,7 @@ struct Indexer {
             report.bytesIndexed += bytes
         case .skipped(let reason, let stale):
             report.skipped.append(.init(path: path, reason: reason))
-            if let stale {
-                try store.delete(id: stale)
-                report.removed += 1
-            }
+            if stale != nil { report.removed += 1 }
         case .failed(let reason):
             report.failed.append(.init(path: path, reason: reason))
         }

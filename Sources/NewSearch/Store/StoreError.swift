@@ -9,6 +9,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notWritable(String)
     /// The index was made by an older newsearch whose layout this one cannot read.
     case olderIndex(String)
+    /// The index was made by a newer newsearch (`found`, such as `schema 5` or `analyzer 8`, where this one reads
+    /// `supported`): it is neither read nor written.
+    case newerIndex(path: String, found: String, supported: String)
+    /// The index lacks a table, view or trigger newsearch made (`reason` says which): it cannot be trusted, and is
+    /// not repaired in place, since what the missing part held is lost.
+    case damagedIndex(path: String, reason: String)
+    /// The full-text index holds so many segments that FTS5 refuses to write more (its limit is 2,000): SQLite
+    /// reports that as `SQLITE_FULL`, which is no full disk. Runs of this newsearch merge segments as they go.
+    case tooManySegments(path: String, segments: Int)
     /// The index was built with another analysis (analyzer version, ICU, normalization or dictionary).
     case analysisMismatch(path: String, index: AnalysisStamp, current: AnalysisStamp)
     /// An article's stored body is no text newsearch wrote (the file was damaged, or changed by other code).
@@ -28,6 +37,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
                 + "queries still work, and another --index PATH can be built"
         case .olderIndex(let path):
             return "the index at \(path) was made by an older newsearch: rebuild it with `newsearch index --rebuild DIR…`"
+        case .newerIndex(let path, let found, let supported):
+            return "the index at \(path) was made by a newer newsearch (\(found); this newsearch reads \(supported)): "
+                + "use that newsearch, or give another --index PATH; this one leaves the file unchanged"
+        case .damagedIndex(let path, let reason):
+            return "the index at \(path) is damaged (\(reason)): rebuild it with `newsearch index --rebuild DIR…`"
+        case .tooManySegments(let path, let segments):
+            return "the full-text index at \(path) is made of \(segments) segments, as many as SQLite's FTS5 can hold "
+                + "(this is no full disk): rebuild it with `newsearch index --rebuild DIR…`"
         case .analysisMismatch(let path, let index, let current):
             return "the index at \(path) was built with \(index), but this newsearch uses \(current); "
                 + "its tokens would not match: rebuild it with `newsearch index --rebuild DIR…`"
