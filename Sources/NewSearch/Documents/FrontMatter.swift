@@ -75,49 +75,35 @@ struct FrontMatter {
     /// The most YAML aliases (`*name`) front matter may use: real posts use none, and each alias of a nested
     /// anchor multiplies the work of reading it (an "alias bomb" under 1 KB took minutes).
     static let maximumAliases = 16
+    /// The most values (scalars, lists and mappings) that the aliases of front matter may stand for in all, the
+    /// aliases within what they stand for expanded: Yams hashes mapping keys value by value, so 16 aliases of a
+    /// large list used as a key took most of a minute.
+    static let maximumAliasedValues = 4096
+    /// The deepest nesting of lists and mappings front matter may use: real posts use two levels, and Yams reads
+    /// each level with recursive calls: at libyaml's own limit, 1,000 levels, a debug build needs more than 512 KB
+    /// of stack, the size of a secondary thread's on macOS.
+    static let maximumDepth = 64
     /// The most bytes front matter may hold.
     static let maximumBytes = 256 * 1024
 
-    /// Refuses front matter that is too large or uses too many aliases, before any YAML is read.
+    /// Refuses front matter that is too large, nests too deep, or whose aliases are too many or stand for too much,
+    /// before Yams composes it.
+    ///
+    /// Aliases and levels are counted by libyaml's parser, the one Yams reads with, from its events: no spelling of
+    /// the text around them (quotes, apostrophes, block scalars, comments) can hide one. That costs a second parse,
+    /// but only of front matter that could go past a limit (see ``YAMLBudget/mayExceed(_:)``): real posts cannot
+    /// (none in the shared corpus holds a `*`, and none more than 18 of the bytes that open a list or mapping).
     private static func checkBudget(_ yaml: Substring, firstLine: Int) throws(DocumentError) {
         let bytes = yaml.utf8
         guard bytes.count <= maximumBytes else {
             throw .frontMatter(line: firstLine, message: "front matter of \(bytes.count) bytes (at most \(maximumBytes)): not read")
         }
-        let count = { (bytes: UnsafeBufferPointer<UInt8>) in aliasCount(bytes, stoppingAfter: maximumAliases) }
-        let aliases = bytes.withContiguousStorageIfAvailable(count) ?? Array(bytes).withUnsafeBufferPointer(count)
-        guard aliases <= maximumAliases else {
-            throw .frontMatter(line: firstLine, message:
-                "front matter uses more than \(maximumAliases) YAML aliases (*name): not read")
+        let excess = { (bytes: UnsafeBufferPointer<UInt8>) in
+            YAMLBudget.mayExceed(bytes) ? YAMLBudget.excess(in: bytes) : nil
         }
-    }
-
-    /// The number of aliases in `yaml`, counted up to `limit + 1`: a `*` that begins a node (at a line's start,
-    /// or after `:`, `-`, `?`, `[`, `{` or `,` with only spaces between), outside quotes, followed by a name.
-    private static func aliasCount(_ yaml: UnsafeBufferPointer<UInt8>, stoppingAfter limit: Int) -> Int {
-        var count = 0, index = 0
-        var nodeMayStart = true  // only spaces since the line's start or since an indicator
-        var quote: UInt8 = 0
-        while index < yaml.count, count <= limit {
-            let byte = yaml[index]
-            defer { index += 1 }
-            if quote != 0 {
-                if byte == 0x5C, quote == 0x22 { index += 1 } else if byte == quote { quote = 0 }
-                if byte == 0x0A { nodeMayStart = true }
-                continue
-            }
-            switch byte {
-            case 0x0A: nodeMayStart = true
-            case 0x20, 0x09: continue
-            case 0x27, 0x22: quote = byte; nodeMayStart = false
-            case 0x3A, 0x2D, 0x3F, 0x5B, 0x7B, 0x2C: nodeMayStart = true
-            case 0x2A:
-                if nodeMayStart, index + 1 < yaml.count, yaml[index + 1] > 0x20 { count += 1 }
-                nodeMayStart = false
-            default: nodeMayStart = false
-            }
+        if let (line, reason) = bytes.withContiguousStorageIfAvailable(excess) ?? Array(bytes).withUnsafeBufferPointer(excess) {
+            throw .frontMatter(line: firstLine + line, message: reason)
         }
-        return count
     }
 
     /// A scalar's text; nil for lists, mappings and YAML null (`~`, `null` or nothing, unquoted).

@@ -4,7 +4,8 @@ import CHTMLText
 ///
 /// Text of `<style>`, `<script>`, `<noscript>` and `<template>` is dropped, and so are comments; entities are
 /// decoded (`&#123;` → `{`); each block element and `<br>` ends a line, and so does a line break in bare text.
-/// Then ``ParagraphText`` folds white space: one paragraph a line.
+/// Then ``ParagraphText`` folds white space: one paragraph a line. Elements may nest to any depth. HTML that
+/// libxml2 cannot read to its end is kept as it is, tags and all, rather than cut short.
 enum HTMLText {
     /// The text of `html`, one paragraph a line.
     static func text(of html: String) -> String {
