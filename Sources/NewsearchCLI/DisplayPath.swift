@@ -1,7 +1,9 @@
 import Foundation
+import NewSearch
 
 /// How the CLI shows a stored path: relative to the current folder when under it, as grep and git do, else
-/// absolute as stored, so that every printed path names the file from where the command runs.
+/// absolute as stored, so that every printed path names the file from where the command runs; and, in text for
+/// people and scripts, quoted as git quotes names that hold control characters (``quoted(_:)``).
 enum DisplayPath {
     /// The current folder, with symbolic links resolved like the stored paths (see `FileScanner.canonical`).
     private static let folders: [String] = {
@@ -9,6 +11,14 @@ enum DisplayPath {
         let resolved = URL(fileURLWithPath: current).resolvingSymlinksInPath().path
         return resolved == current ? [current] : [resolved, current]
     }()
+
+    /// `path` as every text output prints it (hit lists, `--format paths`, the index summary, messages): relative
+    /// as ``relative(_:)`` makes it, then unchanged when it is an ordinary name, else in double quotes with C escapes
+    /// (`"news/a\nb.md"`, `"news/\033[31m.md"`), so that one name is one line and reaches no terminal as a control
+    /// sequence (see `FileName.quoted(_:)`). JSON output uses ``relative(_:)``: JSON escapes its strings itself.
+    static func quoted(_ path: String) -> String {
+        FileName.quoted(relative(path))
+    }
 
     /// `path` relative to the current folder when it lies under it; other paths (and app-given keys such as
     /// `app://42`) as they are.

@@ -58,7 +58,7 @@ struct HitPrinter {
         for (offset, hit) in results.hits.enumerated() {
             let date = hit.date.map { $0.formatted(.iso8601.year().month().day()) } ?? "no date"
             lines.append("\(offset + 1). \(marked(hit.title))")
-            lines.append("   " + dim("\(date) · \(DisplayPath.relative(hit.path))"))
+            lines.append("   " + dim("\(date) · \(DisplayPath.quoted(hit.path))"))
             if let parts = hit.scoreParts { lines.append("   " + dim(scoreLine(parts))) }
             if !hit.snippet.text.isEmpty {
                 lines.append("   " + marked(hit.snippet).replacingOccurrences(of: "\n", with: " "))

@@ -14,6 +14,9 @@ struct IndexCommand: ParsableCommand {
             Files that are not articles (other extensions, binary, not UTF-8) are skipped and files that cannot \
             be parsed are reported as failed, each with its reason; neither stops the run.
 
+            Links to files and folders inside the folders being indexed are followed; a link that leads outside \
+            them (news/passwd.md -> /etc/passwd) is skipped and listed, unless --follow.
+
             Progress goes to standard error: on a terminal one line redrawn in place (files done, articles per \
             second, time left), otherwise a line every few seconds; --quiet shows none. The summary is always \
             printed.
@@ -28,6 +31,7 @@ struct IndexCommand: ParsableCommand {
               newsearch index --index /tmp/news.db corpus/ more-news/
               newsearch index --dictionary words.txt --rebuild corpus/
               newsearch index --quiet corpus/ || echo "some files failed"
+              newsearch index --follow corpus/
             """
     )
 
@@ -45,6 +49,11 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .long, help: "Empty the index first (needed after changing the dictionary or upgrading newsearch).")
     var rebuild = false
 
+    @Flag(name: [.customShort("L"), .long], help: ArgumentHelp(
+        "Follow links that lead outside the folders being indexed.",
+        discussion: "Without it such a link, to a file or a folder, is skipped and listed; links inside are followed."))
+    var follow = false
+
     @Flag(name: .shortAndLong, help: "List every skipped file, not only the first few.")
     var verbose = false
 
@@ -54,21 +63,20 @@ struct IndexCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let words = try dictionary.map { try UserDictionary(contentsOf: $0) }
-        let index = try SearchIndex(path: location.path, dictionary: words, rebuild: rebuild) {
-            Terminal.printError("waiting for another newsearch index run on \(location.path) to finish…")
-        }
+        let index = try SearchIndex(path: location.path, dictionary: words, rebuild: rebuild,
+                                    waitingForAnotherRun: sayWaiting)
         let reporter = quiet ? nil : IndexProgressReporter(interactive: Terminal.stderrIsInteractive, started: started)
-        let report = try index.index(directories) { progress in
-            if progress.waitingForAnotherRun {
-                // Said even with --quiet: a run that seems to hang must say why.
-                Terminal.printError("waiting for another newsearch index run on \(location.path) to finish…")
-            } else {
-                reporter?.report(progress)
-            }
+        let report = try index.index(directories, followLinks: follow) { progress in
+            if progress.waitingForAnotherRun { sayWaiting() } else { reporter?.report(progress) }
         }
         reporter?.finish()
         print(IndexSummary(report: report, seconds: Date().timeIntervalSince(started), indexPath: location.path,
                            verbose: verbose).text)
         if !report.failed.isEmpty { throw ExitStatus.incomplete }
+    }
+
+    /// Says that the run waits for another one; even with --quiet, since a run that seems to hang must say why.
+    private func sayWaiting() {
+        Terminal.printError("waiting for another newsearch index run on \(FileName.quoted(location.path)) to finish…")
     }
 }

@@ -65,7 +65,7 @@ enum IndexInfoText {
             dates = "no dated article"
         }
         let rows = [
-            ["Index:", info.path],
+            ["Index:", FileName.quoted(info.path)],
             ["Articles:", "\(info.articles)"],
             ["Size:", String(format: "%.1f MB (%d bytes)", Double(info.bytesOnDisk) / 1_000_000, info.bytesOnDisk)],
             ["Dates:", dates],

@@ -16,7 +16,7 @@ struct IndexSummary {
         var lines = [
             "Indexed \(report.indexed) articles (\(report.added) new, \(report.updated) updated) in "
                 + String(format: "%.1f s (%.1f MB, %.1f MB/s) into %@", seconds, megabytes,
-                         seconds > 0 ? megabytes / seconds : 0, indexPath),
+                         seconds > 0 ? megabytes / seconds : 0, FileName.quoted(indexPath)),
             "unchanged: \(report.unchanged), removed: \(report.removed), skipped: \(report.skipped.count), "
                 + "failed: \(report.failed.count)" + (report.notes.isEmpty ? "" : ", with a note: \(report.notes.count)")
                 + (report.mergeSeconds.map { String(format: ", index merged in %.2f s", $0) } ?? ""),
@@ -39,18 +39,9 @@ struct IndexSummary {
         return lines
     }
 
-    /// One listed file: its path as seen from the current folder, and the reason.
+    /// One listed file: its path as seen from the current folder (quoted when it holds control characters), and
+    /// the reason, its control characters escaped (a front matter's error quotes the file's text).
     private static func line(_ note: IndexReport.FileNote) -> String {
-        "  " + printable("\(DisplayPath.relative(note.path)): \(note.reason)")
-    }
-
-    /// `text` with control characters (escape sequences a file name or a front matter could carry to the
-    /// terminal) written as `\u{1B}`.
-    static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
-        return text.unicodeScalars.map { scalar in
-            scalar.properties.generalCategory == .control ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-                : String(scalar)
-        }.joined()
+        "  \(DisplayPath.quoted(note.path)): \(FileName.escapingControlCharacters(in: note.reason))"
     }
 }

@@ -39,18 +39,26 @@ struct Newsearch: ParsableCommand {
     }
 
     /// Runs the command the arguments name, exiting with the statuses of ``ExitStatus``: help, version and
-    /// completion scripts on standard output with 0, errors on standard error.
+    /// completion scripts on standard output with 0, errors on standard error. The message of an error a command
+    /// ran into (one line, which may name a file) has its control characters escaped; help and usage are as written.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
             let code = ExitStatus.code(for: error, of: self)
-            let message = error is ExitCode ? "" : fullMessage(for: error)
+            let full = error is ExitCode ? "" : fullMessage(for: error)
+            let message = isArgumentParsers(error) ? full : FileName.escapingControlCharacters(in: full)
             if !message.isEmpty {
                 if code == .success { print(message) } else { Terminal.printError(message) }
             }
             Foundation.exit(code.rawValue)
         }
+    }
+
+    /// Whether `error` is one of swift-argument-parser's own (help, version, usage, a bad command line: text
+    /// written over several lines on purpose), some of them internal to it (`help` throws its `CommandError`).
+    private static func isArgumentParsers(_ error: Error) -> Bool {
+        String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
     }
 }

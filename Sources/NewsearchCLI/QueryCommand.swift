@@ -133,7 +133,7 @@ struct QueryCommand: ParsableCommand {
     func run() throws {
         let index = try SearchIndex(path: location.path, readOnly: true)
         let indexWarnings = index.analysisWarning.map { ["\($0)"] } ?? []
-        for warning in indexWarnings { Terminal.printError("warning: \(warning)") }
+        for warning in indexWarnings { Terminal.printWarning(warning) }
         guard let text else {
             answerLines(index: index, indexWarnings: indexWarnings)
             return
@@ -149,10 +149,10 @@ struct QueryCommand: ParsableCommand {
         case .json:
             print(try QueryJSON.encode(results, indexWarnings: indexWarnings))
         case .paths:
-            for warning in results.warnings { Terminal.printError("warning: \(warning)") }
-            for hit in results.hits { print(DisplayPath.relative(hit.path)) }
+            for warning in results.warnings { Terminal.printWarning(warning) }
+            for hit in results.hits { print(DisplayPath.quoted(hit.path)) }
         case .text:
-            for warning in results.warnings { Terminal.printError("warning: \(warning)") }
+            for warning in results.warnings { Terminal.printWarning(warning) }
             print(HitPrinter(style: color.colorsStandardOutput ? .color : .brackets).text(for: results))
         }
     }

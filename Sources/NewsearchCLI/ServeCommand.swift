@@ -42,7 +42,7 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let index = try SearchIndex(path: location.path, readOnly: true)
-        if let warning = index.analysisWarning { Terminal.printError("warning: \(warning)") }
+        if let warning = index.analysisWarning { Terminal.printWarning(warning) }
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         let server = SearchServer(index: index, host: host, port: port)
         // The server runs on Swift's concurrency threads; this thread waits for it to stop.

@@ -23,7 +23,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let index = try SearchIndex(path: location.path, readOnly: true)
-        if let warning = index.analysisWarning { Terminal.printError("warning: \(warning)") }
+        if let warning = index.analysisWarning { Terminal.printWarning(warning) }
         let info = try index.info()
         print(json ? try IndexInfoText.json(info) : IndexInfoText.text(info))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import NewSearch
 
 /// Facts about where output goes, to decide between colour and plain text.
 enum Terminal {
@@ -16,5 +17,11 @@ enum Terminal {
     /// Writes `text` to standard error.
     static func printError(_ text: String, terminator: String = "\n") {
         FileHandle.standardError.write(Data((text + terminator).utf8))
+    }
+
+    /// Writes `warning: …` to standard error, on one line: its control characters escaped (a warning may name the
+    /// index file or quote the query).
+    static func printWarning(_ warning: some CustomStringConvertible) {
+        printError("warning: " + FileName.escapingControlCharacters(in: warning.description))
     }
 }

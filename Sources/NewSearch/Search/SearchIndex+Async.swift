@@ -15,6 +15,16 @@ extension SearchIndex {
         try await Self.stoppable { flag in try self.index(roots, cancellation: flag, progress: progress) }
     }
 
+    /// Brings the index up to date with every article under `roots`, following links out of them when
+    /// `followLinks` is true; see ``index(_:followLinks:progress:)``.
+    @discardableResult
+    public func index(_ roots: [String], followLinks: Bool,
+                      progress: @escaping @Sendable (IndexProgress) -> Void = { _ in }) async throws -> IndexReport {
+        try await Self.stoppable { flag in
+            try self.index(roots, followLinks: followLinks, cancellation: flag, progress: progress)
+        }
+    }
+
     /// Adds `article` under the key `path`; see ``add(_:path:)-5uaix``.
     public func add(_ article: Article, path: String) async throws {
         try await add(contentsOf: [(path, article)])

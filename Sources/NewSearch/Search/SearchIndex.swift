@@ -66,7 +66,8 @@ public final class SearchIndex: Sendable {
     /// Brings the index up to date with every article under `roots` (folders, searched recursively, or files).
     ///
     /// New files are added, changed ones indexed again, unchanged ones skipped, and stored articles under a root
-    /// whose file is gone are removed. Files that are not articles are reported, never fatal.
+    /// whose file is gone are removed. Files that are not articles are reported, never fatal. A symbolic link
+    /// that leads outside `roots` (to a file or a folder) is skipped and reported; links inside are followed.
     /// - Parameters:
     ///   - roots: the folders and files to index; a relative path is taken from the current folder.
     ///   - progress: called after each chunk of files, on the calling thread.
@@ -75,6 +76,15 @@ public final class SearchIndex: Sendable {
     @discardableResult
     public func index(_ roots: [String], progress: (IndexProgress) -> Void = { _ in }) throws -> IndexReport {
         try index(roots, cancellation: nil, progress: progress)
+    }
+
+    /// Brings the index up to date with every article under `roots`, as ``index(_:progress:)-45r6z`` does, and
+    /// with `followLinks` also follows the symbolic links that lead outside `roots`: a link to a file is read and a
+    /// link to a folder walked, each under the link's path (as `rg -L` and `newsearch index --follow` do).
+    @discardableResult
+    public func index(_ roots: [String], followLinks: Bool,
+                      progress: (IndexProgress) -> Void = { _ in }) throws -> IndexReport {
+        try index(roots, followLinks: followLinks, cancellation: nil, progress: progress)
     }
 
     /// Adds `article` under the key `path`, replacing the article stored under that path, if any.
@@ -175,8 +185,11 @@ public final class SearchIndex: Sendable {
 
     // MARK: - The work of the sync and async forms
 
-    func index(_ roots: [String], cancellation: CancellationFlag?, progress: (IndexProgress) -> Void) throws -> IndexReport {
-        try pool.write { try Indexer(store: $0.store, cancellation: cancellation).index(roots, progress: progress) }
+    func index(_ roots: [String], followLinks: Bool = false, cancellation: CancellationFlag?,
+               progress: (IndexProgress) -> Void) throws -> IndexReport {
+        try pool.write {
+            try Indexer(store: $0.store, cancellation: cancellation, followLinks: followLinks).index(roots, progress: progress)
+        }
     }
 
     func add(contentsOf articles: [(path: String, article: Article)], cancellation: CancellationFlag?,

@@ -42,8 +42,13 @@ extension IndexStore {
         }
         if deleted > 0 { try setMeta(MergePolicy.deletedKey, "\(pending)") }
         guard segments >= MergePolicy.levelMergeSegments else { return nil }
-        try database.execute(
-            "INSERT INTO \(IndexSchema.fts) (\(IndexSchema.fts), rank) VALUES ('merge', \(MergePolicy.levelMergePages))")
+        try database.transaction {
+            try database.execute(
+                "INSERT INTO \(IndexSchema.fts) (\(IndexSchema.fts), rank) VALUES ('merge', \(MergePolicy.levelMergePages))")
+            // Levels that reach the oldest segment merge everything, as `optimize` would: nothing deleted is left.
+            if try segmentCount() == 1 { try setMeta(MergePolicy.deletedKey, "0") }
+        }
+        try database.execute("PRAGMA incremental_vacuum")
         return Date().timeIntervalSince(started)
     }
 

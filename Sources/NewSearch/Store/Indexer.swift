@@ -21,6 +21,8 @@ struct Indexer {
     /// Raised to stop the run: the chunk being written is rolled back, those committed stay.
     var cancellation: CancellationFlag?
     var workers = ProcessInfo.processInfo.activeProcessorCount
+    /// Whether links that lead outside the roots are followed (see ``FileScanner/scan(_:followLinks:)``).
+    var followLinks = false
 
     /// Indexes every article under `roots`; see ``SearchIndex/index(_:progress:)``.
     func index(_ roots: [String], progress: (IndexProgress) -> Void) throws -> IndexReport {
@@ -28,7 +30,7 @@ struct Indexer {
         defer { withExtendedLifetime(lock) {} }
         for root in roots where !FileManager.default.fileExists(atPath: root) { throw DocumentError.notFound(root) }
         let roots = roots.map(FileScanner.canonical)
-        let scans = try roots.map(FileScanner.scan)
+        let scans = try FileScanner.scan(roots, followLinks: followLinks)
         var seen = Set<String>(), seenUnreadable = Set<String>()
         let files = scans.flatMap(\.files).filter { seen.insert($0).inserted }
         let unreadable = scans.flatMap(\.unreadable).filter { seenUnreadable.insert($0.path).inserted }

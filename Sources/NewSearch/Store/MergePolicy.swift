@@ -11,8 +11,10 @@
 /// So a run merges nothing while it writes, and at its end either merges the whole index into one segment
 /// (`optimize`) — after a bulk load, once the rows deleted since the last full merge reach ``deletedShare`` of the
 /// articles, or past ``segmentCeiling`` segments — or completes the merges of FTS5's levels (`merge`, with a
-/// budget that finishes them, never one left under way). A full merge's cost is thus paid once per that share of
-/// the archive rewritten, and a small update costs little more than its own segment. Between runs the settings are
+/// budget that finishes them, never one left under way; when the levels reach the oldest segment, as they do while
+/// it sits on a low level after a bulk load, that is a full merge too). A full merge's cost is thus paid about once
+/// per that share of the archive rewritten, and a small update costs little more than its own segment. Either
+/// merge gives the pages it frees back to the file system. Between runs the settings are
 /// FTS5's defaults, so that writes outside a run (``SearchIndex/remove(path:)``) merge as FTS5 intends.
 enum MergePolicy {
     /// The share of the index's articles deleted (updated or removed) since the last full merge at which a run

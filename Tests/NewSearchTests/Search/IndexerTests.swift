@@ -133,7 +133,7 @@ import Testing
         #expect(FileScanner.path("/a/b.md", isUnder: "/"))
     }
 
-    @Test func linksToFilesAreReadAndLinksToFoldersAreNotFollowed() throws {
+    @Test func linksOutOfTheFolderAndLinksToFoldersAreNotFollowed() throws {
         let folder = try TemporaryFolder()
         try folder.write("news/a.md", "x")
         try folder.write("elsewhere/b.md", "y")
@@ -142,6 +142,6 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/news/loop", withDestinationPath: folder.path)
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/news/dangling.md", withDestinationPath: "/nonexistent")
         let files = try FileScanner.files(under: folder.path + "/news")
-        #expect(files == [folder.path + "/news/a.md", folder.path + "/news/b.md"])
+        #expect(files == [folder.path + "/news/a.md"])
     }
 }

@@ -30,6 +30,7 @@ struct TextCompressionTests {
         // Damage the stored body behind the update trigger's back, as a broken disk or foreign code could.
         let database = try Database(path: path)
         try database.execute("DROP TRIGGER newsearch_documents_update; UPDATE newsearch_documents SET compressed_body = X'0102'")
+        try database.execute(IndexSchema.creation)  // the trigger back: only the body is damaged
         #expect(throws: StoreError.damagedArticle(path: path, id: 1)) { try index.search("社会保险") }
     }
 }
