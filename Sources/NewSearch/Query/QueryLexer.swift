@@ -62,24 +62,28 @@ struct QueryLexer {
     }
 
     private mutating func readWord(_ characters: [Character], from start: Int) -> Int {
+        let isWordCharacter = { (character: Character) in !character.isWhitespace && !Self.breaking.contains(character) }
         var end = start
-        while end < characters.count, !characters[end].isWhitespace, !Self.breaking.contains(characters[end]) {
+        while end < characters.count, isWordCharacter(characters[end]), characters[end] != ":", characters[end] != "：" {
             end += 1
         }
-        let word = String(characters[start ..< end])
-        if let colon = word.firstIndex(where: { $0 == ":" || $0 == "：" }) {
-            let name = word[..<colon].lowercased()
-            let value = String(word[word.index(after: colon)...])
+        if end < characters.count, isWordCharacter(characters[end]) {
+            // The first colon: a field's prefix ends here, and the field's value is read as a word of its own, so
+            // that `title:title:…` costs one pass (scanning each field's value to the word's end made it quadratic).
+            let name = String(characters[start ..< end]).lowercased(), colon = end
             let field = QueryField(rawValue: name) ?? (name == "categories" ? .category : nil)
+            if let field, name != "date" {
+                pieces.append(Piece(kind: .field(field), position: start))
+                return colon + 1
+            }
+            end += 1
+            while end < characters.count, isWordCharacter(characters[end]) { end += 1 }
             if name == "date" {
-                pieces.append(Piece(kind: .date(value), position: start))
+                pieces.append(Piece(kind: .date(String(characters[colon + 1 ..< end])), position: start))
                 return end
             }
-            if let field {
-                pieces.append(Piece(kind: .field(field), position: start))
-                return value.isEmpty ? end : start + name.count + 1
-            }
         }
+        let word = String(characters[start ..< end])
         switch word {
         case "AND": pieces.append(Piece(kind: .and, position: start))
         case "OR": pieces.append(Piece(kind: .or, position: start))
