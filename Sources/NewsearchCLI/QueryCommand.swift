@@ -47,7 +47,9 @@ struct QueryCommand: ParsableCommand {
               newsearch query 社保 --format paths | xargs grep -l 上海
               newsearch query 社保 --color always | less -R
               printf '欠薪\\n社保\\n' | newsearch query --stdin
-              newsearch query -- -广告 社保     (a query that starts with - goes after --)
+              newsearch query 社保 -上海         (-word excludes a word, wherever it stands)
+              newsearch query --limit 3 -- 社保 --json   (after --, every argument is query text: a warning says so)
+              printf '{"q":"欠薪","limit":1,"offset":1}\\n' | newsearch query --stdin
               if newsearch query 欠薪 --format paths > /dev/null; then echo found; fi
             """
     )
@@ -58,8 +60,13 @@ struct QueryCommand: ParsableCommand {
 
     @OptionGroup var location: IndexLocation
 
-    @Argument(help: ArgumentHelp("What to search for: one or more words, quoted or not (omit with --stdin).",
-                                 valueName: "text"))
+    /// Every argument that is not one of the options, in order, `--` included: swift-argument-parser's
+    /// `.allUnrecognized` keeps `-上海` (an excluded word) as query text instead of rejecting it as an unknown
+    /// option; ``validate()`` rejects what still reads as a mistyped option (`--limt`). See ``QueryWords``.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp(
+        "What to search for: one or more words, quoted or not; -word excludes a word (omit with --stdin).",
+        discussion: "Every argument after -- is query text, even one that looks like an option.",
+        valueName: "text"))
     var words: [String] = []
 
     @Option(name: .long, help: "The most hits to show; 0 shows all.")
@@ -101,20 +108,29 @@ struct QueryCommand: ParsableCommand {
         valueName: "facets"))
     var facets: String?
 
-    @Flag(name: .long, help: "Read one query a line from standard input and answer each with one JSON line.")
+    @Flag(name: .long, help: ArgumentHelp(
+        "Read one query a line from standard input and answer each with one JSON line.",
+        discussion: "A line that starts with { is a JSON object: {\"q\": …} with, for that line only, any of limit, "
+            + "offset, sort, since, until, category and facets (overriding the options); a bad one is answered "
+            + "with {\"query\", \"error\", \"field\"}."))
     var stdin = false
 
-    /// The query: the words joined by spaces.
-    var text: String? { words.isEmpty ? nil : words.joined(separator: " ") }
+    /// The words, split at `--`.
+    private var queryWords: QueryWords { QueryWords(words) }
+
+    /// The query: the words joined by spaces (those after `--` included, `--` itself not).
+    var text: String? { queryWords.text }
 
     func validate() throws {
+        if let unknown = queryWords.unknownOption {
+            throw ValidationError(QueryWords.unknownOptionMessage(unknown, options: Self.optionNames))
+        }
         guard limit >= 0 else { throw ValidationError("--limit must be 0 (all hits) or more, not \(limit).") }
         guard offset >= 0 else { throw ValidationError("--offset must be 0 or more, not \(offset).") }
         guard snippetLength > 0 else { throw ValidationError("--snippet-length must be 1 or more.") }
         guard stdin == (text == nil) else {
             throw ValidationError(stdin ? "Give the queries on standard input or as an argument, not both."
-                                        : "Give a query, for example: newsearch query 欠薪 (or --stdin). A query "
-                                          + "that starts with - goes after --: newsearch query -- -广告 社保")
+                                        : "Give a query, for example: newsearch query 欠薪 -广告 (or --stdin).")
         }
         do {
             _ = try SearchParameters.facets(facets, name: "--facets")
@@ -130,7 +146,26 @@ struct QueryCommand: ParsableCommand {
                       explain: explain, facets: (try? SearchParameters.facets(facets, name: "--facets")) ?? [])
     }
 
+    /// The long names of the command's options (`--limit`, `--index`, …), read from its declaration.
+    static let optionNames: [String] = {
+        func names(_ value: Any) -> [String] {
+            Mirror(reflecting: value).children.flatMap { child -> [String] in
+                guard let label = child.label?.dropFirst() else { return [] }
+                let type = String(describing: Swift.type(of: child.value))
+                if type.hasPrefix("OptionGroup<IndexLocation>") { return names(IndexLocation()) }
+                guard type.hasPrefix("Option<") || type.hasPrefix("Flag<") else { return [] }
+                return ["--" + label.reduce(into: "") { name, character in
+                    name += character.isUppercase ? "-" + character.lowercased() : String(character)
+                }]
+            }
+        }
+        return names(QueryCommand()) + ["--help", "--version"]
+    }()
+
     func run() throws {
+        for option in queryWords.optionsAfterTerminator(Self.optionNames + ["-h"]) {
+            Terminal.printWarning("`\(option)` after `--` is searched as text (options go before `--`)")
+        }
         let index = try SearchIndex(path: location.path, readOnly: true)
         let indexWarnings = index.analysisWarning.map { ["\($0)"] } ?? []
         for warning in indexWarnings { Terminal.printWarning(warning) }
@@ -160,11 +195,17 @@ struct QueryCommand: ParsableCommand {
     /// `--stdin`: answers every line with exactly one JSON line, sent at once (a program that writes a query and
     /// waits for its answer through a pipe must not wait on stdout's block buffer), until the input ends.
     private func answerLines(index: SearchIndex, indexWarnings: [String]) {
+        let defaults = StdinQuery.Defaults(limit: limit, offset: offset, sort: sort, since: since, until: until,
+                                           facets: facets, snippetLength: snippetLength, explain: explain)
         while let line = readLine() {
             do {
-                let results = try index.search(line, options: options)
-                print(results.nothingToSearch ? QueryJSON.error(query: line, message: NothingToSearch(query: line).description)
-                                              : try QueryJSON.encode(results, indexWarnings: indexWarnings))
+                let query = try StdinQuery(line: line, defaults: defaults)
+                let results = query.presented(try index.search(query.text, options: query.options))
+                print(results.nothingToSearch
+                      ? QueryJSON.error(query: query.query, message: NothingToSearch(query: query.query).description)
+                      : try QueryJSON.encode(results, indexWarnings: indexWarnings))
+            } catch let invalid as StdinQuery.Invalid {
+                print(QueryJSON.error(query: invalid.query, message: invalid.message, field: invalid.field))
             } catch {
                 // One failing line must not end the stream: answer it with an error object and go on.
                 print(QueryJSON.error(query: line, message: "\(error)"))

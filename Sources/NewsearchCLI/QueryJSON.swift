@@ -77,9 +77,12 @@ struct QueryJSON: Encodable {
         return try JSONLine.encode(document)
     }
 
-    /// The JSON line `--stdin` prints for a query that failed: `{"query": …, "error": …}`.
-    static func error(query: String, message: String) -> String {
-        (try? JSONLine.encode(["query": query, "error": message])) ?? "{}"
+    /// The JSON line `--stdin` prints for a query that failed: `{"query": …, "error": …}`, with `"field"` naming
+    /// the field of a JSON line at fault.
+    static func error(query: String, message: String, field: String? = nil) -> String {
+        var object = ["query": query, "error": message]
+        object["field"] = field
+        return (try? JSONLine.encode(object)) ?? "{}"
     }
 
     private static func hit(_ hit: SearchHit) -> Hit {

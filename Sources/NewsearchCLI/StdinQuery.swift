@@ -1,0 +1,178 @@
+import Foundation
+import NewSearch
+
+/// One line of `query --stdin`: plain text is the query, searched with the command line's options; a line that
+/// starts with `{` is a JSON object, `{"q": "欠薪", "limit": 1, "offset": 1}`, whose fields override those options
+/// for that line only.
+struct StdinQuery {
+    /// The command line's options, which every line starts from.
+    struct Defaults {
+        var limit: Int
+        var offset: Int
+        var sort: SearchOptions.Sort
+        var since: String?
+        var until: String?
+        var facets: String?
+        var snippetLength: Int
+        var explain: Bool
+    }
+
+    /// A line that cannot be searched: `field` names the JSON field at fault (nil for a line that is not a JSON
+    /// object at all), `query` is its `q` when it has one, else the line.
+    struct Invalid: Error {
+        var query: String
+        var field: String?
+        var message: String
+    }
+
+    /// The fields a JSON line may have.
+    static let fields = ["q", "limit", "offset", "sort", "since", "until", "category", "facets"]
+
+    /// What the user asked for (`q`, or the plain line): the `query` of the answer.
+    var query: String
+    /// The text searched: ``query``, with a `category` field written into it as `category:"…"`.
+    var text: String
+    var options: SearchOptions
+    /// How far the positions of the library's warnings on ``text`` lie from those on ``query``.
+    var warningShift = 0
+
+    init(line: String, defaults: Defaults) throws(Invalid) {
+        guard line.first == "{" else {
+            query = line
+            text = line
+            options = Self.options(defaults)
+            return
+        }
+        let object: [String: JSONField]
+        do {
+            object = try JSONDecoder().decode([String: JSONField].self, from: Data(line.utf8))
+        } catch {
+            throw Invalid(query: line, field: nil,
+                          message: "a line that starts with { must be one JSON object, such as {\"q\": \"欠薪\", \"limit\": 5}")
+        }
+        guard case .string(let q)? = object["q"] else {
+            throw Invalid(query: line, field: "q", message: "\"q\" must be the query, a string")
+        }
+        func invalid(_ field: String, _ message: String) -> Invalid {
+            Invalid(query: q, field: field, message: message)
+        }
+        if let unknown = object.keys.sorted().first(where: { !Self.fields.contains($0) }) {
+            throw invalid(unknown, "\"\(unknown)\" is not a field: a line may have "
+                          + Self.fields.map { "\"\($0)\"" }.joined(separator: ", "))
+        }
+        var values = defaults
+        for field in ["limit", "offset"] {
+            guard let value = object[field] else { continue }
+            guard case .integer(let number) = value, number >= 0 else {
+                throw invalid(field, field == "limit" ? "\"limit\" must be a whole number, 0 (all hits) or more"
+                                                      : "\"offset\" must be a whole number, 0 or more")
+            }
+            if field == "limit" { values.limit = number } else { values.offset = number }
+        }
+        if let value = object["sort"] {
+            guard case .string(let name) = value, let sort = SearchOptions.Sort(rawValue: name) else {
+                throw invalid("sort", "\"sort\" must be \"relevance\" or \"date\"")
+            }
+            values.sort = sort
+        }
+        for field in ["since", "until"] {
+            guard let value = object[field] else { continue }
+            guard case .string(let date) = value else {
+                throw invalid(field, "\"\(field)\" must be a date string: \"2022\", \"2022-03\" or \"2022-03-15\"")
+            }
+            if field == "since" { values.since = date } else { values.until = date }
+        }
+        if let value = object["facets"] {
+            switch value {
+            case .string(let list): values.facets = list
+            case .strings(let list) where !list.isEmpty: values.facets = list.joined(separator: ",")
+            default: throw invalid("facets", "\"facets\" must be \"category\", \"year\", \"category,year\" or a list of them")
+            }
+        }
+        do {
+            _ = try SearchParameters.dates(since: values.since, until: values.until, names: ("since", "until"))
+            _ = try SearchParameters.facets(values.facets, name: "facets")
+        } catch {
+            // The field at fault may be the command line's (--since) when the line's other date contradicts it.
+            throw invalid(object[error.name] != nil ? error.name : (object["since"] != nil ? "since" : "until"),
+                          error.description)
+        }
+        query = q
+        text = q
+        options = Self.options(values)
+        if let value = object["category"] {
+            guard case .string(let category) = value else { throw invalid("category", "\"category\" must be a string") }
+            (text, warningShift) = try Self.filtered(q, category: category)
+        }
+    }
+
+    /// The answer's results as the user asked: `query` theirs, warning positions in their text.
+    func presented(_ results: SearchResults) -> SearchResults {
+        var results = results
+        results.query = query
+        results.warnings = results.warnings.map { warning in
+            var warning = warning
+            warning.position = max(0, warning.position - warningShift)
+            return warning
+        }
+        return results
+    }
+
+    private static func options(_ values: Defaults) -> SearchOptions {
+        SearchOptions(limit: values.limit == 0 ? nil : values.limit, offset: values.offset, sort: values.sort,
+                      snippetLength: values.snippetLength,
+                      dates: try? SearchParameters.dates(since: values.since, until: values.until, names: ("since", "until")),
+                      explain: values.explain, facets: (try? SearchParameters.facets(values.facets, name: "facets")) ?? [])
+    }
+
+    /// `query` with `category:"…"` added so that it filters the whole query, and the shift of warning positions
+    /// (thrown: why that cannot be done). The library's `SearchOptions` has no category filter, so the
+    /// filter is written in the query language, and the parse of the result is checked: it must be exactly the
+    /// query's own tree and the category condition side by side, so that no value (`x" OR "y`) and no broken
+    /// syntax in the query (an unclosed quote, a top-level OR) changes what is searched.
+    static func filtered(_ query: String, category: String) throws(Invalid) -> (text: String, shift: Int) {
+        func failure(_ message: String) -> Invalid { Invalid(query: query, field: "category", message: message) }
+        guard !category.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw failure("\"category\" must not be empty")
+        }
+        guard !category.contains(where: { $0 == "\"" || $0 == "”" || $0.isNewline }) else {
+            throw failure("\"category\" cannot contain a double quote or a line break")
+        }
+        let condition = "category:\"\(category)\""
+        guard let filter = QueryParser.parse(condition).root, case .field(.category, _) = filter else {
+            throw failure("\"category\" \(category) cannot be read as a category")
+        }
+        guard let own = QueryParser.parse(query).root else { return (condition, 0) }
+        let parts: [QueryNode] = if case .and(let nodes) = own { nodes } else { [own] }
+        let beside = query + " " + condition
+        if QueryParser.parse(beside).root == .and(parts + [filter]) { return (beside, 0) }
+        let grouped = "(" + query + ") " + condition
+        if QueryParser.parse(grouped).root == .and([own, filter]) { return (grouped, 1) }
+        throw failure("\"category\" cannot be added to this query; write category:\"…\" in \"q\" instead")
+    }
+}
+
+/// A JSON value of a `--stdin` line, as far as its fields care.
+enum JSONField: Decodable {
+    case string(String)
+    case strings([String])
+    case integer(Int)
+    case other
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .other
+        } else if (try? container.decode(Bool.self)) != nil {
+            self = .other
+        } else if let number = try? container.decode(Int.self) {
+            self = .integer(number)
+        } else if let text = try? container.decode(String.self) {
+            self = .string(text)
+        } else if let list = try? container.decode([String].self) {
+            self = .strings(list)
+        } else {
+            self = .other // a fraction, an object, a list of other values: no field takes one
+        }
+    }
+}
