@@ -10,6 +10,17 @@ struct SearchServer: Sendable {
     /// The most hits one request may ask for.
     static let maximumLimit = 1000
 
+    /// How long a connection may stay silent: one that has not sent a whole request head this long after it opened
+    /// (or after its last answer) is closed, so a client that sends its headers a byte at a time holds no
+    /// connection longer than this.
+    static let idleTimeoutSeconds: Int64 = 30
+    /// The most connections open at once; past it, new ones wait in the listen backlog until one closes.
+    static let maximumConnections = 512
+    /// The largest request line or header block the HTTP parser reads (Hummingbird's default is 80 KB); a request
+    /// past it is answered with a bare 400 by the parser, before any route sees it. Under it, a query past
+    /// ``maximumQueryBytes`` gets the API's JSON 400.
+    static let maximumRequestHeadBytes = 128 * 1024
+
     let index: SearchIndex
     let host: String
     let port: Int
@@ -18,20 +29,31 @@ struct SearchServer: Sendable {
     /// where on standard error: `newsearch serve: listening on http://127.0.0.1:8080 (Ctrl-C stops)`.
     func run() async throws {
         let host = host
+        let logger = Logger(label: "newsearch.serve")
+        // The conventions wrap the router, not its routes: a HEAD must become a GET before a route is looked up.
+        let routes = router().buildResponder()
+        let conventions = HTTPConventionsMiddleware<BasicRequestContext>()
+        let responder = CallbackResponder<BasicRequestContext> { request, context in
+            try await conventions.handle(request, context: context) { try await routes.respond(to: $0, context: $1) }
+        }
         let app = Application(
-            router: router(),
-            configuration: .init(address: .hostname(host, port: port), serverName: "newsearch"),
+            responder: responder,
+            server: .http1(configuration: .init(
+                idleTimeout: .seconds(Self.idleTimeoutSeconds),
+                httpDecoderConfiguration: .init(maxHeaderFieldSize: Self.maximumRequestHeadBytes,
+                                                maxHeaderListSize: Self.maximumRequestHeadBytes))),
+            configuration: .init(address: .hostname(host, port: port), serverName: "newsearch",
+                                 availableConnectionsDelegate: .maximum(Self.maximumConnections, logger: logger)),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? 0
                 Terminal.printError("newsearch serve: listening on http://\(host):\(bound) (Ctrl-C stops)")
             },
-            logger: Logger(label: "newsearch.serve"))
+            logger: logger)
         try await app.runService()
     }
 
     func router() -> Router<BasicRequestContext> {
         let router = Router()
-        router.add(middleware: LogRequestsMiddleware(.info))
         router.get("/") { _, _ in Self.response(SearchPage.html, type: "text/html; charset=utf-8") }
         router.get("/healthz") { _, _ in Self.response("ok\n", type: "text/plain; charset=utf-8") }
         router.get("/api/stats") { _, _ in Self.json(try IndexInfoText.json(try await index.info())) }
@@ -46,8 +68,11 @@ struct SearchServer: Sendable {
             guard let query = parameters["q"] else {
                 throw SearchParameters.Invalid(name: "q", description: "q is missing: /api/search?q=欠薪")
             }
+            guard !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw SearchParameters.Invalid(name: "q", description: "q is empty: give words to search for, as in /api/search?q=欠薪")
+            }
             guard query.utf8.count <= Self.maximumQueryBytes else {
-                throw SearchParameters.Invalid(name: "q", description: "q is longer than \(Self.maximumQueryBytes) bytes")
+                throw SearchParameters.Invalid(name: "q", description: "q is longer than \(Self.maximumQueryBytes) bytes: shorten the query")
             }
             let options = try Self.options(parameters)
             let results = try await index.search(query, options: options)

@@ -19,9 +19,11 @@ struct ServeCommand: ParsableCommand {
               /api/stats              what stats --json prints
               /healthz                ok
 
-            A bad parameter answers 400 with {"error": …, "parameter": …}. One access-log line per request goes \
-            to standard error. It listens on 127.0.0.1 only unless --host says otherwise; --port 0 takes a free \
-            port, printed at start.
+            A bad parameter, an empty q or one over 4 KB answers 400 with {"error": …, "parameter": …}. HEAD \
+            answers as GET without a body; other methods answer 405 (Allow: GET, HEAD). A connection silent for \
+            30 s is closed; at most 512 are open at once. One access-log line per request goes to standard \
+            error: method, path, status, duration (ms) and body bytes. It listens on 127.0.0.1 only unless \
+            --host says otherwise; --port 0 takes a free port, printed at start.
 
               newsearch serve
               newsearch serve --index /srv/news.db --host 0.0.0.0 --port 8080
