@@ -22,7 +22,8 @@ struct HitPrinter {
         guard !facets.isEmpty else { return [] }
         return [""] + Facet.allCases.compactMap { facet in
             guard let counts = facets[facet] else { return nil }
-            let shown = counts.prefix(10).map { "\($0.value) \($0.count)" }.joined(separator: " · ")
+            let shown = counts.prefix(10).map { "\(FileName.escapingControlCharacters(in: $0.value)) \($0.count)" }
+                .joined(separator: " · ")
             return dim("\(facet.rawValue):") + " " + (shown.isEmpty ? "none" : shown)
                 + (counts.count > 10 ? " · … (\(counts.count - 10) more)" : "")
         }
@@ -48,13 +49,14 @@ struct HitPrinter {
     }
 
     private func hitsText(for results: SearchResults) -> String {
+        let query = FileName.escapingControlCharacters(in: results.query)
         let matching = results.total == 1 ? "1 article matches" : "\(results.total) articles match"
         guard !results.hits.isEmpty else {
             return results.total == 0
-                ? "No articles match \"\(results.query)\"."
-                : "No more hits: \(matching) \"\(results.query)\"."
+                ? "No articles match \"\(query)\"."
+                : "No more hits: \(matching) \"\(query)\"."
         }
-        var lines = ["\(matching) \"\(results.query)\"; showing \(results.hits.count).", ""]
+        var lines = ["\(matching) \"\(query)\"; showing \(results.hits.count).", ""]
         for (offset, hit) in results.hits.enumerated() {
             let date = hit.date.map { $0.formatted(.iso8601.year().month().day()) } ?? "no date"
             lines.append("\(offset + 1). \(marked(hit.title))")
@@ -68,11 +70,13 @@ struct HitPrinter {
         return lines.dropLast().joined(separator: "\n")
     }
 
+    /// `text` with its matches marked, and every control character of the article's own text escaped (a title
+    /// may hold ESC, from YAML's `"\e"`): only this printer's own colour codes reach the terminal. The matches are
+    /// marked with two private-use characters first, so that escaping cannot shift the highlight ranges.
     private func marked(_ text: HighlightedText) -> String {
-        switch style {
-        case .color: return text.rendered(open: "\u{1B}[1;31m", close: "\u{1B}[0m")
-        case .brackets: return text.rendered(open: "[", close: "]")
-        }
+        let (open, close) = style == .color ? ("\u{1B}[1;31m", "\u{1B}[0m") : ("[", "]")
+        return FileName.escapingControlCharacters(in: text.rendered(open: "\u{E000}", close: "\u{E001}"))
+            .replacingOccurrences(of: "\u{E000}", with: open).replacingOccurrences(of: "\u{E001}", with: close)
     }
 
     private func dim(_ text: String) -> String {

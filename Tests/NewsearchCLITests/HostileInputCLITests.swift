@@ -15,6 +15,25 @@ import Testing
         #expect(output.stdout.contains("\\033[31mred"), "\(output.stdout)")
     }
 
+    @Test func controlCharactersFromAnArticleNeverReachTheTerminalInHits() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let news = cli.directory.appendingPathComponent("news")
+        try FileManager.default.createDirectory(at: news, withIntermediateDirectories: true)
+        let post = "---\ntitle: \"欠薪\\e[31m红字\"\ncategories: [\"财经\\e]0;title\\a\"]\n---\n<p>欠薪\u{1B}[2J问题</p>"
+        try Data(post.utf8).write(to: news.appendingPathComponent("a.md"))
+        #expect(try cli.run("index", "news").status == 0)
+        for color in ["never", "always"] {
+            let output = try cli.run("query", "欠薪", "--color", color, "--facets", "category")
+            #expect(output.status == 0)
+            let foreign = output.stdout.replacingOccurrences(of: "\u{1B}[1;31m", with: "")
+                .replacingOccurrences(of: "\u{1B}[0m", with: "").replacingOccurrences(of: "\u{1B}[2m", with: "")
+            #expect(!foreign.contains("\u{1B}") && !foreign.contains("\u{07}"), "raw control character in: \(output.stdout)")
+            #expect(output.stdout.contains("\\033[31m红字"), "\(output.stdout)")
+        }
+        #expect(try cli.run("query", "欠薪", "--color", "never").stdout.contains("[欠薪]"))
+    }
+
     @Test func aDateThatIsNoDateIsListedAsANoteAndTheRunSucceeds() throws {
         let cli = try CLI()
         defer { cli.remove() }
