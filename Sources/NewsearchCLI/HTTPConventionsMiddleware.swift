@@ -37,14 +37,10 @@ struct HTTPConventionsMiddleware<Context: RequestContext>: RouterMiddleware {
                 response = Response(status: answer.status, headers: answer.headers, body: ResponseBody())
                 bytes = 0
             default:
-                var headers = HTTPFields()
-                headers[.allow] = Self.allowed
-                headers[.contentType] = "application/json; charset=utf-8"
-                headers[.cacheControl] = "no-store"
-                headers[.init("X-Content-Type-Options")!] = "nosniff"
                 let message = "\(request.method.rawValue) is not allowed here: every resource answers \(Self.allowed) only."
-                let text = try JSONLine.encode(["error": message])
-                response = Response(status: .methodNotAllowed, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+                var refusal = SearchServer.json(try JSONLine.encode(["error": message]), status: .methodNotAllowed)
+                refusal.headers[.allow] = Self.allowed
+                response = refusal
             }
             status = response.status.code
             if bytes == nil { bytes = response.body.contentLength }

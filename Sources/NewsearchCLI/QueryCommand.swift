@@ -140,10 +140,10 @@ struct QueryCommand: ParsableCommand {
         }
     }
 
-    private var options: SearchOptions {
-        SearchOptions(limit: limit == 0 ? nil : limit, offset: offset, sort: sort, snippetLength: snippetLength,
-                      dates: try? SearchParameters.dates(since: since, until: until, names: ("--since", "--until")),
-                      explain: explain, facets: (try? SearchParameters.facets(facets, name: "--facets")) ?? [])
+    /// The command line's search options: the one query's, and what every `--stdin` line starts from.
+    private var defaults: StdinQuery.Defaults {
+        StdinQuery.Defaults(limit: limit, offset: offset, sort: sort, since: since, until: until, facets: facets,
+                            snippetLength: snippetLength, explain: explain)
     }
 
     /// The long names of the command's options (`--limit`, `--index`, …), read from its declaration.
@@ -173,7 +173,7 @@ struct QueryCommand: ParsableCommand {
             answerLines(index: index, indexWarnings: indexWarnings)
             return
         }
-        let results = try index.search(text, options: options)
+        let results = try index.search(text, options: defaults.searchOptions)
         guard !results.nothingToSearch else { throw NothingToSearch(query: text) }
         try printResults(results, indexWarnings: indexWarnings)
         if results.total == 0 { throw ExitStatus.incomplete }
@@ -195,8 +195,7 @@ struct QueryCommand: ParsableCommand {
     /// `--stdin`: answers every line with exactly one JSON line, sent at once (a program that writes a query and
     /// waits for its answer through a pipe must not wait on stdout's block buffer), until the input ends.
     private func answerLines(index: SearchIndex, indexWarnings: [String]) {
-        let defaults = StdinQuery.Defaults(limit: limit, offset: offset, sort: sort, since: since, until: until,
-                                           facets: facets, snippetLength: snippetLength, explain: explain)
+        let defaults = defaults
         while let line = readLine() {
             do {
                 let query = try StdinQuery(line: line, defaults: defaults)

@@ -130,7 +130,7 @@ struct SearchServer: Sendable {
         return Self.json(try DocumentJSON.encode(stored))
     }
 
-    private static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+    static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
         response(text, type: "application/json; charset=utf-8", status: status)
     }
 

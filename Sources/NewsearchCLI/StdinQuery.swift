@@ -15,6 +15,14 @@ struct StdinQuery {
         var facets: String?
         var snippetLength: Int
         var explain: Bool
+
+        /// The search options these values ask for (their dates and facets checked before, as `validate()` and
+        /// a line's fields do: what does not read here is left out).
+        var searchOptions: SearchOptions {
+            SearchOptions(limit: limit == 0 ? nil : limit, offset: offset, sort: sort, snippetLength: snippetLength,
+                          dates: try? SearchParameters.dates(since: since, until: until, names: ("since", "until")),
+                          explain: explain, facets: (try? SearchParameters.facets(facets, name: "facets")) ?? [])
+        }
     }
 
     /// A line that cannot be searched: `field` names the JSON field at fault (nil for a line that is not a JSON
@@ -40,7 +48,7 @@ struct StdinQuery {
         guard line.first == "{" else {
             query = line
             text = line
-            options = Self.options(defaults)
+            options = defaults.searchOptions
             return
         }
         let object: [String: JSONField]
@@ -99,7 +107,7 @@ struct StdinQuery {
         }
         query = q
         text = q
-        options = Self.options(values)
+        options = values.searchOptions
         if let value = object["category"] {
             guard case .string(let category) = value else { throw invalid("category", "\"category\" must be a string") }
             (text, warningShift) = try Self.filtered(q, category: category)
@@ -116,13 +124,6 @@ struct StdinQuery {
             return warning
         }
         return results
-    }
-
-    private static func options(_ values: Defaults) -> SearchOptions {
-        SearchOptions(limit: values.limit == 0 ? nil : values.limit, offset: values.offset, sort: values.sort,
-                      snippetLength: values.snippetLength,
-                      dates: try? SearchParameters.dates(since: values.since, until: values.until, names: ("since", "until")),
-                      explain: values.explain, facets: (try? SearchParameters.facets(values.facets, name: "facets")) ?? [])
     }
 
     /// `query` with `category:"…"` added so that it filters the whole query, and the shift of warning positions

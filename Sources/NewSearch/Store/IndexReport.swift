@@ -27,9 +27,9 @@ public struct IndexReport: Sendable, Equatable {
     public var failed: [FileNote] = []
     /// Bytes of article files parsed and indexed in this run.
     public var bytesIndexed = 0
-    /// The seconds the run spent merging the full-text index into one segment at its end, nil when it needed no
-    /// such merge (see the README's *Updates* paragraph: after a bulk load, and once updates and removals since the
-    /// last merge reach a fifth of the articles).
+    /// The seconds the run spent merging the full-text index's segments at its end, nil when it merged nothing:
+    /// into one segment after a bulk load or once updates and removals since the last such merge reach a tenth of
+    /// the articles, else FTS5's levels as they fill (see the README's *Updates* paragraph).
     public var mergeSeconds: Double?
 
     /// Articles indexed in this run, new or updated.

@@ -24,6 +24,11 @@ extension IndexStore {
         return seconds
     }
 
+    /// Ends a run that failed: restores FTS5's default merge settings, merging nothing (the next run merges).
+    func abandonRun() throws {
+        try configureFTS5(MergePolicy.defaultSettings)
+    }
+
     /// Merges as ``MergePolicy`` says: the whole index into one segment (`optimize`, giving the freed pages back),
     /// or the levels FTS5 would merge, to the end; the seconds it took, nil when there was nothing to merge.
     private func merge(bulk: Bool, deleted: Int, written: Int) throws -> Double? {

@@ -89,7 +89,6 @@ extension IndexStore {
 
     /// Records that a run changed the index now (`meta.last_updated`, seconds since 1970).
     func recordUpdate() throws {
-        let statement = try database.prepare("INSERT OR REPLACE INTO \(IndexSchema.meta) (key, value) VALUES (?, ?)")
-        try statement.bind(.text("last_updated"), .text("\(Int(Date().timeIntervalSince1970))")).run()
+        try setMeta("last_updated", "\(Int(Date().timeIntervalSince1970))")
     }
 }

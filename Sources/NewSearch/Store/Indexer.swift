@@ -128,7 +128,7 @@ struct Indexer {
             progress(IndexProgress(done: done, total: sources.count))
         }
         if let failure {
-            if bulk { try? store.beginRun(bulk: false) }
+            try? store.abandonRun()
             throw store.explainingSegmentLimit(failure)
         }
         let deleted = report.updated + report.removed
