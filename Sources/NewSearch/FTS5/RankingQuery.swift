@@ -43,7 +43,8 @@ final class RankingQuery {
         var counts: MatchCounts?
         var statistics: DocumentStatistics.Table?
         var model = RelevanceModel()
-        var collected = Collection()
+        var collected = Collectors(allowed: nil, inner: CollectorPair(
+            first: TopHits(capacity: 0, order: .relevance), second: CollectorPair(first: HitCount(), second: nil)))
         /// The rows visited so far when every row is scored at once.
         var visited = 0
     }
@@ -85,19 +86,14 @@ final class RankingQuery {
         explanations[id] = score
     }
 
-    /// Where scored rows go: the best of them are kept, all are counted, none returns to SQL (held in ``row``).
-    struct Collection {
-        var top = TopHits(capacity: 0, order: .relevance)
-        var allowed: Set<Int64>?
-        var total = 0
-        var collectsIDs = false
-        var ids: [Int64] = []
-    }
+    /// Where scored rows go: the rows the filter allows are offered to the best page, counted, and their ids kept
+    /// when asked for; none returns to SQL (held in ``row``).
+    typealias Collectors = AllowedRows<CollectorPair<TopHits, CollectorPair<HitCount, HitIDs?>>>
 
     /// The best rows taken, as many as its capacity.
     var top: TopHits {
-        get { row.pointee.collected.top }
-        set { row.pointee.collected.top = newValue }
+        get { row.pointee.collected.inner.first }
+        set { row.pointee.collected.inner.first = newValue }
     }
     /// Only these rows are hits (the articles that meet the query's metadata filters), when set.
     var allowed: Set<Int64>? {
@@ -105,21 +101,18 @@ final class RankingQuery {
         set { row.pointee.collected.allowed = newValue }
     }
     /// The rows scored and allowed: the exact number of hits.
-    var total: Int { row.pointee.collected.total }
+    var total: Int { row.pointee.collected.inner.second.first.count }
     /// Whether every hit's row id is kept (``ids``).
     var collectsIDs: Bool {
-        get { row.pointee.collected.collectsIDs }
-        set { row.pointee.collected.collectsIDs = newValue }
+        get { row.pointee.collected.inner.second.second != nil }
+        set { row.pointee.collected.inner.second.second = newValue ? HitIDs() : nil }
     }
     /// Every hit's row id, when asked for (``collectsIDs``), in index order.
-    var ids: [Int64] { row.pointee.collected.ids }
+    var ids: [Int64] { row.pointee.collected.inner.second.second?.ids ?? [] }
 
     /// Takes one scored row.
     @inline(__always)
     func collect(id: Int64, score: Double, date: Int64) {
-        if row.pointee.collected.allowed?.contains(id) == false { return }
-        row.pointee.collected.total += 1
-        if row.pointee.collected.collectsIDs { row.pointee.collected.ids.append(id) }
-        row.pointee.collected.top.offer(TopHits.Row(id: id, score: score, date: date))
+        row.pointee.collected.collect(TopHits.Row(id: id, score: score, date: date))
     }
 }

@@ -23,6 +23,16 @@ indirect enum FTS5Expression: Equatable, Sendable {
         }
     }
 
+    /// Whether some part of it is confined to one column (`title:欠薪`).
+    var confinesToColumn: Bool {
+        switch self {
+        case .phrase: return false
+        case .and(let parts), .or(let parts): return parts.contains { $0.confinesToColumn }
+        case .not(let kept, let removed): return kept.confinesToColumn || removed.confinesToColumn
+        case .column: return true
+        }
+    }
+
     /// The phrases, in FTS5's order.
     var phrases: [RankingPlan.Phrase] {
         switch self {

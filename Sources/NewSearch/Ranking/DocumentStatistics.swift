@@ -32,14 +32,13 @@ final class DocumentStatistics: @unchecked Sendable {
             ids.reserveCapacity(capacity)
         }
 
-        /// Adds the article stored under row `id`; `boundaries` holds its title's bits, then its body's, each
-        /// padded to whole bytes (see ``WordBoundaries``).
-        mutating func add(id: Int64, titleLength: Int, bodyLength: Int, titlePositions: Int, bodyPositions: Int,
-                          date: Int64?, boundaries: UnsafeRawBufferPointer) {
-            ids.append(id)
-            entries.append(Entry(titleLength: UInt32(titleLength), bodyLength: UInt32(bodyLength),
-                                 titlePositions: UInt32(titlePositions), bodyPositions: UInt32(bodyPositions),
-                                 boundaryOffset: UInt32(pool.count), date: date ?? .min))
+        /// Adds an article's record and its boundary blob (see ``StatisticsRecord``).
+        mutating func add(_ record: StatisticsRecord, boundaries: UnsafeRawBufferPointer) {
+            ids.append(record.id)
+            entries.append(Entry(titleLength: UInt32(record.titleLength), bodyLength: UInt32(record.bodyLength),
+                                 titlePositions: UInt32(record.titlePositions),
+                                 bodyPositions: UInt32(record.bodyPositions),
+                                 boundaryOffset: UInt32(pool.count), date: record.date ?? .min))
             pool.append(contentsOf: boundaries)
         }
 
@@ -73,10 +72,9 @@ final class DocumentStatistics: @unchecked Sendable {
         /// Whether a word boundary lies before `position` in `column` (0 title, 1 body) of the article.
         @inline(__always)
         func isBoundary(_ entry: Entry, column: Int, position: Int) -> Bool {
-            let positions = Int(column == 0 ? entry.titlePositions : entry.bodyPositions)
-            guard position >= 0, position <= positions else { return false }
-            var bit = position
-            if column != 0 { bit += (Int(entry.titlePositions) + 1 + 7) / 8 * 8 }
+            guard let bit = StatisticsRecord.boundaryBit(
+                column: column, position: position, titlePositions: Int(entry.titlePositions),
+                bodyPositions: Int(entry.bodyPositions)) else { return false }
             return pool[Int(entry.boundaryOffset) + bit >> 3] & (1 << UInt8(bit & 7)) != 0
         }
     }

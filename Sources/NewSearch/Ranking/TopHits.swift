@@ -2,7 +2,7 @@
 /// worst row kept. Order: higher score first, then newer date, then lower row id (so results are stable).
 ///
 /// Complexity: O(n log k) for n rows offered and k kept; O(n log n) when every row is kept.
-struct TopHits {
+struct TopHits: HitCollector {
     /// A row offered for ranking.
     struct Row: Sendable, Equatable {
         var id: Int64
@@ -47,6 +47,11 @@ struct TopHits {
             heap[0] = row
             siftDown(0)
         }
+    }
+
+    @inline(__always)
+    mutating func collect(_ row: Row) {
+        offer(row)
     }
 
     /// The rows kept, best first.

@@ -8,14 +8,16 @@ struct Searcher {
 
     func paths(matching text: String, cancellation: CancellationFlag? = nil) throws -> [String] {
         let plan = QueryCompiler.compile(QueryParser.parse(text), analyzer: analyzer, ranked: false)
-        guard !plan.isEmpty else { return [] }
-        if let match = plan.match, plan.filters.isEmpty, !plan.ranking.phrases.contains(where: \.isRequired) {
-            return try store.paths(matching: match)
+        let execution = QueryPlanner.execution(of: plan, ranked: false)
+        switch execution.strategy {
+        case .nothing: return []
+        case .matchingRows: return try store.paths(matching: plan.match!)
+        default: break
         }
-        let query = RankingQuery(plan: plan.ranking, defersIDF: true)
+        let query = RankingQuery(plan: plan.ranking, defersIDF: execution.defersIDF)
         query.collectsIDs = true
         query.cancellation = cancellation
-        try collectHits(plan, into: query, statistics: store.statistics())
+        try collectHits(plan, execution, into: query, statistics: store.statistics())
         return try store.paths(ids: query.ids)
     }
 
@@ -26,29 +28,34 @@ struct Searcher {
         let parsed = QueryParser.parse(text)
         var plan = QueryCompiler.compile(parsed, analyzer: analyzer)
         if let dates = options.dates { plan.filters.append(.dated(dates)) }
+        let execution = QueryPlanner.execution(of: plan, ranked: true)
         var results = SearchResults(query: text, total: 0, hits: [], warnings: plan.warnings)
-        results.nothingToSearch = plan.isEmpty
+        results.nothingToSearch = execution.strategy == .nothing
         if options.explain { results.explanation = explanation(parsed, plan) }
-        if !plan.isEmpty {
+        if execution.strategy != .nothing {
             let statistics = try store.statistics()
             let limit = options.limit ?? Int.max, offset = max(0, options.offset)
             let order: TopHits.Order = options.sort == .relevance && plan.match != nil ? .relevance : .date
-            let query = RankingQuery(plan: plan.ranking, documentFrequencies: store.cachedFrequencies(plan),
-                                     defersIDF: plan.ranking.terms.count == 1, explains: options.explain)
+            let frequencies = execution.cachesFrequencies ? store.cachedFrequencies(plan.ranking.terms)
+                : plan.ranking.terms.map { _ in nil }
+            let query = RankingQuery(plan: plan.ranking, documentFrequencies: frequencies,
+                                     defersIDF: execution.defersIDF, explains: options.explain)
             query.parameters = options.ranking
             query.top = TopHits(capacity: limit == Int.max ? Int.max : offset + limit, order: order)
             query.collectsIDs = !options.facets.isEmpty
             query.cancellation = cancellation
-            try collectHits(plan, into: query, statistics: statistics)
+            try collectHits(plan, execution, into: query, statistics: statistics)
             results.total = query.total
             if !options.facets.isEmpty {
                 results.facets = try store.facetCounts(options.facets, ids: query.ids, statistics: statistics)
             }
-            store.cacheFrequencies(query.documentFrequencies, of: plan)
+            if execution.cachesFrequencies {
+                store.cacheFrequencies(query.documentFrequencies, of: plan.ranking.terms)
+            }
             var page = Array(query.top.sorted().dropFirst(offset))
             var explanations = query.explanations
-            if query.defersIDF, let match = plan.match {
-                let matching = Self.totalIsTermFrequency(plan) ? results.total : try store.matchCount(match)
+            if execution.defersIDF, let match = plan.match {
+                let matching = execution.totalIsTermFrequency ? results.total : try store.matchCount(match)
                 let idf = RelevanceModel.idf(matching: matching, total: statistics.count)
                 for index in page.indices { page[index].score *= idf }
                 for (id, parts) in explanations { explanations[id] = parts.scaled(byIDF: idf) }
@@ -65,19 +72,13 @@ struct Searcher {
         return results
     }
 
-    /// Whether a one-term plan's hits are exactly the articles its term matches (no filter, exclusion or prefix
-    /// rule removes any), so that their number is the term's document frequency.
-    private static func totalIsTermFrequency(_ plan: QueryPlan) -> Bool {
-        plan.filters.isEmpty && plan.ranking.phrases.count == 1
-            && plan.ranking.phrases.allSatisfy { $0.term != nil && !$0.requiresWordStart }
-    }
-
-    /// Scores and collects every hit of `plan` into `query`; `statistics` are those the store just loaded (and
-    /// handed to the ranking function).
-    private func collectHits(_ plan: QueryPlan, into query: RankingQuery, statistics: DocumentStatistics) throws {
+    /// Scores and collects every hit of `plan` into `query`, as `execution` says; `statistics` are those the store
+    /// just loaded (and handed to the ranking function).
+    private func collectHits(_ plan: QueryPlan, _ execution: ExecutionPlan, into query: RankingQuery,
+                             statistics: DocumentStatistics) throws {
         query.allowed = plan.filters.isEmpty ? nil : try store.documentIDs(meeting: plan.filters)
         if let match = plan.match {
-            try store.rankMatches(match, into: query)
+            try store.rankMatches(match, into: query, allAtOnce: execution.strategy == .scoreOnePhrase)
             return
         }
         let excluded = try plan.exclusion.map(store.matchingIDs) ?? []

@@ -13,18 +13,8 @@ extension IndexStore {
         }
         let count = try database.integer("SELECT count(*) FROM \(IndexSchema.statistics)") ?? 0
         var builder = DocumentStatistics.Builder(capacity: Int(count))
-        let statement = try database.prepare("""
-            SELECT id, title_length, body_length, title_positions, body_positions, date, boundaries
-            FROM \(IndexSchema.statistics)
-            """)
-        while try statement.step() {
-            statement.withBlob(6) { boundaries in
-                builder.add(id: statement.int64(0), titleLength: Int(statement.int64(1)),
-                            bodyLength: Int(statement.int64(2)), titlePositions: Int(statement.int64(3)),
-                            bodyPositions: Int(statement.int64(4)),
-                            date: statement.isNull(5) ? nil : statement.int64(5), boundaries: boundaries)
-            }
-        }
+        let statement = try database.prepare("SELECT \(StatisticsRecord.columns) FROM \(IndexSchema.statistics)")
+        while try statement.step() { StatisticsRecord.read(statement) { builder.add($0, boundaries: $1) } }
         let statistics = builder.build()
         cachedStatistics = (statistics, dataVersion, generation)
         frequencyCache.removeAll()
@@ -38,10 +28,11 @@ extension IndexStore {
     /// SQL: for a plan of one phrase, the ranking function scores every row on the first (the statement stops
     /// there); otherwise its condition scores each row and is never true (scores are not negative).
     ///
-    /// - Parameter allAtOnce: whether a plan of one phrase may be scored on the statement's first row (`false`
-    ///   scores it row by row, as tests do to compare the two).
-    func rankMatches(_ expression: FTS5Expression, into query: RankingQuery, allAtOnce: Bool = true) throws {
-        query.scoresAllRowsAtOnce = allAtOnce && query.plan.phrases.count == 1
+    /// - Parameter allAtOnce: whether the plan, of one phrase, is scored on the statement's first row (the
+    ///   planner's ``ExecutionPlan/Strategy/scoreOnePhrase``); `false` scores row by row.
+    func rankMatches(_ expression: FTS5Expression, into query: RankingQuery, allAtOnce: Bool) throws {
+        precondition(!allAtOnce || query.plan.phrases.count == 1, "only a plan of one phrase is scored at once")
+        query.scoresAllRowsAtOnce = allAtOnce
         let statement = try database.cachedStatement(query.scoresAllRowsAtOnce ? """
             SELECT \(FTS5RankFunction.name)(\(IndexSchema.fts), ?1) FROM \(IndexSchema.fts)
             WHERE \(IndexSchema.fts) MATCH ?2 LIMIT 1
@@ -64,24 +55,18 @@ extension IndexStore {
         return try statement.step() ? Int(statement.int64(0)) : 0
     }
 
-    /// The document frequencies of `plan`'s terms known from earlier searches since the index last changed (nil
-    /// where unknown). Terms restricted to a column are not cached.
-    func cachedFrequencies(_ plan: QueryPlan) -> [Int?] {
-        guard Self.cachesFrequencies(plan) else { return plan.ranking.terms.map { _ in nil } }
-        return plan.ranking.terms.map { frequencyCache[$0] }
+    /// The document frequencies of `terms` known from earlier searches since the index last changed (nil where
+    /// unknown).
+    func cachedFrequencies(_ terms: [String]) -> [Int?] {
+        terms.map { frequencyCache[$0] }
     }
 
     /// Remembers the document frequencies a search counted, until the index changes.
-    func cacheFrequencies(_ frequencies: [Int?], of plan: QueryPlan) {
-        guard Self.cachesFrequencies(plan) else { return }
-        for (term, frequency) in zip(plan.ranking.terms, frequencies) where frequency != nil {
+    func cacheFrequencies(_ frequencies: [Int?], of terms: [String]) {
+        for (term, frequency) in zip(terms, frequencies) where frequency != nil {
             if frequencyCache.count >= 4096 { frequencyCache.removeAll() }
             frequencyCache[term] = frequency
         }
-    }
-
-    private static func cachesFrequencies(_ plan: QueryPlan) -> Bool {
-        !(plan.match?.text.contains(" : ") ?? true)
     }
 
     /// The row ids of the articles `expression` matches, unranked.

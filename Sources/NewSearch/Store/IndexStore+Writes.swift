@@ -14,11 +14,8 @@ extension IndexStore {
                     (id, path, title, author, categories, date, compressed_body, images, content_hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            insertStatistics = try database.prepare("""
-                INSERT INTO \(IndexSchema.statistics)
-                    (id, title_length, body_length, title_positions, body_positions, date, boundaries)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
+            insertStatistics = try database.prepare(
+                "INSERT INTO \(IndexSchema.statistics) (\(StatisticsRecord.columns)) VALUES (?, ?, ?, ?, ?, ?, ?)")
             insertText = try database.prepare("INSERT INTO \(IndexSchema.fts) (rowid, title, body) VALUES (?, ?, ?)")
             deleteDocument = try database.prepare("DELETE FROM \(IndexSchema.documents) WHERE id = ?")
         }
@@ -68,12 +65,9 @@ extension IndexStore {
         ).run()
         let id = database.lastInsertRowID
         let title = prepared.titleTokens, body = prepared.bodyTokens
+        let record = StatisticsRecord(id: id, title: title, body: body, date: article.date)
         try writes.insertStatistics.bind(
-            .integer(id), .integer(Int64(title.characterCount)), .integer(Int64(body.characterCount)),
-            .integer(Int64(title.count)), .integer(Int64(body.count)),
-            article.date.map { .integer(Int64($0.timeIntervalSince1970.rounded(.down))) } ?? .null,
-            .blob(title.boundaries.bytes + body.boundaries.bytes)
-        ).run()
+            record.values(boundaries: StatisticsRecord.boundaries(title: title, body: body))).run()
         host.offer(article.title, tokens: title)
         host.offer(article.body, tokens: body)
         defer { host.clear() }

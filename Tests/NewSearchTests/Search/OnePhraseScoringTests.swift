@@ -28,7 +28,8 @@ import Testing
             query.top = TopHits(capacity: Int.max, order: .relevance)
             query.allowed = plan.filters.isEmpty ? nil : try session.store.documentIDs(meeting: plan.filters)
             _ = try session.store.statistics()
-            try session.store.rankMatches(try #require(plan.match), into: query, allAtOnce: allAtOnce)
+            try session.store.rankMatches(try #require(plan.match), into: query,
+                                          allAtOnce: allAtOnce && plan.ranking.phrases.count == 1)
             return (query.top.sorted(), query.total)
         }
     }
@@ -57,7 +58,7 @@ import Testing
             query.cancellation = flag
             _ = try session.store.statistics()
             let match = try #require(plan.match)
-            let error = #expect(throws: SQLiteError.self) { try session.store.rankMatches(match, into: query) }
+            let error = #expect(throws: SQLiteError.self) { try session.store.rankMatches(match, into: query, allAtOnce: true) }
             #expect(error.map { $0.code & 0xFF } == 9)  // SQLITE_INTERRUPT
             #expect(query.total == 0)
         }

@@ -1,0 +1,33 @@
+/// What ranking reads of one article besides FTS5: its lengths, token positions and date, and where its word
+/// boundaries lie in its boundary blob (the title's ``WordBoundaries`` bytes, then the body's, each padded to whole
+/// bytes). Stored as a row of `newsearch_statistics`, whose one codec is in the store
+/// (`StatisticsRecord+SQL.swift`).
+struct StatisticsRecord {
+    var id: Int64
+    /// Character tokens of the title and of the body (bm25's document lengths).
+    var titleLength: Int
+    var bodyLength: Int
+    /// Token positions of the title and of the body, gaps included.
+    var titlePositions: Int
+    var bodyPositions: Int
+    /// Seconds since 1970.
+    var date: Int64?
+
+    init(id: Int64, titleLength: Int, bodyLength: Int, titlePositions: Int, bodyPositions: Int, date: Int64?) {
+        self.id = id
+        self.titleLength = titleLength
+        self.bodyLength = bodyLength
+        self.titlePositions = titlePositions
+        self.bodyPositions = bodyPositions
+        self.date = date
+    }
+
+    /// The bit of the boundary blob that says whether a word boundary lies before `position` in `column` (0 title,
+    /// 1 body), or nil when the column has no such position.
+    @inline(__always)
+    static func boundaryBit(column: Int, position: Int, titlePositions: Int, bodyPositions: Int) -> Int? {
+        let positions = column == 0 ? titlePositions : bodyPositions
+        guard position >= 0, position <= positions else { return nil }
+        return column == 0 ? position : position + (titlePositions + 1 + 7) / 8 * 8
+    }
+}

@@ -1,0 +1,27 @@
+/// How one query is run: the strategy and the shortcuts it may take, decided in one place (``QueryPlanner``)
+/// from the compiled query, so that the searcher, the store and the ranking function only follow it.
+struct ExecutionPlan: Equatable {
+    /// How the hits are found.
+    enum Strategy: Equatable {
+        /// The query asks for nothing: no hit.
+        case nothing
+        /// No text to match: every article is a hit, but those of the plan's exclusion and those a filter removes.
+        case everyArticle
+        /// Unranked, and every row the expression matches is a hit: read in one statement, nothing scored.
+        case matchingRows
+        /// One phrase: every row is scored on the ranked statement's first, through FTS5's `xQueryPhrase`.
+        case scoreOnePhrase
+        /// Each row is scored by the ranked statement's condition.
+        case scoreEachRow
+    }
+
+    var strategy: Strategy
+    /// Score with every idf 1 and scale the page by the one term's idf afterwards: for one term, whose idf does
+    /// not change the order, so that no pass counts its matches first.
+    var defersIDF = false
+    /// The number of hits is the one term's document frequency (no filter, exclusion or prefix rule removes a
+    /// match), so the deferred idf needs no count of its own.
+    var totalIsTermFrequency = false
+    /// The terms' document frequencies may be cached by their text: no term is confined to a column.
+    var cachesFrequencies = false
+}
