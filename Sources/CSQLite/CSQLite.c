@@ -24,6 +24,10 @@ void csqlite_result_text_transient(sqlite3_context *context, const char *text, i
     sqlite3_result_text(context, text, length, SQLITE_TRANSIENT);
 }
 
+void csqlite_result_blob_transient(sqlite3_context *context, const void *bytes, int length) {
+    sqlite3_result_blob(context, bytes, length, SQLITE_TRANSIENT);
+}
+
 static const char csqlite_ranking_type[] = "newsearch_ranking";
 
 int csqlite_bind_ranking_pointer(sqlite3_stmt *statement, int index, void *pointer) {

@@ -15,6 +15,8 @@ int csqlite_bind_blob_transient(sqlite3_stmt *statement, int index, const void *
 
 /// Sets a function's result to UTF-8 text that SQLite copies.
 void csqlite_result_text_transient(sqlite3_context *context, const char *text, int length);
+/// Sets a function's result to a blob that SQLite copies.
+void csqlite_result_blob_transient(sqlite3_context *context, const void *bytes, int length);
 
 /// Binds `pointer` as a pointer value of type "newsearch_ranking" (sqlite3_bind_pointer needs a type name that
 /// outlives the statement: a C string constant). The caller keeps the object alive while the statement runs.

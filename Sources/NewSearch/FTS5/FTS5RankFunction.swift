@@ -1,14 +1,15 @@
 import CSQLite
 
-/// The `newsearch_rank(fts [, query])` FTS5 auxiliary function: gathers a row's matches through the FTS5 extension
-/// API and scores them with ``RelevanceModel``; higher is better. Returns NULL for a row that is no hit after all
-/// (a required `term*` matched only inside words).
+/// The `newsearch_rank(fts [, query])` FTS5 auxiliary function, the first phase of ranking: gathers a row's
+/// matches through the FTS5 extension API and scores them with ``RelevanceModel`` without its word-alignment and
+/// proximity raises, which the second phase (``CandidateScorer``) adds for the best candidates; higher is better.
+/// Returns NULL for a row that is no hit after all (a required `term*` matched only inside words).
 ///
 /// `query` is a ``RankingQuery`` bound as a pointer by the searcher, which also receives every scored row (see
 /// ``RankingQuery/collect(id:score:date:)``), so that a search is one aggregate statement and no row travels back
-/// through SQL; without it, each phrase of the MATCH expression is a term of its own. Document lengths and word boundaries come from the connection's in-memory
-/// ``DocumentStatistics`` when the store has set them (no SQL per row), else from FTS5. Every C callback is here;
-/// none lets an error cross into SQLite.
+/// through SQL; without it, each phrase of the MATCH expression is a term of its own. Document lengths and dates
+/// come from the connection's ``ArticleFigures`` when the store has set them (no SQL per row but a block's first
+/// read), else from FTS5. Every C callback is here; none lets an error cross into SQLite.
 enum FTS5RankFunction {
     static let name = "newsearch_rank"
 
@@ -42,8 +43,7 @@ enum FTS5RankFunction {
         // data (plain) for the whole statement, so it is used without reference counting.
         query._withUnsafeGuaranteedRef { query in
             if query.row.pointee.counts == nil {
-                firstRow(api, fts, query,
-                         Unmanaged<RankingEnvironment>.fromOpaque(environment).takeUnretainedValue().statistics)
+                firstRow(api, fts, query, Unmanaged<RankingEnvironment>.fromOpaque(environment).takeUnretainedValue())
             }
             if bound != nil, query.scoresAllRowsAtOnce {
                 scoreAll(api, fts, context, query)
@@ -89,7 +89,7 @@ enum FTS5RankFunction {
     private static func scoreRow(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, _ query: RankingQuery,
                                  collects: Bool) -> Double? {
         let id = api.pointee.xRowid(fts)
-        let entry = query.row.pointee.statistics?.entry(id)
+        let entry = query.row.pointee.figures?.entry(id)
         guard let score = rowScore(api, fts, query, id: id, entry: entry) else { return nil }
         if collects { query.collect(id: id, score: score, date: entry?.date ?? .min) }
         return score
@@ -111,14 +111,15 @@ enum FTS5RankFunction {
     }
 
     /// Sets up the query's row state on its first row: the counts with the figures every row shares (each
-    /// term's idf and each column's mean length) and the connection's statistics.
+    /// term's idf and each column's mean length) and the connection's article figures.
     private static func firstRow(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, _ query: RankingQuery,
-                                 _ statistics: DocumentStatistics?) {
-        let columns = Int(api.pointee.xColumnCount(fts))
+                                 _ environment: RankingEnvironment) {
+        let columns = Int(api.pointee.xColumnCount(fts)), figures = environment.figures
         query.row.pointee.counts = MatchCounts(
-            terms: query.plan.terms.count, columns: columns, idf: inverseFrequencies(api, fts, query, statistics),
-            averageLengths: statistics?.averageLengths ?? averageLengths(api, fts, columns: columns))
-        query.row.pointee.statistics = statistics?.table
+            terms: query.plan.terms.count, columns: columns, idf: inverseFrequencies(api, fts, query, figures),
+            averageLengths: figures?.averageLengths ?? averageLengths(api, fts, columns: columns))
+        query.row.pointee.figures = figures?.table
+        if query.checksWordStarts { query.records = environment.records }
         for phrase in 0 ..< query.phraseSizes.count
         where query.phraseSizes[phrase] == 0 && phrase < Int(api.pointee.xPhraseCount(fts)) {
             query.phraseSizes[phrase] = api.pointee.xPhraseSize(fts, Int32(phrase))
@@ -128,11 +129,11 @@ enum FTS5RankFunction {
     /// Each term's idf, from the number of rows its phrase matches: counted with one pass over the phrase's
     /// matches for each term whose count the searcher did not know (and kept in the query for it).
     private static func inverseFrequencies(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer,
-                                           _ query: RankingQuery, _ statistics: DocumentStatistics?) -> [Double] {
+                                           _ query: RankingQuery, _ figures: ArticleFigures?) -> [Double] {
         let plan = query.plan
         if query.defersIDF { return plan.terms.map { _ in 1 } }
         var rows: Int64 = 0
-        if let statistics { rows = Int64(statistics.count) } else { _ = api.pointee.xRowCount(fts, &rows) }
+        if let figures { rows = Int64(figures.count) } else { _ = api.pointee.xRowCount(fts, &rows) }
         for (phrase, role) in plan.phrases.enumerated() {
             guard let term = role.term, term < query.documentFrequencies.count,
                   query.documentFrequencies[term] == nil else { continue }
@@ -150,17 +151,17 @@ enum FTS5RankFunction {
         return SQLITE_OK
     }
 
-    /// The row's score, or nil when it is no hit. Each phrase's matches are walked with xPhraseFirst/xPhraseNext,
-    /// which FTS5 documents as cheaper than xInst; counts go into flat buffers reused row after row.
+    /// The row's first-phase score, or nil when it is no hit. Each phrase's matches are walked with
+    /// xPhraseFirst/xPhraseNext, which FTS5 documents as cheaper than xInst; counts go into flat buffers reused row
+    /// after row, the counted matches into the query's ``RankingQuery/RowState/occurrences`` (for the second phase).
     @inline(__always)
     private static func rowScore(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, _ query: RankingQuery,
-                                 id: Int64, entry: DocumentStatistics.Entry?) -> Double? {
+                                 id: Int64, entry: ArticleFigures.Entry?) -> Double? {
         guard let counts = query.row.pointee.counts else { return nil }
-        let statistics = query.row.pointee.statistics, model = query.row.pointee.model
         let columns = counts.columns
         counts.reset()
-        let proximity = query.rewardsProximity && model.parameters.proximityBoost > 0
-        if proximity { query.occurrences.removeAll(keepingCapacity: true) }
+        query.row.pointee.occurrences.removeAll(keepingCapacity: true)
+        let wordStarts = query.checksWordStarts ? query.records?(id) : nil
         var iterator = Fts5PhraseIter()
         for phrase in 0 ..< query.phraseTerms.count where query.phraseTerms[phrase] >= 0 {
             let term = Int(query.phraseTerms[phrase]), flags = query.phraseFlags[phrase]
@@ -169,39 +170,34 @@ enum FTS5RankFunction {
             guard api.pointee.xPhraseFirst(fts, Int32(phrase), &iterator, &column, &offset) == SQLITE_OK else { continue }
             while column >= 0 {
                 let start = Int(offset), index = Int(column)
-                var startsWord = false, endsWord = false
-                if let statistics, let entry, index < 2 {
-                    startsWord = statistics.isBoundary(entry, column: index, position: start)
-                    endsWord = startsWord && statistics.isBoundary(entry, column: index, position: start + size)
-                }
-                if (flags & 1 == 0 || startsWord) && index < columns {
-                    counts.addMatch(term: term, column: index, isAligned: endsWord)
+                if index < columns, flags & 1 == 0 || startsWord(wordStarts, column: index, position: start) {
+                    counts.addMatch(term: term, column: index, isAligned: false)
                     counted += 1
-                    if proximity {
-                        query.occurrences.append((Int64(column) << 32 | Int64(start), Int32(size), Int32(term)))
-                    }
+                    query.row.pointee.occurrences.append(MatchOccurrence(column: index, start: start, length: size, term: term))
                 }
                 api.pointee.xPhraseNext(fts, &iterator, &column, &offset)
             }
             if flags & 2 != 0 && counted == 0 { return nil }
         }
         for column in 0 ..< columns {
-            if let statistics, let entry, column < 2 {
-                counts.setLength(statistics.length(of: entry, column: column), column: column)
+            if let entry, column < 2 {
+                counts.setLength(Int(column == 0 ? entry.titleLength : entry.bodyLength), column: column)
             } else {
                 var length: Int32 = 0
                 _ = api.pointee.xColumnSize(fts, Int32(column), &length)
                 counts.setLength(Int(length), column: column)
             }
         }
-        let near = proximity && ProximityWindow.holdsAllTerms(&query.occurrences, terms: counts.terms,
-                                                              window: model.parameters.proximityWindow)
-        if query.explains {
-            let score = model.score(counts, near: near)
-            query.keep(score, for: id)
-            return score.total
+        return query.row.pointee.model.total(counts, near: false)
+    }
+
+    /// Whether a word begins at `position` of `column`, by the article's statistics record (none: no).
+    private static func startsWord(_ record: (record: StatisticsRecord, boundaries: [UInt8])?, column: Int,
+                                   position: Int) -> Bool {
+        guard let record, column < 2 else { return false }
+        return record.boundaries.withUnsafeBytes {
+            record.record.isBoundary($0, column: column, position: position)
         }
-        return model.total(counts, near: near)
     }
 
     /// Mean column lengths from FTS5's own totals, for a table without in-memory statistics.

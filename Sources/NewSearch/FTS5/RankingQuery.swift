@@ -1,5 +1,5 @@
-/// One query's state in the ranking function: the plan that says what each phrase stands for, the terms'
-/// document frequencies, buffers reused row after row, and what the search asked to keep.
+/// One query's state in the ranking function (the first phase of ranking): the plan that says what each phrase
+/// stands for, the terms' document frequencies, buffers reused row after row, and what the search asked to keep.
 ///
 /// The searcher binds it to the ranking function's argument as a pointer (`newsearch_ranking`) and keeps it alive
 /// while the statement runs; a plain `newsearch_rank(fts)` from SQL gets one made on its first row.
@@ -11,57 +11,64 @@ final class RankingQuery {
     /// Score every row as if each term's idf were 1: for a one-term query, whose order idf does not change; the
     /// searcher scales the page's scores afterwards.
     let defersIDF: Bool
-    /// Keep each row's score parts, by row id, for explaining.
-    let explains: Bool
-    private(set) var explanations: [Int64: RelevanceModel.Score] = [:]
 
     /// The plan's phrases as flat buffers for the hot path: each phrase's term (-1 for none) and its flags
     /// (bit 0: requires a word start; bit 1: required). Allocated in init, freed in deinit.
     let phraseTerms: UnsafeMutableBufferPointer<Int32>
     let phraseFlags: UnsafeMutableBufferPointer<UInt8>
+    /// Whether some phrase counts only matches that begin a word (`term*`): each matching row's boundaries are read.
+    let checksWordStarts: Bool
     /// The figures the rows are scored with.
     var parameters: RankingParameters {
         get { row.pointee.model.parameters }
         set { row.pointee.model = RelevanceModel(parameters: newValue) }
     }
-    /// The plan's ``RankingPlan/rewardsProximity``, read once per row.
-    let rewardsProximity: Bool
     /// Whether the ranking function scores every row on the statement's first, through `xQueryPhrase`: for a
     /// plan of one phrase (the store decides, and then asks for one row).
     var scoresAllRowsAtOnce = false
     /// Stops the scoring of ``scoresAllRowsAtOnce`` once raised (the statement's progress check cannot).
     var cancellation: CancellationFlag?
+    /// Keep the matches of every row that enters ``top``, for the second phase (``candidateMatches``).
+    var keepsCandidateMatches: Bool {
+        get { row.pointee.keepsCandidateMatches }
+        set { row.pointee.keepsCandidateMatches = newValue }
+    }
+    /// The matches of the rows that entered ``top`` (rows pushed out again included), by row id.
+    var candidateMatches: [Int64: [MatchOccurrence]] { row.pointee.candidateMatches }
 
     /// What the ranking function reads and writes on every row, behind a pointer so that it costs no reference
     /// counting or exclusivity check: set up on the first row (see ``RowState``).
     let row: UnsafeMutablePointer<RowState>
 
     /// The query's per-row figures: the counts (made on the first row, with the idf and mean lengths in them),
-    /// the connection's statistics as plain memory (valid while the statement runs: the connection's
+    /// the connection's article figures as plain memory (valid while the statement runs: the connection's
     /// ``RankingEnvironment`` keeps them), the scoring parameters, and what the scored rows leave.
     struct RowState {
         var counts: MatchCounts?
-        var statistics: DocumentStatistics.Table?
+        var figures: ArticleFigures.Table?
         var model = RelevanceModel()
         var collected = Collectors(allowed: nil, inner: CollectorPair(
             first: TopHits(capacity: 0, order: .relevance), second: CollectorPair(first: HitCount(), second: nil)))
         /// The rows visited so far when every row is scored at once.
         var visited = 0
+        /// The counted matches of the current row.
+        var occurrences: [MatchOccurrence] = []
+        var keepsCandidateMatches = false
+        var candidateMatches: [Int64: [MatchOccurrence]] = [:]
     }
     /// The positions each phrase spans: from the plan, or read from FTS5 on the first row where the plan does
     /// not say (a plain `newsearch_rank(fts)`).
     let phraseSizes: UnsafeMutableBufferPointer<Int32>
-    /// Matches of each term in the current row, for proximity.
-    var occurrences: [(position: Int64, length: Int32, term: Int32)] = []
+    /// Reads a row's statistics record, for ``checksWordStarts`` (the connection's, set on the first row).
+    var records: RankingEnvironment.RecordReader?
 
-    init(plan: RankingPlan, documentFrequencies: [Int?]? = nil, defersIDF: Bool = false, explains: Bool = false) {
+    init(plan: RankingPlan, documentFrequencies: [Int?]? = nil, defersIDF: Bool = false) {
         self.plan = plan
         row = .allocate(capacity: 1)
         row.initialize(to: RowState())
         self.documentFrequencies = documentFrequencies ?? plan.terms.map { _ in nil }
         self.defersIDF = defersIDF
-        self.explains = explains
-        rewardsProximity = plan.rewardsProximity
+        checksWordStarts = plan.phrases.contains { $0.requiresWordStart }
         phraseTerms = .allocate(capacity: max(1, plan.phrases.count))
         phraseSizes = .allocate(capacity: max(1, plan.phrases.count))
         phraseSizes.initialize(repeating: 0)
@@ -82,8 +89,11 @@ final class RankingQuery {
         phraseFlags.deallocate()
     }
 
-    func keep(_ score: RelevanceModel.Score, for id: Int64) {
-        explanations[id] = score
+    /// Each term's idf and each column's mean length, as the rows were scored (nil before the first row).
+    var scoringFigures: (idf: [Double], averageLengths: [Double], columns: Int)? {
+        guard let counts = row.pointee.counts else { return nil }
+        return (Array(counts.idf.prefix(counts.terms)), Array(counts.averageLengths.prefix(counts.columns)),
+                counts.columns)
     }
 
     /// Where scored rows go: the rows the filter allows are offered to the best page, counted, and their ids kept
@@ -110,9 +120,13 @@ final class RankingQuery {
     /// Every hit's row id, when asked for (``collectsIDs``), in index order.
     var ids: [Int64] { row.pointee.collected.inner.second.second?.ids ?? [] }
 
-    /// Takes one scored row.
+    /// Takes one scored row, and keeps its matches (``RowState/occurrences``) when it enters the best and
+    /// ``keepsCandidateMatches`` is set.
     @inline(__always)
     func collect(id: Int64, score: Double, date: Int64) {
         row.pointee.collected.collect(TopHits.Row(id: id, score: score, date: date))
+        if row.pointee.keepsCandidateMatches, row.pointee.collected.inner.first.keptLast {
+            row.pointee.candidateMatches[id] = row.pointee.occurrences
+        }
     }
 }

@@ -3,10 +3,9 @@ enum ProximityWindow {
     /// Whether some stretch of one column holds a match of each of `terms` terms with at most `window` tokens
     /// between the end of the first match and the start of the last.
     ///
-    /// - Parameter occurrences: the matches, each with its column and start packed as `column << 32 | start`,
-    ///   its length in tokens and its term; sorted here in place.
+    /// - Parameter occurrences: the matches; sorted here in place.
     /// - Complexity: O(n log n) for n matches.
-    static func holdsAllTerms(_ occurrences: inout [(position: Int64, length: Int32, term: Int32)], terms: Int,
+    static func holdsAllTerms(_ occurrences: inout [MatchOccurrence], terms: Int,
                               window: Int) -> Bool {
         guard terms > 1, occurrences.count >= terms else { return false }
         occurrences.sort { $0.position < $1.position }

@@ -82,6 +82,12 @@ public struct RelevanceModel: Sendable {
         max(1e-6, log((Double(total - matching) + 0.5) / (Double(matching) + 0.5)))
     }
 
+    /// The most the word-alignment and proximity raises can multiply a score by: an article's full score is at most
+    /// this times its score without them (the first phase of ranking, see ``CandidateScorer``).
+    var maximumRaise: Double {
+        (1 + max(0, parameters.wordAlignmentBoost)) * (1 + max(0, parameters.proximityBoost))
+    }
+
     /// The score of an article whose columns hold `lengths` tokens, where columns average `averageLengths`.
     func score(terms: [TermCounts], lengths: [Int], averageLengths: [Double], near: Bool) -> Score {
         let counts = MatchCounts(terms: terms.count, columns: lengths.count, idf: terms.map(\.idf),

@@ -30,4 +30,19 @@ struct StatisticsRecord {
         guard position >= 0, position <= positions else { return nil }
         return column == 0 ? position : position + (titlePositions + 1 + 7) / 8 * 8
     }
+
+    /// Whether a word boundary lies before `position` in `column` (0 title, 1 body), by the record's boundary blob.
+    @inline(__always)
+    func isBoundary(_ boundaries: UnsafeRawBufferPointer, column: Int, position: Int) -> Bool {
+        guard let bit = Self.boundaryBit(column: column, position: position, titlePositions: titlePositions,
+                                         bodyPositions: bodyPositions), bit >> 3 < boundaries.count else { return false }
+        return boundaries[bit >> 3] & (1 << UInt8(bit & 7)) != 0
+    }
+
+    /// Whether a match of `length` positions at `start` in `column` begins and ends on word boundaries.
+    @inline(__always)
+    func isAligned(_ boundaries: UnsafeRawBufferPointer, column: Int, start: Int, length: Int) -> Bool {
+        column < 2 && isBoundary(boundaries, column: column, position: start)
+            && isBoundary(boundaries, column: column, position: start + length)
+    }
 }

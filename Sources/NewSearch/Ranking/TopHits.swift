@@ -22,6 +22,8 @@ struct TopHits: HitCollector {
     private(set) var capacity: Int
     private let order: Order
     private var heap: [Row] = []
+    /// Whether the row last offered was kept.
+    private(set) var keptLast = false
 
     init(capacity: Int, order: Order) {
         self.capacity = max(0, capacity)
@@ -39,13 +41,16 @@ struct TopHits: HitCollector {
 
     /// Offers a row; it is kept if it ranks among the best `capacity`.
     mutating func offer(_ row: Row) {
+        keptLast = false
         guard capacity > 0 else { return }
         if heap.count < capacity {
             heap.append(row)
             siftUp(heap.count - 1)
+            keptLast = true
         } else if precedes(row, heap[0]) {
             heap[0] = row
             siftDown(0)
+            keptLast = true
         }
     }
 
@@ -53,6 +58,12 @@ struct TopHits: HitCollector {
     mutating func collect(_ row: Row) {
         offer(row)
     }
+
+    /// Whether as many rows are kept as it can hold.
+    var isFull: Bool { heap.count >= capacity }
+
+    /// The worst row kept, when any.
+    var worst: Row? { heap.first }
 
     /// The rows kept, best first.
     func sorted() -> [Row] {

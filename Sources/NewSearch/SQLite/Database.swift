@@ -84,6 +84,15 @@ final class Database {
         }
     }
 
+    /// Runs `body` in one read transaction, so that all its statements see the database as it was when the first
+    /// began, and take SQLite's locks once rather than each; inside a transaction already, just runs it.
+    func reading<T>(_ body: () throws -> T) throws -> T {
+        guard sqlite3_get_autocommit(handle) != 0 else { return try body() }
+        try execute("BEGIN")
+        defer { try? execute("COMMIT") }
+        return try body()
+    }
+
     /// Runs `body` so that raising `flag` stops it: every ``progressInterval`` virtual-machine steps SQLite asks
     /// the flag, and a raised flag interrupts the running statement. `body` then ends with `CancellationError`,
     /// whatever error the interrupted statement threw.

@@ -46,6 +46,7 @@ public enum SQLiteExtension {
         try StoredTextFunction.register(on: database, decompressor: TextDecompressor())
         try FTS5Tokenizer.register(on: database, host: TokenizerHost(dictionary: dictionary))
         try FTS5RankFunction.register(on: database, environment: RankingEnvironment())
+        try FigureFunction.register(on: database)
     }
 
     /// A query in newsearch's language (see ``QueryParser``) as the text of an FTS5 `MATCH`, which is valid FTS5

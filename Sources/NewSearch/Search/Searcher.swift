@@ -1,12 +1,29 @@
 import Foundation
 
-/// Runs queries against the index store: parse, compile, rank every match in memory while keeping the best page
-/// (the total stays exact), then read and highlight the page's articles alone.
+/// Runs queries against the index store: parse, compile, plan; rank in two phases (every match scored by the first,
+/// in the ranking function, keeping the best candidates with their matches; the whole model on those candidates,
+/// until none further down can enter the page); then read and highlight the page's articles alone.
 struct Searcher {
     let store: IndexStore
     let analyzer: Analyzer
 
+    /// The candidates the first phase keeps for the second (more when a page reaches further): the best few
+    /// hundred, as Vespa's second-phase ranking and Elasticsearch's rescoring take. The second phase can raise a
+    /// score by at most ``RelevanceModel/maximumRaise`` (1.365), so an article below them would need its matches
+    /// word-aligned where each of the 256 above it has none.
+    static let candidates = 256
+
     func paths(matching text: String, cancellation: CancellationFlag? = nil) throws -> [String] {
+        try store.reading { try listPaths(matching: text, cancellation: cancellation) }
+    }
+
+    /// - Parameter cancellation: checked between the page's hits (the statements themselves stop by the
+    ///   connection's progress check).
+    func search(_ text: String, options: SearchOptions, cancellation: CancellationFlag? = nil) throws -> SearchResults {
+        try store.reading { try run(text, options: options, cancellation: cancellation) }
+    }
+
+    private func listPaths(matching text: String, cancellation: CancellationFlag?) throws -> [String] {
         let plan = QueryCompiler.compile(QueryParser.parse(text), analyzer: analyzer, ranked: false)
         let execution = QueryPlanner.execution(of: plan, ranked: false)
         switch execution.strategy {
@@ -14,16 +31,15 @@ struct Searcher {
         case .matchingRows: return try store.paths(matching: plan.match!)
         default: break
         }
+        _ = try store.figures()
         let query = RankingQuery(plan: plan.ranking, defersIDF: execution.defersIDF)
         query.collectsIDs = true
         query.cancellation = cancellation
-        try collectHits(plan, execution, into: query, statistics: store.statistics())
+        try collectHits(plan, execution, into: query)
         return try store.paths(ids: query.ids)
     }
 
-    /// - Parameter cancellation: checked between the page's hits (the statements themselves stop by the
-    ///   connection's progress check).
-    func search(_ text: String, options: SearchOptions, cancellation: CancellationFlag? = nil) throws -> SearchResults {
+    private func run(_ text: String, options: SearchOptions, cancellation: CancellationFlag?) throws -> SearchResults {
         let started = ContinuousClock.now
         let parsed = QueryParser.parse(text)
         var plan = QueryCompiler.compile(parsed, analyzer: analyzer)
@@ -33,30 +49,30 @@ struct Searcher {
         results.nothingToSearch = execution.strategy == .nothing
         if options.explain { results.explanation = explanation(parsed, plan) }
         if execution.strategy != .nothing {
-            let statistics = try store.statistics()
-            let limit = options.limit ?? Int.max, offset = max(0, options.offset)
+            let figures = try store.figures()
+            let wanted = options.limit.map { max(0, options.offset) + $0 } ?? Int.max
             let order: TopHits.Order = options.sort == .relevance && plan.match != nil ? .relevance : .date
             let frequencies = execution.cachesFrequencies ? store.cachedFrequencies(plan.ranking.terms)
                 : plan.ranking.terms.map { _ in nil }
             let query = RankingQuery(plan: plan.ranking, documentFrequencies: frequencies,
-                                     defersIDF: execution.defersIDF, explains: options.explain)
+                                     defersIDF: execution.defersIDF)
             query.parameters = options.ranking
-            query.top = TopHits(capacity: limit == Int.max ? Int.max : offset + limit, order: order)
+            query.top = TopHits(capacity: order == .date ? wanted : max(wanted, Self.candidates), order: order)
+            query.keepsCandidateMatches = plan.match != nil
             query.collectsIDs = !options.facets.isEmpty
             query.cancellation = cancellation
-            try collectHits(plan, execution, into: query, statistics: statistics)
+            try collectHits(plan, execution, into: query)
+            let ranked = try secondPhase(query, order: order, wanted: wanted, explains: options.explain)
             results.total = query.total
             if !options.facets.isEmpty {
-                results.facets = try store.facetCounts(options.facets, ids: query.ids, statistics: statistics)
+                results.facets = try store.facetCounts(options.facets, ids: query.ids, figures: figures)
             }
-            if execution.cachesFrequencies {
-                store.cacheFrequencies(query.documentFrequencies, of: plan.ranking.terms)
-            }
-            var page = Array(query.top.sorted().dropFirst(offset))
-            var explanations = query.explanations
+            if execution.cachesFrequencies { store.cacheFrequencies(query.documentFrequencies, of: plan.ranking.terms) }
+            var page = Array(ranked.page.dropFirst(max(0, options.offset)))
+            var explanations = ranked.parts
             if execution.defersIDF, let match = plan.match {
                 let matching = execution.totalIsTermFrequency ? results.total : try store.matchCount(match)
-                let idf = RelevanceModel.idf(matching: matching, total: statistics.count)
+                let idf = RelevanceModel.idf(matching: matching, total: figures.count)
                 for index in page.indices { page[index].score *= idf }
                 for (id, parts) in explanations { explanations[id] = parts.scaled(byIDF: idf) }
             }
@@ -72,18 +88,47 @@ struct Searcher {
         return results
     }
 
-    /// Scores and collects every hit of `plan` into `query`, as `execution` says; `statistics` are those the store
-    /// just loaded (and handed to the ranking function).
-    private func collectHits(_ plan: QueryPlan, _ execution: ExecutionPlan, into query: RankingQuery,
-                             statistics: DocumentStatistics) throws {
+    /// The second phase: the whole model on the first phase's candidates, best first, keeping the best `wanted`.
+    /// In date order the candidates are the page, rescored for their scores alone. In relevance order it stops at
+    /// the first candidate whose first-phase score, times the most the second phase can add, cannot reach the page.
+    private func secondPhase(_ query: RankingQuery, order: TopHits.Order, wanted: Int, explains: Bool) throws
+        -> (page: [TopHits.Row], parts: [Int64: RelevanceModel.Score]) {
+        let candidates = query.top.sorted()
+        guard let figures = query.scoringFigures, !query.candidateMatches.isEmpty else {
+            return (Array(candidates.prefix(wanted)), [:])
+        }
+        let model = RelevanceModel(parameters: query.parameters)
+        let scorer = CandidateScorer(model: model, terms: query.plan.terms.count, columns: figures.columns,
+                                     idf: figures.idf, averageLengths: figures.averageLengths,
+                                     rewardsProximity: query.plan.rewardsProximity)
+        var best = TopHits(capacity: wanted, order: order), parts: [Int64: RelevanceModel.Score] = [:]
+        for candidate in candidates {
+            if order == .relevance, best.isFull, let worst = best.worst, candidate.score * model.maximumRaise < worst.score {
+                break
+            }
+            let matches = query.candidateMatches[candidate.id] ?? []
+            guard let score = try store.withStatisticsRecord(id: candidate.id, {
+                scorer.score(matches, record: $0, boundaries: $1)
+            }) else { continue }
+            best.offer(TopHits.Row(id: candidate.id, score: score.total, date: candidate.date))
+            if explains, best.keptLast { parts[candidate.id] = score }
+        }
+        let page = best.sorted()
+        let kept = Set(page.map(\.id))
+        return (page, parts.filter { kept.contains($0.key) })
+    }
+
+    /// Scores and collects every hit of `plan` into `query`, as `execution` says, with the figures of the store's
+    /// last ``IndexStore/figures()``.
+    private func collectHits(_ plan: QueryPlan, _ execution: ExecutionPlan, into query: RankingQuery) throws {
         query.allowed = plan.filters.isEmpty ? nil : try store.documentIDs(meeting: plan.filters)
         if let match = plan.match {
             try store.rankMatches(match, into: query, allAtOnce: execution.strategy == .scoreOnePhrase)
             return
         }
         let excluded = try plan.exclusion.map(store.matchingIDs) ?? []
-        for id in statistics.ids where !excluded.contains(id) {
-            query.collect(id: id, score: 0, date: statistics.entry(id)?.date ?? .min)
+        for article in try store.everyArticle() where !excluded.contains(article.id) {
+            query.collect(id: article.id, score: 0, date: article.date)
         }
     }
 

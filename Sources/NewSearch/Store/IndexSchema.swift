@@ -8,6 +8,8 @@
 ///     -- compressed_body: the body's UTF-8, one Zstandard frame (TextCompressor); no bytes for an empty body
 /// newsearch_articles VIEW: newsearch_documents with body = newsearch_text(compressed_body) in place of it
 /// newsearch_statistics(id, title_length, body_length, title_positions, body_positions, date, boundaries BLOB)
+/// newsearch_figures(block, entries BLOB)    -- each article's lengths and date, 256 articles a block (ArticleFigures)
+/// newsearch_totals(articles, title_length, body_length)   -- one row: the count and the sums of the lengths
 /// newsearch_fts USING fts5(title, body, content='newsearch_articles', content_rowid='id',
 ///                          tokenize='newsearch', columnsize=0)
 /// ```
@@ -15,15 +17,21 @@
 /// `application_id` marks it as newsearch's. The text is stored once, its body compressed (27.9 MB of the shared
 /// corpus's bodies take 17.6 MB): the FTS5 table keeps no second copy (external content, read through the view,
 /// which decompresses with the `newsearch_text` function, ``StoredTextFunction``) and no per-row sizes
-/// (`columnsize=0`): ranking reads lengths from `newsearch_statistics`, held in memory.
+/// (`columnsize=0`): ranking reads lengths and dates from `newsearch_figures` (a block at a time, when a query first
+/// touches one of its articles) and the averages from `newsearch_totals`, so that opening an index reads nothing
+/// per article; the word boundaries in `newsearch_statistics` are read for the best candidates of a query only.
 ///
 /// Triggers keep the tables consistent whoever changes them: deleting a `newsearch_documents` row (newsearch
 /// does only that to remove an article; an app may too, on a connection with ``SQLiteExtension`` registered)
-/// removes its FTS5 entries and statistics, and changing a row's id, title or body is refused, since its tokens
-/// and statistics would no longer match.
+/// removes its FTS5 entries and statistics, a statistics row removed takes its share out of the totals and its entry
+/// out of the figures (through the SQL function `newsearch_figure`, ``FigureFunction``), and changing a row's id, title or body is refused, since its tokens
+/// and statistics would no longer match. Adding an article's totals and figures is the store's, in the statements
+/// after its statistics row (``figureUpsert``): a trigger on insert would make SQLite open a statement savepoint for
+/// every article, at which FTS5 writes its pending terms out as a segment (indexing the shared corpus took 1.6
+/// times as long).
 enum IndexSchema {
     /// Bumped when the tables change shape.
-    static let version = 4
+    static let version = 5
     /// `PRAGMA application_id` of a newsearch file: "news" in ASCII.
     static let applicationID: Int64 = 0x6E65_7773
 
@@ -33,6 +41,8 @@ enum IndexSchema {
     static let articles = "newsearch_articles"
     static let statistics = "newsearch_statistics"
     static let fts = "newsearch_fts"
+    static let figures = "newsearch_figures"
+    static let totals = "newsearch_totals"
 
     /// The statements that create the tables, in order.
     static let creation = """
@@ -57,6 +67,14 @@ enum IndexSchema {
             date INTEGER,
             boundaries BLOB NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS \(figures) (block INTEGER PRIMARY KEY, entries BLOB NOT NULL);
+        CREATE TABLE IF NOT EXISTS \(totals) (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            articles INTEGER NOT NULL,
+            title_length INTEGER NOT NULL,
+            body_length INTEGER NOT NULL
+        );
+        INSERT OR IGNORE INTO \(totals) (id, articles, title_length, body_length) VALUES (1, 0, 0, 0);
         CREATE VIEW IF NOT EXISTS \(articles) AS
             SELECT id, path, title, author, categories, date, \(StoredTextFunction.name)(compressed_body) AS body,
                    images, content_hash
@@ -70,21 +88,41 @@ enum IndexSchema {
                 VALUES ('delete', old.id, old.title, \(StoredTextFunction.name)(old.compressed_body));
             DELETE FROM \(statistics) WHERE id = old.id;
         END;
+        CREATE TRIGGER IF NOT EXISTS \(statistics)_delete AFTER DELETE ON \(statistics) BEGIN
+            UPDATE \(totals) SET articles = articles - 1, title_length = title_length - old.title_length,
+                body_length = body_length - old.body_length;
+            UPDATE \(figures) SET entries = \(FigureFunction.name)(entries, old.id, 0, 0, NULL)
+                WHERE block = old.id >> \(ArticleFigures.blockShift);
+        END;
         CREATE TRIGGER IF NOT EXISTS \(documents)_update
         BEFORE UPDATE OF id, title, compressed_body ON \(documents) BEGIN
             SELECT RAISE(ABORT, '\(documents): an article''s id, title and body cannot be changed in place; delete the row and add the article again');
         END;
         """
 
+    /// Adds an article's share to the totals (bound: title length, body length).
+    static let totalsAddition = """
+        UPDATE \(totals) SET articles = articles + 1, title_length = title_length + ?1, body_length = body_length + ?2
+        WHERE id = 1
+        """
+
+    /// Sets an article's entry in its block of figures (bound: id, title length, body length, date or NULL).
+    static let figureUpsert = """
+        INSERT INTO \(figures) (block, entries) VALUES (?1 >> \(ArticleFigures.blockShift), \(FigureFunction.name)(NULL, ?1, ?2, ?3, ?4))
+        ON CONFLICT (block) DO UPDATE SET entries = \(FigureFunction.name)(entries, ?1, ?2, ?3, ?4)
+        """
+
     /// Everything ``creation`` makes, by type and name: an index that lacks one is damaged.
     static let objects: [(type: String, name: String)] = [
-        ("table", meta), ("table", documents), ("table", statistics), ("view", articles), ("table", fts),
-        ("trigger", "\(documents)_delete"), ("trigger", "\(documents)_update"),
+        ("table", meta), ("table", documents), ("table", statistics), ("table", figures), ("table", totals),
+        ("view", articles), ("table", fts), ("trigger", "\(documents)_delete"), ("trigger", "\(documents)_update"),
+        ("trigger", "\(statistics)_delete"),
     ]
 
     /// Drops newsearch's own tables, and nothing else.
     static let removal = """
         DROP TABLE IF EXISTS \(fts); DROP VIEW IF EXISTS \(articles); DROP TABLE IF EXISTS \(statistics);
+        DROP TABLE IF EXISTS \(figures); DROP TABLE IF EXISTS \(totals);
         DROP TABLE IF EXISTS \(documents); DROP TABLE IF EXISTS \(meta);
         """
 

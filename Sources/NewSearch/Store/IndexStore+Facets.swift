@@ -1,15 +1,17 @@
 extension IndexStore {
     /// The hits among `ids` per value of each of `facets`, most frequent first (ties in value order), at most
-    /// ``FacetCount/maximumValues`` values each; from memory (`statistics` for years, the category table for
-    /// categories), so a count costs O(hits).
-    func facetCounts(_ facets: Set<Facet>, ids: [Int64], statistics: DocumentStatistics) throws -> [Facet: [FacetCount]] {
+    /// ``FacetCount/maximumValues`` values each; from memory (`figures` for years, the category table for
+    /// categories), so a count costs O(hits) once the category table is loaded (on the first count of categories:
+    /// one read of every article's categories).
+    func facetCounts(_ facets: Set<Facet>, ids: [Int64], figures: ArticleFigures) throws -> [Facet: [FacetCount]] {
         var result: [Facet: [FacetCount]] = [:]
         for facet in facets {
             switch facet {
             case .year:
                 var years: [Int: Int] = [:]
                 for id in ids {
-                    guard let date = statistics.entry(id)?.date, date != .min else { continue }
+                    let date = figures.entry(id).date
+                    guard date != .min else { continue }
                     let day = CivilDate.daysSince1970(secondsSince1970: Int(date))
                     years[CivilDate.date(daysSince1970: day).year, default: 0] += 1
                 }
@@ -29,7 +31,7 @@ extension IndexStore {
             .prefix(FacetCount.maximumValues).map { FacetCount(value: $0.0, count: $0.1) }
     }
 
-    /// The category table, loaded when the statistics last loaded (``statistics()`` forgets it).
+    /// The category table, loaded on first use (``figures()`` forgets it when the index changes).
     private func categoryTable() throws -> CategoryTable {
         if let cachedCategories { return cachedCategories }
         var table = CategoryTable()

@@ -1,30 +1,71 @@
 import Foundation
 
 extension IndexStore {
-    /// The in-memory statistics of every article, loaded on first use and again whenever the index has changed
-    /// since (through this store, or another connection: `PRAGMA data_version`). Also handed to the ranking function.
-    ///
-    /// Complexity: O(articles) when it loads, O(1) otherwise.
-    func statistics() throws -> DocumentStatistics {
-        let version = try database.cachedStatement("PRAGMA data_version")
-        let dataVersion = try version.bind().step() ? version.int64(0) : 0
-        if let cached = cachedStatistics, cached.dataVersion == dataVersion, cached.generation == generation {
-            return cached.statistics
+    /// The index's article figures for ranking (see ``ArticleFigures``), kept while the index is unchanged, and
+    /// set in the connection's ranking environment with a reader of statistics records: opening them reads the
+    /// totals row and the largest row id, nothing per article.
+    func figures() throws -> ArticleFigures {
+        let dataVersion = try database.integer("PRAGMA data_version") ?? 0
+        if let cached = cachedFigures, cached.dataVersion == dataVersion, cached.generation == generation {
+            return cached.figures
         }
-        let count = try database.integer("SELECT count(*) FROM \(IndexSchema.statistics)") ?? 0
-        var builder = DocumentStatistics.Builder(capacity: Int(count))
-        let statement = try database.prepare("SELECT \(StatisticsRecord.columns) FROM \(IndexSchema.statistics)")
-        while try statement.step() { StatisticsRecord.read(statement) { builder.add($0, boundaries: $1) } }
-        let statistics = builder.build()
-        cachedStatistics = (statistics, dataVersion, generation)
+        let totals = try database.prepare(
+            "SELECT articles, title_length, body_length FROM \(IndexSchema.totals) WHERE id = 1")
+        let hasTotals = try totals.step()
+        let largestID = try database.integer("SELECT max(id) FROM \(IndexSchema.statistics)") ?? 0
+        // The readers hold the store weakly: the connection's ranking environment keeps them, and the connection
+        // closes with the store.
+        let figures = ArticleFigures(
+            largestID: largestID, count: hasTotals ? Int(totals.int64(0)) : 0,
+            titleLengths: hasTotals ? totals.int64(1) : 0, bodyLengths: hasTotals ? totals.int64(2) : 0
+        ) { [weak self] block in try? self?.figureBlock(block) }
+        cachedFigures = (figures, dataVersion, generation)
         frequencyCache.removeAll()
         cachedCategories = nil
-        environment.statistics = statistics
-        return statistics
+        environment.figures = figures
+        environment.records = { [weak self] id in try? self?.statisticsRecord(id: id) }
+        return figures
+    }
+
+    /// Runs `body`, a search's reads, in one read transaction: every statement sees the index as the first did.
+    func reading<T>(_ body: () throws -> T) throws -> T {
+        try database.reading(body)
+    }
+
+    /// The stored bytes of block `block` of the article figures, if any.
+    func figureBlock(_ block: Int) throws -> [UInt8]? {
+        let statement = try database.cachedStatement("SELECT entries FROM \(IndexSchema.figures) WHERE block = ?")
+        guard try statement.bind(.integer(Int64(block))).step() else { return nil }
+        return statement.withBlob(0) { Array($0) }
+    }
+
+    /// The statistics record and boundary blob of the article stored under row `id`, if any.
+    func statisticsRecord(id: Int64) throws -> (record: StatisticsRecord, boundaries: [UInt8])? {
+        try withStatisticsRecord(id: id) { ($0, Array($1)) }
+    }
+
+    /// Hands the statistics record and boundary blob of the article stored under row `id` to `body` (the blob
+    /// valid during the call only); nil when there is no such article.
+    func withStatisticsRecord<T>(id: Int64, _ body: (StatisticsRecord, UnsafeRawBufferPointer) -> T) throws -> T? {
+        let statement = try database.cachedStatement(
+            "SELECT \(StatisticsRecord.columns) FROM \(IndexSchema.statistics) WHERE id = ?")
+        guard try statement.bind(.integer(id)).step() else { return nil }
+        return StatisticsRecord.read(statement, body)
+    }
+
+    /// Every article's row id and date (seconds since 1970, `Int64.min` for none), in row order: the hits of a
+    /// query without text.
+    func everyArticle() throws -> [(id: Int64, date: Int64)] {
+        let statement = try database.prepare("SELECT id, date FROM \(IndexSchema.statistics) ORDER BY id")
+        var articles: [(id: Int64, date: Int64)] = []
+        while try statement.step() {
+            articles.append((statement.int64(0), statement.isNull(1) ? .min : statement.int64(1)))
+        }
+        return articles
     }
 
     /// Scores every article that `expression` matches into `query` (see ``RankingQuery/collect(id:score:date:)``),
-    /// with the statistics of the last ``statistics()`` call, in one statement from which no row returns through
+    /// with the figures of the last ``figures()`` call, in one statement from which no row returns through
     /// SQL: for a plan of one phrase, the ranking function scores every row on the first (the statement stops
     /// there); otherwise its condition scores each row and is never true (scores are not negative).
     ///

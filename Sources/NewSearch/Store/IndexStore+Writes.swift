@@ -7,6 +7,8 @@ extension IndexStore {
         let insertStatistics: Statement
         let insertText: Statement
         let deleteDocument: Statement
+        let addToTotals: Statement
+        let upsertFigure: Statement
 
         init(_ database: Database) throws {
             insertDocument = try database.prepare("""
@@ -18,6 +20,8 @@ extension IndexStore {
                 "INSERT INTO \(IndexSchema.statistics) (\(StatisticsRecord.columns)) VALUES (?, ?, ?, ?, ?, ?, ?)")
             insertText = try database.prepare("INSERT INTO \(IndexSchema.fts) (rowid, title, body) VALUES (?, ?, ?)")
             deleteDocument = try database.prepare("DELETE FROM \(IndexSchema.documents) WHERE id = ?")
+            addToTotals = try database.prepare(IndexSchema.totalsAddition)
+            upsertFigure = try database.prepare(IndexSchema.figureUpsert)
         }
     }
 
@@ -68,6 +72,9 @@ extension IndexStore {
         let record = StatisticsRecord(id: id, title: title, body: body, date: article.date)
         try writes.insertStatistics.bind(
             record.values(boundaries: StatisticsRecord.boundaries(title: title, body: body))).run()
+        try writes.addToTotals.bind(.integer(Int64(record.titleLength)), .integer(Int64(record.bodyLength))).run()
+        try writes.upsertFigure.bind(.integer(id), .integer(Int64(record.titleLength)), .integer(Int64(record.bodyLength)),
+                                     record.date.map(SQLValue.integer) ?? .null).run()
         host.offer(article.title, tokens: title)
         host.offer(article.body, tokens: body)
         defer { host.clear() }

@@ -17,13 +17,13 @@ final class IndexStore {
     /// Whether the index lives in an app's own database (see ``init(path:writable:dictionary:rebuild:inAppDatabase:)``).
     let inAppDatabase: Bool
 
-    /// Bumped by every write through this store, so that cached statistics know they are stale.
+    /// Bumped by every write through this store, so that cached figures know they are stale.
     var generation = 0
-    var cachedStatistics: (statistics: DocumentStatistics, dataVersion: Int64, generation: Int)?
-    /// Document frequencies of query terms counted since the statistics were loaded (see ``statistics()``).
+    var cachedFigures: (figures: ArticleFigures, dataVersion: Int64, generation: Int)?
+    /// Document frequencies of query terms counted since the figures were opened (see ``figures()``).
     var frequencyCache: [String: Int] = [:]
     var writes: Writes?
-    /// Every article's categories, for facet counts: loaded on first use, forgotten when the statistics reload.
+    /// Every article's categories, for facet counts: loaded on first use, forgotten when the figures reopen.
     var cachedCategories: CategoryTable?
     /// Reads the stored bodies back (``TextCompressor`` wrote them), for the store and the connection's
     /// `newsearch_text` function alike.
@@ -80,6 +80,7 @@ final class IndexStore {
         try StoredTextFunction.register(on: database, decompressor: decompressor)
         try FTS5Tokenizer.register(on: database, host: host)
         try FTS5RankFunction.register(on: database, environment: environment)
+        try FigureFunction.register(on: database)
         guard writable else {
             if let stored, stored != stamp { stampMismatch = .analysisMismatch(path: path, index: stored, current: stamp) }
             try database.execute("PRAGMA mmap_size = \(Self.readerMapBytes)")
@@ -257,7 +258,7 @@ final class IndexStore {
 
     /// The number of stored documents.
     func documentCount() throws -> Int {
-        guard try database.hasTable(IndexSchema.documents) else { return 0 }
-        return Int(try database.integer("SELECT count(*) FROM \(IndexSchema.documents)") ?? 0)
+        guard try database.hasTable(IndexSchema.totals) else { return 0 }
+        return Int(try database.integer("SELECT articles FROM \(IndexSchema.totals) WHERE id = 1") ?? 0)
     }
 }

@@ -27,7 +27,7 @@ import Testing
             let query = RankingQuery(plan: plan.ranking, defersIDF: plan.ranking.terms.count == 1)
             query.top = TopHits(capacity: Int.max, order: .relevance)
             query.allowed = plan.filters.isEmpty ? nil : try session.store.documentIDs(meeting: plan.filters)
-            _ = try session.store.statistics()
+            _ = try session.store.figures()
             try session.store.rankMatches(try #require(plan.match), into: query,
                                           allAtOnce: allAtOnce && plan.ranking.phrases.count == 1)
             return (query.top.sorted(), query.total)
@@ -56,7 +56,7 @@ import Testing
             let query = RankingQuery(plan: plan.ranking, defersIDF: true)
             query.top = TopHits(capacity: 10, order: .relevance)
             query.cancellation = flag
-            _ = try session.store.statistics()
+            _ = try session.store.figures()
             let match = try #require(plan.match)
             let error = #expect(throws: SQLiteError.self) { try session.store.rankMatches(match, into: query, allAtOnce: true) }
             #expect(error.map { $0.code & 0xFF } == 9)  // SQLITE_INTERRUPT

@@ -1,0 +1,141 @@
+/// What ranking reads of every matching article, beside FTS5: its title and body lengths (bm25's length
+/// normalization) and its date (ties and date order). Stored in blocks of ``blockSize`` articles by row id
+/// (``ArticleFigures/Entry``, ``entryBytes`` each) and loaded a block at a time, the first time a query touches one
+/// of its articles: a query reads the figures of its matches, not the whole archive's, and a process reads none
+/// before its first query. The word boundaries, which only the best candidates need, are read per article
+/// (``StatisticsRecord``).
+///
+/// One per connection and index version; not thread-safe (a connection runs one statement at a time). Loaded
+/// blocks stay until ``maximumLoadedBytes`` is passed, when all are dropped: a reader's memory for figures is
+/// bounded by that (64 MB, four million articles' worth).
+final class ArticleFigures {
+    /// One article's figures.
+    struct Entry {
+        /// Character tokens of the title and of the body.
+        var titleLength: UInt32
+        var bodyLength: UInt32
+        /// Seconds since 1970, `Int64.min` when the article has no date.
+        var date: Int64
+    }
+
+    /// Articles per block (row ids `block << blockShift ..< (block + 1) << blockShift`).
+    static let blockShift = 8
+    static let blockSize = 1 << blockShift
+    /// Bytes per entry: the lengths as little-endian `UInt32`s, then the date as a little-endian `Int64`.
+    static let entryBytes = 16
+    static let blockBytes = blockSize * entryBytes
+    /// The most bytes of blocks kept loaded.
+    static let maximumLoadedBytes = 64 << 20
+
+    /// Reads one block's bytes (``blockBytes``), nil when the block holds no article.
+    typealias BlockReader = (_ block: Int) -> [UInt8]?
+
+    /// The number of articles and the mean title and body lengths (bm25's averages).
+    let count: Int
+    let averageLengths: [Double]
+    /// The figures as plain memory for the ranking function's hot path (a value without reference counting,
+    /// valid while this object lives).
+    let table: Table
+
+    /// - Parameters:
+    ///   - largestID: the largest row id an article may have (blocks beyond it are never read).
+    ///   - totals: the number of articles and the sums of their title and body lengths.
+    init(largestID: Int64, count: Int, titleLengths: Int64, bodyLengths: Int64, reader: @escaping BlockReader) {
+        self.count = count
+        averageLengths = count == 0 ? [1, 1]
+            : [Double(titleLengths) / Double(count), Double(bodyLengths) / Double(count)]
+        let blocks = UnsafeMutableBufferPointer<UnsafeMutableRawPointer?>.allocate(
+            capacity: Int(max(0, largestID) >> Self.blockShift) + 1)
+        blocks.initialize(repeating: nil)
+        table = Table(blocks: blocks, loader: .passRetained(Loader(reader)))
+    }
+
+    deinit {
+        table.dropAll()
+        table.blocks.deallocate()
+        table.loader.release()
+    }
+
+    /// Loads blocks on a table's first touch: the reader, and what is loaded.
+    final class Loader {
+        let read: BlockReader
+        var loadedBytes = 0
+        /// A block of zeros: the block of a range of ids that holds no article.
+        let empty = UnsafeMutableRawPointer.allocate(byteCount: ArticleFigures.blockBytes, alignment: 8)
+
+        init(_ read: @escaping BlockReader) {
+            self.read = read
+            empty.initializeMemory(as: UInt8.self, repeating: 0, count: ArticleFigures.blockBytes)
+        }
+
+        deinit { empty.deallocate() }
+    }
+
+    /// The figures as plain memory.
+    struct Table {
+        fileprivate let blocks: UnsafeMutableBufferPointer<UnsafeMutableRawPointer?>
+        fileprivate let loader: Unmanaged<Loader>
+
+        /// The figures of the article stored under row `id` (zeros for an id that holds none).
+        @inline(__always)
+        func entry(_ id: Int64) -> Entry {
+            let block = Int(id >> ArticleFigures.blockShift)
+            guard id >= 0, block < blocks.count else { return Entry(titleLength: 0, bodyLength: 0, date: .min) }
+            let base = blocks[block] ?? load(block)
+            let offset = Int(id & Int64(ArticleFigures.blockSize - 1)) * ArticleFigures.entryBytes
+            return Entry(titleLength: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)),
+                         bodyLength: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)),
+                         date: Int64(littleEndian: base.loadUnaligned(fromByteOffset: offset + 8, as: Int64.self)))
+        }
+
+        /// Reads block `block` in, first dropping every loaded block when the bound would be passed.
+        @inline(never)
+        private func load(_ block: Int) -> UnsafeMutableRawPointer {
+            loader._withUnsafeGuaranteedRef { loader in
+                guard let bytes = loader.read(block), bytes.count == ArticleFigures.blockBytes else {
+                    blocks[block] = loader.empty
+                    return loader.empty
+                }
+                if loader.loadedBytes + bytes.count > ArticleFigures.maximumLoadedBytes { dropAll() }
+                let memory = UnsafeMutableRawPointer.allocate(byteCount: bytes.count, alignment: 8)
+                bytes.withUnsafeBytes { memory.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+                loader.loadedBytes += bytes.count
+                blocks[block] = memory
+                return memory
+            }
+        }
+
+        /// Frees every loaded block.
+        fileprivate func dropAll() {
+            loader._withUnsafeGuaranteedRef { loader in
+                for index in blocks.indices {
+                    if let block = blocks[index], block != loader.empty { block.deallocate() }
+                    blocks[index] = nil
+                }
+                loader.loadedBytes = 0
+            }
+        }
+    }
+
+    /// The bytes of the blocks loaded so far.
+    var loadedBytes: Int { table.loader._withUnsafeGuaranteedRef { $0.loadedBytes } }
+
+    /// The figures of the article stored under row `id`.
+    func entry(_ id: Int64) -> Entry {
+        table.entry(id)
+    }
+
+    /// `block` (or a new block of zeros, when nil) with the entry of row `id` set to `entry`: how a write keeps
+    /// the stored blocks up to date (the `newsearch_figure` SQL function).
+    static func patched(_ block: UnsafeRawBufferPointer?, id: Int64, entry: Entry) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: blockBytes)
+        if let block, block.count == blockBytes { bytes.withUnsafeMutableBytes { $0.copyMemory(from: block) } }
+        let offset = Int(id & Int64(blockSize - 1)) * entryBytes
+        bytes.withUnsafeMutableBytes { bytes in
+            bytes.storeBytes(of: entry.titleLength.littleEndian, toByteOffset: offset, as: UInt32.self)
+            bytes.storeBytes(of: entry.bodyLength.littleEndian, toByteOffset: offset + 4, as: UInt32.self)
+            bytes.storeBytes(of: entry.date.littleEndian, toByteOffset: offset + 8, as: Int64.self)
+        }
+        return bytes
+    }
+}
