@@ -50,7 +50,8 @@ struct HitPrinter {
 
     private func hitsText(for results: SearchResults) -> String {
         let query = FileName.escapingControlCharacters(in: results.query)
-        let matching = results.total == 1 ? "1 article matches" : "\(results.total) articles match"
+        let matching = !results.totalIsExact ? "\(results.total)+ articles match"
+            : results.total == 1 ? "1 article matches" : "\(results.total) articles match"
         guard !results.hits.isEmpty else {
             return results.total == 0
                 ? "No articles match \"\(query)\"."

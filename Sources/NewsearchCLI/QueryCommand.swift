@@ -92,7 +92,7 @@ struct QueryCommand: ParsableCommand {
     @Option(name: .long, help: "Output: text (for people), json (one object), paths (one path a line).")
     var format: Format = .text
 
-    @Flag(name: .long, help: "Same as --format json: {query, total, took_ms, warnings, hits: [{path, title, date, score, snippet, author, categories, highlights}]}; highlights in code points.")
+    @Flag(name: .long, help: "Same as --format json: {query, total, total_exact, took_ms, warnings, hits: [{path, title, date, score, snippet, author, categories, highlights}]}; highlights in code points.")
     var json = false
 
     @Option(name: .long, help: ArgumentHelp(
@@ -109,9 +109,16 @@ struct QueryCommand: ParsableCommand {
     var facets: String?
 
     @Flag(name: .long, help: ArgumentHelp(
+        "Count every hit.",
+        discussion: "By default a query of one frequent term stops counting at 10,000 when its page needs no more "
+            + "(\"10000+ articles match\"; in JSON \"total_exact\": false): counting on costs time in proportion "
+            + "to the hits. --facets counts every hit too."))
+    var exactTotal = false
+
+    @Flag(name: .long, help: ArgumentHelp(
         "Read one query a line from standard input and answer each with one JSON line.",
         discussion: "A line that starts with { is a JSON object: {\"q\": …} with, for that line only, any of limit, "
-            + "offset, sort, since, until, category and facets (overriding the options); a bad one is answered "
+            + "offset, sort, since, until, category, facets and exact_total (overriding the options); a bad one is answered "
             + "with {\"query\", \"error\", \"field\"}."))
     var stdin = false
 
@@ -143,7 +150,7 @@ struct QueryCommand: ParsableCommand {
     /// The command line's search options: the one query's, and what every `--stdin` line starts from.
     private var defaults: StdinQuery.Defaults {
         StdinQuery.Defaults(limit: limit, offset: offset, sort: sort, since: since, until: until, facets: facets,
-                            snippetLength: snippetLength, explain: explain)
+                            snippetLength: snippetLength, explain: explain, exactTotal: exactTotal)
     }
 
     /// The long names of the command's options (`--limit`, `--index`, …), read from its declaration.

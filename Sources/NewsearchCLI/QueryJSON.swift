@@ -50,6 +50,8 @@ struct QueryJSON: Encodable {
 
     var query: String
     var total: Int
+    /// False when counting stopped at `total` (10,000): there are at least that many.
+    var totalExact: Bool
     var tookMilliseconds: Double
     /// Problems that do not stop the query: broken syntax read literally, an index built with another analysis.
     var warnings: [String]
@@ -60,12 +62,13 @@ struct QueryJSON: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case query, total, warnings, hits, explain, facets
+        case totalExact = "total_exact"
         case tookMilliseconds = "took_ms"
     }
 
     static func encode(_ results: SearchResults, indexWarnings: [String] = []) throws -> String {
         let document = QueryJSON(
-            query: results.query, total: results.total, tookMilliseconds: (results.tookMilliseconds * 1000).rounded() / 1000,
+            query: results.query, total: results.total, totalExact: results.totalIsExact, tookMilliseconds: (results.tookMilliseconds * 1000).rounded() / 1000,
             warnings: indexWarnings + results.warnings.map(\.description),
             hits: results.hits.map(hit), explain: results.explanation.map { explanation in
                 Explanation(parsed: explanation.parsed, expression: explanation.expression,

@@ -112,7 +112,7 @@ async function search() {
 }
 
 function render(answer) {
-  $("status").textContent = answer.total + " 篇文章 · " + answer.took_ms.toFixed(1) + " ms"
+  $("status").textContent = answer.total + (answer.total_exact === false ? "+" : "") + " 篇文章 · " + answer.took_ms.toFixed(1) + " ms"
     + (answer.warnings.length ? " · " + answer.warnings.join("；") : "");
   $("results").replaceChildren(...answer.hits.map(hitNode));
   renderFacets(answer.facets || {});

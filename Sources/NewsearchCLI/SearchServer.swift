@@ -112,13 +112,15 @@ struct SearchServer: Sendable {
         guard let sort = SearchOptions.Sort(rawValue: sortText) else {
             throw SearchParameters.Invalid(name: "sort", description: "sort is relevance or date, not \"\(sortText)\"")
         }
-        return SearchOptions(
+        var options = SearchOptions(
             limit: try integer("limit", default: 10, in: 1 ... maximumLimit),
             offset: try integer("offset", default: 0, in: 0 ... 1_000_000), sort: sort,
             snippetLength: try integer("snippet_length", default: 80, in: 1 ... 1000),
             dates: try SearchParameters.dates(since: parameters["since"], until: parameters["until"],
                                               names: ("since", "until")),
             facets: try SearchParameters.facets(parameters["facets"], name: "facets"))
+        options.exactTotal = try integer("exact_total", default: 0, in: 0 ... 1) == 1
+        return options
     }
 
     /// One stored article by its path as hits show it (the segments after /api/documents/, percent-decoded).

@@ -15,13 +15,17 @@ struct StdinQuery {
         var facets: String?
         var snippetLength: Int
         var explain: Bool
+        var exactTotal = false
 
         /// The search options these values ask for (their dates and facets checked before, as `validate()` and
         /// a line's fields do: what does not read here is left out).
         var searchOptions: SearchOptions {
-            SearchOptions(limit: limit == 0 ? nil : limit, offset: offset, sort: sort, snippetLength: snippetLength,
-                          dates: try? SearchParameters.dates(since: since, until: until, names: ("since", "until")),
-                          explain: explain, facets: (try? SearchParameters.facets(facets, name: "facets")) ?? [])
+            var options = SearchOptions(
+                limit: limit == 0 ? nil : limit, offset: offset, sort: sort, snippetLength: snippetLength,
+                dates: try? SearchParameters.dates(since: since, until: until, names: ("since", "until")),
+                explain: explain, facets: (try? SearchParameters.facets(facets, name: "facets")) ?? [])
+            options.exactTotal = exactTotal
+            return options
         }
     }
 
@@ -34,7 +38,7 @@ struct StdinQuery {
     }
 
     /// The fields a JSON line may have.
-    static let fields = ["q", "limit", "offset", "sort", "since", "until", "category", "facets"]
+    static let fields = ["q", "limit", "offset", "sort", "since", "until", "category", "facets", "exact_total"]
 
     /// What the user asked for (`q`, or the plain line): the `query` of the answer.
     var query: String
@@ -97,6 +101,10 @@ struct StdinQuery {
             default: throw invalid("facets", "\"facets\" must be \"category\", \"year\", \"category,year\" or a list of them")
             }
         }
+        if let value = object["exact_total"] {
+            guard case .boolean(let exact) = value else { throw invalid("exact_total", "\"exact_total\" must be true or false") }
+            values.exactTotal = exact
+        }
         do {
             _ = try SearchParameters.dates(since: values.since, until: values.until, names: ("since", "until"))
             _ = try SearchParameters.facets(values.facets, name: "facets")
@@ -158,14 +166,15 @@ enum JSONField: Decodable {
     case string(String)
     case strings([String])
     case integer(Int)
+    case boolean(Bool)
     case other
 
     init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .other
-        } else if (try? container.decode(Bool.self)) != nil {
-            self = .other
+        } else if let value = try? container.decode(Bool.self) {
+            self = .boolean(value)
         } else if let number = try? container.decode(Int.self) {
             self = .integer(number)
         } else if let text = try? container.decode(String.self) {

@@ -92,6 +92,12 @@ import Testing
         #expect(paths(answers[2]).count == 1 && paths(answers[3]).isEmpty, "\(answers)")
     }
 
+    @Test func aLineMayAskForTheExactTotal() throws {
+        let answers = try answers([#"{"q":"社保","exact_total":true}"#, #"{"q":"社保","exact_total":1}"#])
+        #expect(answers[0]["total_exact"] as? Bool == true)
+        #expect(answers[1]["field"] as? String == "exact_total", "\(answers)")
+    }
+
     @Test func aLineOverridesTheCommandLineForItselfOnly() throws {
         let answers = try answers([#"{"q":"社保"}"#, #"{"q":"社保","limit":0,"sort":"date","facets":["category"]}"#,
                                    "社保", #"{"q":"社保","since":"2099"}"#, #"{"q":"社保","until":"2099","facets":"year"}"#],
@@ -104,6 +110,7 @@ import Testing
         #expect(answers[2]["facets"] == nil)
         #expect(answers[3]["total"] as? Int == 0)
         #expect(answers[4]["total"] as? Int == all)
+        #expect(answers.allSatisfy { $0["total_exact"] as? Bool == true }, "corpus/ holds far fewer than 10,000 hits")
         #expect((answers[4]["facets"] as? [String: Any])?["year"] != nil)
     }
 

@@ -28,13 +28,21 @@ final class RankingQuery {
     var scoresAllRowsAtOnce = false
     /// Stops the scoring of ``scoresAllRowsAtOnce`` once raised (the statement's progress check cannot).
     var cancellation: CancellationFlag?
-    /// Keep the matches of every row that enters ``top``, for the second phase (``candidateMatches``).
+    /// Keep the matches of every row that enters ``top``, for the second phase (``candidateMatches(of:)``).
     var keepsCandidateMatches: Bool {
         get { row.pointee.keepsCandidateMatches }
-        set { row.pointee.keepsCandidateMatches = newValue }
+        set {
+            row.pointee.keepsCandidateMatches = newValue
+            if newValue { row.pointee.candidateRanges.reserveCapacity(4 * min(top.capacity, 1 << 14)) }
+        }
     }
-    /// The matches of the rows that entered ``top`` (rows pushed out again included), by row id.
-    var candidateMatches: [Int64: [MatchOccurrence]] { row.pointee.candidateMatches }
+    /// Whether some row's matches were kept.
+    var hasCandidateMatches: Bool { !row.pointee.candidateRanges.isEmpty }
+    /// The matches of a row that entered ``top`` (empty for another).
+    func candidateMatches(of id: Int64) -> ArraySlice<MatchOccurrence> {
+        guard let range = row.pointee.candidateRanges[id] else { return [] }
+        return row.pointee.candidatePool[range]
+    }
 
     /// What the ranking function reads and writes on every row, behind a pointer so that it costs no reference
     /// counting or exclusivity check: set up on the first row (see ``RowState``).
@@ -54,11 +62,20 @@ final class RankingQuery {
         /// The counted matches of the current row.
         var occurrences: [MatchOccurrence] = []
         var keepsCandidateMatches = false
-        var candidateMatches: [Int64: [MatchOccurrence]] = [:]
+        /// The matches of every row that entered the best, one after another (those pushed out again stay), and
+        /// where each row's lie: no allocation per row.
+        var candidatePool: [MatchOccurrence] = []
+        var candidateRanges: [Int64: Range<Int>] = [:]
     }
     /// The positions each phrase spans: from the plan, or read from FTS5 on the first row where the plan does
     /// not say (a plain `newsearch_rank(fts)`).
     let phraseSizes: UnsafeMutableBufferPointer<Int32>
+    /// Count the rows of the first phrase on the first row, stopping at this many when set (`Int.max`: all): for a
+    /// statement that ranks only some of them (``ExecutionPlan/titleTier``).
+    var countsFirstPhrase: Int?
+    /// What that count found: the rows counted, and the row id of the last (to estimate how many there are past the
+    /// stop, since rows come in id order).
+    var firstPhraseCount: (rows: Int, lastID: Int64)?
     /// Reads a row's statistics record, for ``checksWordStarts`` (the connection's, set on the first row).
     var records: RankingEnvironment.RecordReader?
 
@@ -126,7 +143,9 @@ final class RankingQuery {
     func collect(id: Int64, score: Double, date: Int64) {
         row.pointee.collected.collect(TopHits.Row(id: id, score: score, date: date))
         if row.pointee.keepsCandidateMatches, row.pointee.collected.inner.first.keptLast {
-            row.pointee.candidateMatches[id] = row.pointee.occurrences
+            let start = row.pointee.candidatePool.count
+            row.pointee.candidatePool.append(contentsOf: row.pointee.occurrences)
+            row.pointee.candidateRanges[id] = start ..< row.pointee.candidatePool.count
         }
     }
 }

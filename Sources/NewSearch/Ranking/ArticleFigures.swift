@@ -32,6 +32,8 @@ final class ArticleFigures {
 
     /// The number of articles and the mean title and body lengths (bm25's averages).
     let count: Int
+    /// The largest row id an article may have.
+    let largestID: Int64
     let averageLengths: [Double]
     /// The figures as plain memory for the ranking function's hot path (a value without reference counting,
     /// valid while this object lives).
@@ -42,6 +44,7 @@ final class ArticleFigures {
     ///   - totals: the number of articles and the sums of their title and body lengths.
     init(largestID: Int64, count: Int, titleLengths: Int64, bodyLengths: Int64, reader: @escaping BlockReader) {
         self.count = count
+        self.largestID = largestID
         averageLengths = count == 0 ? [1, 1]
             : [Double(titleLengths) / Double(count), Double(bodyLengths) / Double(count)]
         let blocks = UnsafeMutableBufferPointer<UnsafeMutableRawPointer?>.allocate(

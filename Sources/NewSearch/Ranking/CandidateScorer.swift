@@ -22,7 +22,7 @@ final class CandidateScorer {
     deinit { counts.deallocate() }
 
     /// The full score of an article with `matches`, described by `record` and its boundary blob.
-    func score(_ matches: [MatchOccurrence], record: StatisticsRecord,
+    func score(_ matches: ArraySlice<MatchOccurrence>, record: StatisticsRecord,
                boundaries: UnsafeRawBufferPointer) -> RelevanceModel.Score {
         counts.reset()
         for match in matches where match.column < counts.columns {
@@ -35,7 +35,8 @@ final class CandidateScorer {
         }
         var near = false
         if rewardsProximity {
-            occurrences = matches
+            occurrences.removeAll(keepingCapacity: true)
+            occurrences.append(contentsOf: matches)
             near = ProximityWindow.holdsAllTerms(&occurrences, terms: counts.terms,
                                                  window: model.parameters.proximityWindow)
         }

@@ -88,6 +88,14 @@ public struct RelevanceModel: Sendable {
         (1 + max(0, parameters.wordAlignmentBoost)) * (1 + max(0, parameters.proximityBoost))
     }
 
+    /// The most an article can score whose title holds none of the query's terms, whatever its body: each term's
+    /// saturated frequency stays below k1 + 1 (times the body's weight when columns are scored apart), with no title
+    /// bonus, times ``maximumRaise``.
+    func boundWithoutTitle(idf: [Double]) -> Double {
+        let perTerm = (parameters.k1 + 1) * (parameters.combinesColumns ? 1 : max(0, parameters.bodyWeight))
+        return idf.reduce(0) { $0 + $1 * perTerm } * maximumRaise
+    }
+
     /// The score of an article whose columns hold `lengths` tokens, where columns average `averageLengths`.
     func score(terms: [TermCounts], lengths: [Int], averageLengths: [Double], near: Bool) -> Score {
         let counts = MatchCounts(terms: terms.count, columns: lengths.count, idf: terms.map(\.idf),

@@ -1,8 +1,11 @@
 /// Decides how a compiled query runs (``ExecutionPlan``): the one place that looks at a plan's shape to choose a
 /// strategy.
 enum QueryPlanner {
-    /// The execution of `plan`; `ranked`: whether hits are scored (a search) or only listed (``Searcher/paths``).
-    static func execution(of plan: QueryPlan, ranked: Bool) -> ExecutionPlan {
+    /// The execution of `plan`; `ranked`: whether hits are scored (a search) or only listed (``Searcher/paths``);
+    /// `options`: the search's, which decide whether a page may be ranked from a tier of the hits; `frequencies`:
+    /// the terms' document frequencies where known (a cache of earlier searches).
+    static func execution(of plan: QueryPlan, ranked: Bool, options: SearchOptions? = nil,
+                          frequencies: [Int?] = []) -> ExecutionPlan {
         guard !plan.isEmpty else { return ExecutionPlan(strategy: .nothing) }
         guard let match = plan.match else { return ExecutionPlan(strategy: .everyArticle) }
         let phrases = plan.ranking.phrases
@@ -10,11 +13,24 @@ enum QueryPlanner {
             return ExecutionPlan(strategy: .matchingRows)
         }
         let oneTerm = plan.ranking.terms.count == 1
-        return ExecutionPlan(
+        var execution = ExecutionPlan(
             strategy: phrases.count == 1 ? .scoreOnePhrase : .scoreEachRow,
             defersIDF: !ranked || oneTerm,
             totalIsTermFrequency: plan.filters.isEmpty && phrases.count == 1
                 && phrases.allSatisfy { $0.term != nil && !$0.requiresWordStart },
             cachesFrequencies: !match.confinesToColumn)
+        // The title tier pays when the term is frequent (its first walk of the term's rows is doubled when the tier
+        // cannot fill the page): from as many articles as the count may stop at.
+        if ranked, let options, execution.totalIsTermFrequency, options.sort == .relevance, options.facets.isEmpty,
+           !match.confinesToColumn, let frequency = frequencies.first ?? nil, frequency >= options.countedTotal,
+           let limit = options.limit, max(0, options.offset) + limit <= Searcher.candidates,
+           case .phrase(let text, let phrase) = match {
+            let inTitle = FTS5Expression.phrase(
+                text, RankingPlan.Phrase(term: nil, requiresWordStart: false, isRequired: false, span: phrase.span))
+            let tier = FTS5Expression.and([match, .column("title", inTitle)])
+            execution.titleTier = (tier, RankingPlan(phrases: tier.phrases, terms: plan.ranking.terms))
+            execution.countCap = options.exactTotal ? nil : options.countedTotal
+        }
+        return execution
     }
 }

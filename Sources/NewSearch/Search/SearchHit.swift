@@ -24,8 +24,13 @@ public struct SearchHit: Sendable, Equatable {
 public struct SearchResults: Sendable, Equatable {
     /// The query text, as it was given.
     public var query: String
-    /// The number of articles matching the query, all pages together (exact, not an estimate).
+    /// The number of articles matching the query, all pages together: exact unless ``totalIsExact`` is false.
     public var total: Int
+    /// Whether ``total`` is the exact number of hits. When false there are at least ``total`` (``countedTotal``,
+    /// 10,000), as search engines say "10,000+" (``SearchOptions/exactTotal`` asks for the exact count).
+    public var totalIsExact = true
+    /// The count past which a search may stop counting hits.
+    public static let countedTotal = 10_000
     /// The page of hits asked for: at most ``SearchOptions/limit`` of them, after ``SearchOptions/offset``, in the
     /// order of ``SearchOptions/sort``.
     public var hits: [SearchHit]

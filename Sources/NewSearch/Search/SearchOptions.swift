@@ -23,7 +23,14 @@ public struct SearchOptions: Sendable, Equatable {
     /// The figures relevance is scored with: ``RankingParameters/standard`` unless an evaluation asks otherwise.
     public var ranking: RankingParameters = .standard
     /// The facets to count over the whole hit set (``SearchResults/facets``); none by default, which costs nothing.
+    /// Facets are counted over every hit, so a query that asks for them scores every match, as ``exactTotal`` does.
     public var facets: Set<Facet>
+    /// Report the exact number of hits. By default a total past ``SearchResults/countedTotal`` (10,000) is
+    /// reported as that many with ``SearchResults/totalIsExact`` false, and a query of one frequent term stops
+    /// counting there when it can rank its page without the rest: counting on costs time in proportion to the hits.
+    public var exactTotal = false
+    /// Where counting may stop (``SearchResults/countedTotal``; smaller in tests).
+    var countedTotal = SearchResults.countedTotal
 
     /// Options with the given values, each as its property describes; by default the first 10 hits by relevance,
     /// with 80-character snippets, no date range, no explanation and no facets.

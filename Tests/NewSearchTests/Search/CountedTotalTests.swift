@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import NewSearch
+
+/// A total past the bound is reported as the bound, "at least"; a page of one term known to be that frequent is
+/// ranked from the articles holding it in their title when no other can reach the page, and its hits counted only
+/// up to the bound: the page is the same.
+@Suite struct CountedTotalTests {
+    /// 30 articles with 经济 in the title and body, 40 with it in the body only, 10 without it.
+    private static func index() throws -> SearchIndex {
+        let index = try SearchIndex(path: ":memory:")
+        var articles: [(String, Article)] = []
+        for number in 0 ..< 30 {
+            articles.append(("t\(number)", Article(title: "经济新闻\(number)", body: "今天的经济形势。" + String(repeating: "其他内容。", count: number))))
+        }
+        for number in 0 ..< 40 {
+            articles.append(("b\(number)", Article(title: "新闻\(number)", body: "经济经济经济，谈经济。" + String(repeating: "别的。", count: number))))
+        }
+        for number in 0 ..< 10 { articles.append(("n\(number)", Article(title: "天气\(number)", body: "晴天。"))) }
+        try index.add(contentsOf: articles)
+        return index
+    }
+
+    private static func options(limit: Int, countedTotal: Int, exact: Bool = false) -> SearchOptions {
+        var options = SearchOptions(limit: limit)
+        options.countedTotal = countedTotal
+        options.exactTotal = exact
+        return options
+    }
+
+    @Test func pastTheBoundTheTotalIsALowerBoundAndThePageTheSame() throws {
+        let index = try Self.index()
+        let exact = try index.search("经济", options: Self.options(limit: 5, countedTotal: 20, exact: true))
+        #expect(exact.total == 70)
+        #expect(exact.totalIsExact)
+        // The first search counts every hit (the term's frequency is not known yet), the second the title tier's.
+        for _ in 0 ..< 2 {
+            let counted = try index.search("经济", options: Self.options(limit: 5, countedTotal: 20))
+            #expect(counted.total == 20)
+            #expect(!counted.totalIsExact)
+            #expect(counted.hits.map(\.path) == exact.hits.map(\.path))
+            #expect(counted.hits.allSatisfy { $0.path.hasPrefix("t") })
+        }
+    }
+
+    /// The title tier ranks the page: its count stops at the bound.
+    @Test func theTitleTierStopsCountingAtTheBound() throws {
+        let index = try Self.index()
+        _ = try index.search("经济", options: Self.options(limit: 5, countedTotal: 20))
+        let tiered = try index.pool.read { session in
+            let plan = QueryCompiler.compile(QueryParser.parse("经济"), analyzer: session.searcher.analyzer)
+            return QueryPlanner.execution(of: plan, ranked: true, options: Self.options(limit: 5, countedTotal: 20),
+                                          frequencies: session.store.cachedFrequencies(plan.ranking.terms))
+        }
+        #expect(tiered.titleTier != nil)
+        #expect(tiered.countCap == 20)
+    }
+
+    @Test func withinTheBoundTheTotalIsExact() throws {
+        let index = try Self.index()
+        let results = try index.search("经济", options: Self.options(limit: 5, countedTotal: 70))
+        #expect(results.total == 70)
+        #expect(results.totalIsExact)
+    }
+
+    /// When the title tier cannot fill the page, every hit is ranked and counted.
+    @Test func aPageTheTitlesCannotFillCountsEveryHit() throws {
+        let index = try Self.index()
+        _ = try index.search("经济", options: Self.options(limit: 5, countedTotal: 20))
+        let results = try index.search("经济", options: Self.options(limit: 40, countedTotal: 20))
+        let all = try index.search("经济", options: SearchOptions(limit: nil))
+        #expect(results.total == 20)
+        #expect(!results.totalIsExact)
+        #expect(all.total == 70)
+        #expect(results.hits.map(\.path) == Array(all.hits.prefix(40)).map(\.path))
+    }
+}
