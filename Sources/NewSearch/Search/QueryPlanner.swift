@@ -3,9 +3,10 @@
 enum QueryPlanner {
     /// The execution of `plan`; `ranked`: whether hits are scored (a search) or only listed (``Searcher/paths``);
     /// `options`: the search's, which decide whether a page may be ranked from a tier of the hits; `frequencies`:
-    /// the terms' document frequencies where known (a cache of earlier searches).
+    /// the terms' document frequencies where known (a cache of earlier searches); `titleFrequency`: the number of
+    /// articles holding the one term in their title, when an earlier search counted it.
     static func execution(of plan: QueryPlan, ranked: Bool, options: SearchOptions? = nil,
-                          frequencies: [Int?] = []) -> ExecutionPlan {
+                          frequencies: [Int?] = [], titleFrequency: Int? = nil) -> ExecutionPlan {
         guard !plan.isEmpty else { return ExecutionPlan(strategy: .nothing) }
         guard let match = plan.match else { return ExecutionPlan(strategy: .everyArticle) }
         let phrases = plan.ranking.phrases
@@ -20,11 +21,16 @@ enum QueryPlanner {
                 && phrases.allSatisfy { $0.term != nil && !$0.requiresWordStart },
             cachesFrequencies: !match.confinesToColumn)
         // The title tier pays when the term is frequent (its first walk of the term's rows is doubled when the tier
-        // cannot fill the page): from as many articles as the count may stop at.
+        // cannot fill the page), from as many articles as the count may stop at, and few of them hold it in their
+        // title (at most a fifth, once a search counted them: 习近平, in two of five titles, ranked 1.4 times as
+        // slowly from the tier as from every hit). And the term is one or two characters: FTS5 walks the term's
+        // rows twice for the tier (once for each side of its AND), which costs more than the scoring it saves for
+        // a longer phrase, of three or four characters' lists (一带一路 at ×10: 2.8 ms from every hit, 4.8 from the tier).
         if ranked, let options, execution.totalIsTermFrequency, options.sort == .relevance, options.facets.isEmpty,
            !match.confinesToColumn, let frequency = frequencies.first ?? nil, frequency >= options.countedTotal,
+           titleFrequency.map({ $0 * 5 <= frequency }) ?? true,
            let limit = options.limit, max(0, options.offset) + limit <= Searcher.candidates,
-           case .phrase(let text, let phrase) = match {
+           case .phrase(let text, let phrase) = match, phrase.span <= 2 {
             let inTitle = FTS5Expression.phrase(
                 text, RankingPlan.Phrase(term: nil, requiresWordStart: false, isRequired: false, span: phrase.span))
             let tier = FTS5Expression.and([match, .column("title", inTitle)])

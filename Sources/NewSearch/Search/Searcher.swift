@@ -46,7 +46,9 @@ struct Searcher {
         var plan = QueryCompiler.compile(parsed, analyzer: analyzer)
         if let dates = options.dates { plan.filters.append(.dated(dates)) }
         let known = store.cachedFrequencies(plan.ranking.terms)
-        let execution = QueryPlanner.execution(of: plan, ranked: true, options: options, frequencies: known)
+        let execution = QueryPlanner.execution(
+            of: plan, ranked: true, options: options, frequencies: known,
+            titleFrequency: plan.ranking.terms.count == 1 ? store.cachedTitleFrequency(plan.ranking.terms[0]) : nil)
         var results = SearchResults(query: text, total: 0, hits: [], warnings: plan.warnings)
         results.nothingToSearch = execution.strategy == .nothing
         if options.explain { results.explanation = explanation(parsed, plan) }
@@ -133,6 +135,7 @@ struct Searcher {
         query.countsFirstPhrase = cap == Int.max ? cap : cap + 1
         query.cancellation = cancellation
         try store.rankMatches(tier.match, into: query, allAtOnce: false)
+        if let term = plan.ranking.terms.first { store.cacheTitleFrequency(query.total, of: term) }
         let second = try secondPhase(query, order: .relevance, wanted: wanted, explains: options.explain)
         guard let counted = query.firstPhraseCount, let scoring = query.scoringFigures, second.page.count >= wanted,
               let worst = second.page.last,

@@ -21,10 +21,23 @@ extension IndexStore {
         ) { [weak self] block in try? self?.figureBlock(block) }
         cachedFigures = (figures, dataVersion, generation)
         frequencyCache.removeAll()
+        titleFrequencyCache.removeAll()
         cachedCategories = nil
         environment.figures = figures
         environment.records = { [weak self] id in try? self?.statisticsRecord(id: id) }
         return figures
+    }
+
+    /// The number of articles holding `term` in their title, when an earlier search since the index last changed
+    /// counted it.
+    func cachedTitleFrequency(_ term: String) -> Int? {
+        titleFrequencyCache[term]
+    }
+
+    /// Remembers the number of articles holding `term` in their title, until the index changes.
+    func cacheTitleFrequency(_ frequency: Int, of term: String) {
+        if titleFrequencyCache.count >= 4096 { titleFrequencyCache.removeAll() }
+        titleFrequencyCache[term] = frequency
     }
 
     /// Runs `body`, a search's reads, in one read transaction: every statement sees the index as the first did.

@@ -22,6 +22,8 @@ final class IndexStore {
     var cachedFigures: (figures: ArticleFigures, dataVersion: Int64, generation: Int)?
     /// Document frequencies of query terms counted since the figures were opened (see ``figures()``).
     var frequencyCache: [String: Int] = [:]
+    /// The number of articles holding each term in their title, where a search counted it (see ``ExecutionPlan/titleTier``).
+    var titleFrequencyCache: [String: Int] = [:]
     var writes: Writes?
     /// Every article's categories, for facet counts: loaded on first use, forgotten when the figures reopen.
     var cachedCategories: CategoryTable?
