@@ -24,16 +24,18 @@ struct ExecutionPlan: Equatable {
     var totalIsTermFrequency = false
     /// The terms' document frequencies may be cached by their text: no term is confined to a column.
     var cachesFrequencies = false
-    /// For a page of one term in relevance order: its articles that hold the term in their title, ranked first
-    /// (the expression, and the ranking plan of its phrases). The rest are ranked only when those cannot fill the
-    /// page with scores no article without the term in its title can reach (``RelevanceModel/boundWithoutTitle(idf:)``).
-    var titleTier: (match: FTS5Expression, ranking: RankingPlan)?
+    /// For a page of one term in relevance order: its articles that hold the term in their title, ranked first.
+    /// The rest are ranked only when those cannot fill the page with scores no article without the term in its
+    /// title can reach (``RelevanceModel/boundWithoutTitle(idf:)``).
+    var titleTier: TitleTier?
     /// Stop counting hits at this many (``SearchResults/countedTotal``) when the page needs no more.
     var countCap: Int?
 
-    static func == (a: ExecutionPlan, b: ExecutionPlan) -> Bool {
-        a.strategy == b.strategy && a.defersIDF == b.defersIDF && a.totalIsTermFrequency == b.totalIsTermFrequency
-            && a.cachesFrequencies == b.cachesFrequencies && a.titleTier?.match == b.titleTier?.match
-            && a.countCap == b.countCap
+    /// The articles of a one-term query that hold the term in their title.
+    struct TitleTier: Equatable {
+        /// `"term" AND title : "term"`: the second phrase only narrows the rows, it is not scored.
+        var match: FTS5Expression
+        /// The ranking plan of the expression's phrases.
+        var ranking: RankingPlan
     }
 }

@@ -29,12 +29,13 @@ enum QueryPlanner {
         if ranked, let options, execution.totalIsTermFrequency, options.sort == .relevance, options.facets.isEmpty,
            !match.confinesToColumn, let frequency = frequencies.first ?? nil, frequency >= options.countedTotal,
            titleFrequency.map({ $0 * 5 <= frequency }) ?? true,
-           let limit = options.limit, max(0, options.offset) + limit <= Searcher.candidates,
+           let limit = options.limit, max(0, options.offset) + limit <= PageRanker.candidates,
            case .phrase(let text, let phrase) = match, phrase.span <= 2 {
             let inTitle = FTS5Expression.phrase(
                 text, RankingPlan.Phrase(term: nil, requiresWordStart: false, isRequired: false, span: phrase.span))
             let tier = FTS5Expression.and([match, .column("title", inTitle)])
-            execution.titleTier = (tier, RankingPlan(phrases: tier.phrases, terms: plan.ranking.terms))
+            execution.titleTier = ExecutionPlan.TitleTier(
+                match: tier, ranking: RankingPlan(phrases: tier.phrases, terms: plan.ranking.terms))
             execution.countCap = options.exactTotal ? nil : options.countedTotal
         }
         return execution

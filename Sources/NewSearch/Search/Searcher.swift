@@ -6,13 +6,7 @@ import Foundation
 struct Searcher {
     let store: IndexStore
     let analyzer: Analyzer
-
-    /// The candidates the first phase keeps for the second (more when a page reaches further): the best few
-    /// hundred, as Vespa's second-phase ranking and Elasticsearch's rescoring take. The second phase can raise a
-    /// score by at most ``RelevanceModel/maximumRaise`` (1.365), so an article below them would need its matches
-    /// word-aligned where each of the 256 above it has none. With 100, one-character terms (党, 马), whose articles
-    /// score alike until word alignment tells them apart, lost hits 4–20 to articles below the hundredth.
-    static let candidates = 256
+    private var ranker: PageRanker { PageRanker(store: store) }
 
     func paths(matching text: String, cancellation: CancellationFlag? = nil) throws -> [String] {
         try store.reading { try listPaths(matching: text, cancellation: cancellation) }
@@ -36,7 +30,7 @@ struct Searcher {
         let query = RankingQuery(plan: plan.ranking, defersIDF: execution.defersIDF)
         query.collectsIDs = true
         query.cancellation = cancellation
-        try collectHits(plan, execution, into: query)
+        try ranker.collectHits(plan, execution, into: query)
         return try store.paths(ids: query.ids)
     }
 
@@ -54,8 +48,8 @@ struct Searcher {
         if options.explain { results.explanation = explanation(parsed, plan) }
         if execution.strategy != .nothing {
             let figures = try store.figures()
-            let ranked = try rankTitleTier(plan, execution, options, figures: figures, cancellation: cancellation)
-                ?? rankEveryHit(plan, execution, options, figures: figures, cancellation: cancellation)
+            let ranked = try ranker.rankTitleTier(plan, execution, options, figures: figures, cancellation: cancellation)
+                ?? ranker.rankEveryHit(plan, execution, options, figures: figures, cancellation: cancellation)
             let cap = options.exactTotal ? Int.max : options.countedTotal
             results.total = min(ranked.total, cap)
             results.totalIsExact = ranked.totalIsExact && ranked.total <= cap
@@ -78,120 +72,6 @@ struct Searcher {
         results.tookMilliseconds = Double(elapsed.components.seconds) * 1000
             + Double(elapsed.components.attoseconds) / 1e15
         return results
-    }
-
-    /// A ranked page and what the search says of the hits besides.
-    private struct RankedPage {
-        /// The page from the first hit on (the offset not yet dropped), scored without idf when it is deferred.
-        var page: [TopHits.Row]
-        var parts: [Int64: RelevanceModel.Score]
-        var total: Int
-        var totalIsExact = true
-        var facets: [Facet: [FacetCount]] = [:]
-        /// The number of articles the one term matches, for its deferred idf, when known without a count of its
-        /// own (an estimate past ``SearchResults/countedTotal``).
-        var matching: Int?
-    }
-
-    /// The page ranked from every hit: each match scored by the first phase, the candidates by the second.
-    private func rankEveryHit(_ plan: QueryPlan, _ execution: ExecutionPlan, _ options: SearchOptions,
-                              figures: ArticleFigures, cancellation: CancellationFlag?) throws -> RankedPage {
-        let wanted = options.limit.map { max(0, options.offset) + $0 } ?? Int.max
-        let order: TopHits.Order = options.sort == .relevance && plan.match != nil ? .relevance : .date
-        let frequencies = execution.cachesFrequencies ? store.cachedFrequencies(plan.ranking.terms)
-            : plan.ranking.terms.map { _ in nil }
-        let query = RankingQuery(plan: plan.ranking, documentFrequencies: frequencies, defersIDF: execution.defersIDF)
-        query.parameters = options.ranking
-        query.top = TopHits(capacity: order == .date ? wanted : max(wanted, Self.candidates), order: order)
-        query.keepsCandidateMatches = plan.match != nil
-        query.collectsIDs = !options.facets.isEmpty
-        query.cancellation = cancellation
-        try collectHits(plan, execution, into: query)
-        let second = try secondPhase(query, order: order, wanted: wanted, explains: options.explain)
-        var ranked = RankedPage(page: second.page, parts: second.parts, total: query.total)
-        if !options.facets.isEmpty {
-            ranked.facets = try store.facetCounts(options.facets, ids: query.ids, figures: figures)
-        }
-        if execution.totalIsTermFrequency { ranked.matching = query.total }
-        if execution.cachesFrequencies {
-            store.cacheFrequencies(execution.totalIsTermFrequency ? [query.total] : query.documentFrequencies,
-                                   of: plan.ranking.terms)
-        }
-        return ranked
-    }
-
-    /// The page ranked from the articles that hold the one term in their title (``ExecutionPlan/titleTier``), with
-    /// the term's articles counted up to ``ExecutionPlan/countCap``; nil when that page is not the page of every hit
-    /// (too few such articles, or one on the page scores no more than an article without the term in its title
-    /// could).
-    private func rankTitleTier(_ plan: QueryPlan, _ execution: ExecutionPlan, _ options: SearchOptions,
-                               figures: ArticleFigures, cancellation: CancellationFlag?) throws -> RankedPage? {
-        guard let tier = execution.titleTier, let limit = options.limit else { return nil }
-        let wanted = max(0, options.offset) + limit, cap = execution.countCap ?? Int.max
-        let query = RankingQuery(plan: tier.ranking, defersIDF: true)
-        query.parameters = options.ranking
-        query.top = TopHits(capacity: max(wanted, Self.candidates), order: .relevance)
-        query.keepsCandidateMatches = true
-        query.countsFirstPhrase = cap == Int.max ? cap : cap + 1
-        query.cancellation = cancellation
-        try store.rankMatches(tier.match, into: query, allAtOnce: false)
-        if let term = plan.ranking.terms.first { store.cacheTitleFrequency(query.total, of: term) }
-        let second = try secondPhase(query, order: .relevance, wanted: wanted, explains: options.explain)
-        guard let counted = query.firstPhraseCount, let scoring = query.scoringFigures, second.page.count >= wanted,
-              let worst = second.page.last,
-              worst.score > RelevanceModel(parameters: options.ranking).boundWithoutTitle(idf: scoring.idf) else {
-            return nil
-        }
-        let exact = counted.rows <= cap
-        let estimate = exact ? counted.rows
-            : min(figures.count, max(counted.rows, Int(Double(counted.rows) * Double(figures.largestID)
-                                                        / Double(max(1, counted.lastID)))))
-        return RankedPage(page: second.page, parts: second.parts, total: min(counted.rows, cap), totalIsExact: exact,
-                          matching: estimate)
-    }
-
-    /// The second phase: the whole model on the first phase's candidates, best first, keeping the best `wanted`.
-    /// In date order the candidates are the page, rescored for their scores alone. In relevance order it stops at
-    /// the first candidate whose first-phase score, times the most the second phase can add, cannot reach the page.
-    private func secondPhase(_ query: RankingQuery, order: TopHits.Order, wanted: Int, explains: Bool) throws
-        -> (page: [TopHits.Row], parts: [Int64: RelevanceModel.Score]) {
-        let candidates = query.top.sorted()
-        guard let figures = query.scoringFigures, query.hasCandidateMatches else {
-            return (Array(candidates.prefix(wanted)), [:])
-        }
-        let model = RelevanceModel(parameters: query.parameters)
-        let scorer = CandidateScorer(model: model, terms: query.plan.terms.count, columns: figures.columns,
-                                     idf: figures.idf, averageLengths: figures.averageLengths,
-                                     rewardsProximity: query.plan.rewardsProximity)
-        var best = TopHits(capacity: wanted, order: order), parts: [Int64: RelevanceModel.Score] = [:]
-        for candidate in candidates {
-            if order == .relevance, best.isFull, let worst = best.worst, candidate.score * model.maximumRaise < worst.score {
-                break
-            }
-            let matches = query.candidateMatches(of: candidate.id)
-            guard let score = try store.withStatisticsRecord(id: candidate.id, {
-                scorer.score(matches, record: $0, boundaries: $1)
-            }) else { continue }
-            best.offer(TopHits.Row(id: candidate.id, score: score.total, date: candidate.date))
-            if explains, best.keptLast { parts[candidate.id] = score }
-        }
-        let page = best.sorted()
-        let kept = Set(page.map(\.id))
-        return (page, parts.filter { kept.contains($0.key) })
-    }
-
-    /// Scores and collects every hit of `plan` into `query`, as `execution` says, with the figures of the store's
-    /// last ``IndexStore/figures()``.
-    private func collectHits(_ plan: QueryPlan, _ execution: ExecutionPlan, into query: RankingQuery) throws {
-        query.allowed = plan.filters.isEmpty ? nil : try store.documentIDs(meeting: plan.filters)
-        if let match = plan.match {
-            try store.rankMatches(match, into: query, allAtOnce: execution.strategy == .scoreOnePhrase)
-            return
-        }
-        let excluded = try plan.exclusion.map(store.matchingIDs) ?? []
-        for article in try store.everyArticle() where !excluded.contains(article.id) {
-            query.collect(id: article.id, score: 0, date: article.date)
-        }
     }
 
     /// A page's hit: its stored article, the title and the best passage of the body with the terms highlighted.

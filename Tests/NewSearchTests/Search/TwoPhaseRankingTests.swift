@@ -33,7 +33,7 @@ import Testing
     /// The sample has a term with more matches than the first phase keeps: the test above covers the second
     /// phase's cut.
     @Test func aTermMatchesMoreThanTheCandidates() throws {
-        #expect(try Self.index.search("的").total > Searcher.candidates)
+        #expect(try Self.index.search("的").total > PageRanker.candidates)
     }
 
     /// Explained scores are the scores shown.
