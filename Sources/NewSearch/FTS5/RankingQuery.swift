@@ -56,7 +56,8 @@ final class RankingQuery {
         var figures: ArticleFigures.Table?
         var model = RelevanceModel()
         var collected = Collectors(allowed: nil, inner: CollectorPair(
-            first: TopHits(capacity: 0, order: .relevance), second: CollectorPair(first: HitCount(), second: nil)))
+            first: CandidateWindow(candidates: TopHits(capacity: 0, order: .relevance)),
+            second: CollectorPair(first: HitCount(), second: nil)))
         /// The rows visited so far when every row is scored at once.
         var visited = 0
         /// The counted matches of the current row.
@@ -115,12 +116,22 @@ final class RankingQuery {
 
     /// Where scored rows go: the rows the filter allows are offered to the best page, counted, and their ids kept
     /// when asked for; none returns to SQL (held in ``row``).
-    typealias Collectors = AllowedRows<CollectorPair<TopHits, CollectorPair<HitCount, HitIDs?>>>
+    typealias Collectors = AllowedRows<CollectorPair<CandidateWindow, CollectorPair<HitCount, HitIDs?>>>
 
-    /// The best rows taken, as many as its capacity.
+    /// The best rows taken, as many as its capacity (every row that can reach the page, see ``CandidateWindow``).
     var top: TopHits {
-        get { row.pointee.collected.inner.first }
-        set { row.pointee.collected.inner.first = newValue }
+        get { row.pointee.collected.inner.first.candidates }
+        set { row.pointee.collected.inner.first = CandidateWindow(candidates: newValue) }
+    }
+
+    /// Takes the best rows into `candidates`, leaving out those that cannot reach a page of `page` rows (set the
+    /// ``parameters`` first: the window needs a full score to be at least the first phase's, which a negative
+    /// raise would break, and then keeps every row).
+    func keepCandidates(_ candidates: TopHits, page: Int) {
+        let model = row.pointee.model
+        let lowers = model.parameters.wordAlignmentBoost < 0 || model.parameters.proximityBoost < 0
+        row.pointee.collected.inner.first = CandidateWindow(candidates: candidates, page: lowers ? .max : page,
+                                                            raise: model.maximumRaise)
     }
     /// Only these rows are hits (the articles that meet the query's metadata filters), when set.
     var allowed: Set<Int64>? {

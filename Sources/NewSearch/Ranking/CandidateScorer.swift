@@ -23,7 +23,19 @@ final class CandidateScorer {
 
     /// The full score of an article with `matches`, described by `record` and its boundary blob.
     func score(_ matches: ArraySlice<MatchOccurrence>, record: StatisticsRecord,
-               boundaries: UnsafeRawBufferPointer) -> RelevanceModel.Score {
+               boundaries: UnsafeRawBufferPointer) -> Double {
+        model.total(counts, near: count(matches, record: record, boundaries: boundaries))
+    }
+
+    /// The full score with its parts, for explaining.
+    func explained(_ matches: ArraySlice<MatchOccurrence>, record: StatisticsRecord,
+                   boundaries: UnsafeRawBufferPointer) -> RelevanceModel.Score {
+        model.score(counts, near: count(matches, record: record, boundaries: boundaries))
+    }
+
+    /// Fills the counts with the article's matches and lengths; whether its terms stand close together.
+    private func count(_ matches: ArraySlice<MatchOccurrence>, record: StatisticsRecord,
+                       boundaries: UnsafeRawBufferPointer) -> Bool {
         counts.reset()
         for match in matches where match.column < counts.columns {
             counts.addMatch(term: Int(match.term), column: match.column,
@@ -33,13 +45,9 @@ final class CandidateScorer {
         for column in 0 ..< counts.columns {
             counts.setLength(column == 0 ? record.titleLength : column == 1 ? record.bodyLength : 0, column: column)
         }
-        var near = false
-        if rewardsProximity {
-            occurrences.removeAll(keepingCapacity: true)
-            occurrences.append(contentsOf: matches)
-            near = ProximityWindow.holdsAllTerms(&occurrences, terms: counts.terms,
-                                                 window: model.parameters.proximityWindow)
-        }
-        return model.score(counts, near: near)
+        guard rewardsProximity else { return false }
+        occurrences.removeAll(keepingCapacity: true)
+        occurrences.append(contentsOf: matches)
+        return ProximityWindow.holdsAllTerms(&occurrences, terms: counts.terms, window: model.parameters.proximityWindow)
     }
 }

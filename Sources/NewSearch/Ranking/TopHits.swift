@@ -20,7 +20,7 @@ struct TopHits: HitCollector {
     }
 
     private(set) var capacity: Int
-    private let order: Order
+    let order: Order
     private var heap: [Row] = []
     /// Whether the row last offered was kept.
     private(set) var keptLast = false

@@ -34,7 +34,8 @@ struct PageRanker {
             : plan.ranking.terms.map { _ in nil }
         let query = RankingQuery(plan: plan.ranking, documentFrequencies: frequencies, defersIDF: execution.defersIDF)
         query.parameters = options.ranking
-        query.top = TopHits(capacity: order == .date ? wanted : max(wanted, Self.candidates), order: order)
+        query.keepCandidates(TopHits(capacity: order == .date ? wanted : max(wanted, Self.candidates), order: order),
+                             page: wanted)
         query.keepsCandidateMatches = plan.match != nil
         query.collectsIDs = !options.facets.isEmpty
         query.cancellation = cancellation
@@ -62,7 +63,7 @@ struct PageRanker {
         let wanted = max(0, options.offset) + limit, cap = execution.countCap ?? Int.max
         let query = RankingQuery(plan: tier.ranking, defersIDF: true)
         query.parameters = options.ranking
-        query.top = TopHits(capacity: max(wanted, Self.candidates), order: .relevance)
+        query.keepCandidates(TopHits(capacity: max(wanted, Self.candidates), order: .relevance), page: wanted)
         query.keepsCandidateMatches = true
         query.countsFirstPhrase = cap == Int.max ? cap : cap + 1
         query.cancellation = cancellation
@@ -101,11 +102,16 @@ struct PageRanker {
                 break
             }
             let matches = query.candidateMatches(of: candidate.id)
-            guard let score = try store.withStatisticsRecord(id: candidate.id, {
-                scorer.score(matches, record: $0, boundaries: $1)
-            }) else { continue }
-            best.offer(TopHits.Row(id: candidate.id, score: score.total, date: candidate.date))
-            if explains, best.keptLast { parts[candidate.id] = score }
+            let scored = try store.withStatisticsRecord(id: candidate.id) { record, boundaries in
+                if explains {
+                    let score = scorer.explained(matches, record: record, boundaries: boundaries)
+                    return (score.total, score)
+                }
+                return (scorer.score(matches, record: record, boundaries: boundaries), nil)
+            } as (total: Double, parts: RelevanceModel.Score?)?
+            guard let scored else { continue }
+            best.offer(TopHits.Row(id: candidate.id, score: scored.total, date: candidate.date))
+            if let explained = scored.parts, best.keptLast { parts[candidate.id] = explained }
         }
         let page = best.sorted()
         let kept = Set(page.map(\.id))

@@ -60,8 +60,7 @@ extension IndexStore {
     /// Hands the statistics record and boundary blob of the article stored under row `id` to `body` (the blob
     /// valid during the call only); nil when there is no such article.
     func withStatisticsRecord<T>(id: Int64, _ body: (StatisticsRecord, UnsafeRawBufferPointer) -> T) throws -> T? {
-        let statement = try database.cachedStatement(
-            "SELECT \(StatisticsRecord.columns) FROM \(IndexSchema.statistics) WHERE id = ?")
+        let statement = try recordStatement.get()
         guard try statement.bind(.integer(id)).step() else { return nil }
         return StatisticsRecord.read(statement, body)
     }

@@ -32,6 +32,11 @@ final class IndexStore {
     let decompressor = TextDecompressor()
     /// Stored category lists (JSON) parsed, by their text: an index has few distinct lists.
     var parsedCategoryLists: [String: [String]] = [:]
+    /// The statement that reads one statistics record, which the second phase of ranking runs for each candidate
+    /// (kept here: looking it up by its SQL text, as other cached statements are, hashed the text every time).
+    lazy var recordStatement = Result {
+        try database.prepare("SELECT \(StatisticsRecord.columns) FROM \(IndexSchema.statistics) WHERE id = ?")
+    }
     /// The run lock a rebuild took before emptying the index, held until the first index run through this store
     /// ends (``Indexer`` takes it over) or the store closes: no other run may write between the emptying and that
     /// run (see ``takeRunLock(waiting:)``).
