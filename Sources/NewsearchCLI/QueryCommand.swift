@@ -109,10 +109,9 @@ struct QueryCommand: ParsableCommand {
     var facets: String?
 
     @Flag(name: .long, help: ArgumentHelp(
-        "Count every hit.",
-        discussion: "By default a query of one frequent term stops counting at 10,000 when its page needs no more "
-            + "(\"10000+ articles match\"; in JSON \"total_exact\": false): counting on costs time in proportion "
-            + "to the hits. --facets counts every hit too."))
+        "Report the exact number of hits.",
+        discussion: "By default a total past 10,000 is reported as \"10000+ articles match\" (in JSON \"total\": "
+            + "10000, \"total_exact\": false)."))
     var exactTotal = false
 
     @Flag(name: .long, help: ArgumentHelp(

@@ -120,7 +120,6 @@ enum FTS5RankFunction {
             averageLengths: figures?.averageLengths ?? averageLengths(api, fts, columns: columns))
         query.row.pointee.figures = figures?.table
         if query.checksWordStarts { query.records = environment.records }
-        if let cap = query.countsFirstPhrase { query.firstPhraseCount = countRows(api, fts, phrase: 0, upTo: cap) }
         for phrase in 0 ..< query.phraseSizes.count
         where query.phraseSizes[phrase] == 0 && phrase < Int(api.pointee.xPhraseCount(fts)) {
             query.phraseSizes[phrase] = api.pointee.xPhraseSize(fts, Int32(phrase))
@@ -139,29 +138,11 @@ enum FTS5RankFunction {
             guard let term = role.term, term < query.documentFrequencies.count,
                   query.documentFrequencies[term] == nil else { continue }
             var matching = 0
-            _ = api.pointee.xQueryPhrase(fts, Int32(phrase), &matching, countRow)
+            // An interrupted count is no count: the term's frequency stays unknown (and uncached).
+            guard api.pointee.xQueryPhrase(fts, Int32(phrase), &matching, countRow) == SQLITE_OK else { continue }
             query.documentFrequencies[term] = matching
         }
         return query.documentFrequencies.map { RelevanceModel.idf(matching: $0 ?? 0, total: Int(rows)) }
-    }
-
-    /// The rows of phrase `phrase`, counted up to `cap`, and the row id of the last counted.
-    private static func countRows(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, phrase: Int32,
-                                  upTo cap: Int) -> (rows: Int, lastID: Int64) {
-        var state = (rows: 0, lastID: Int64(0), cap: cap)
-        _ = api.pointee.xQueryPhrase(fts, phrase, &state, countRowUpToCap)
-        return (state.rows, state.lastID)
-    }
-
-    /// `xQueryPhrase`'s callback for ``countRows(_:_:phrase:upTo:)``: stops the walk (with SQLITE_DONE) at the cap.
-    private static let countRowUpToCap: @convention(c) (
-        UnsafePointer<Fts5ExtensionApi>?, OpaquePointer?, UnsafeMutableRawPointer?
-    ) -> Int32 = { api, fts, pointer in
-        guard let api, let fts, let state = pointer?.assumingMemoryBound(to: (rows: Int, lastID: Int64, cap: Int).self)
-        else { return SQLITE_OK }
-        state.pointee.rows += 1
-        state.pointee.lastID = api.pointee.xRowid(fts)
-        return state.pointee.rows >= state.pointee.cap ? SQLITE_DONE : SQLITE_OK
     }
 
     private static let countRow: @convention(c) (
@@ -220,7 +201,7 @@ enum FTS5RankFunction {
         }
     }
 
-    /// Mean column lengths from FTS5's own totals, for a table without in-memory statistics.
+    /// Mean column lengths from FTS5's own totals, for a table without article figures.
     private static func averageLengths(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer,
                                        columns: Int) -> [Double] {
         var rows: Int64 = 0

@@ -71,12 +71,6 @@ final class RankingQuery {
     /// The positions each phrase spans: from the plan, or read from FTS5 on the first row where the plan does
     /// not say (a plain `newsearch_rank(fts)`).
     let phraseSizes: UnsafeMutableBufferPointer<Int32>
-    /// Count the rows of the first phrase on the first row, stopping at this many when set (`Int.max`: all): for a
-    /// statement that ranks only some of them (``ExecutionPlan/titleTier``).
-    var countsFirstPhrase: Int?
-    /// What that count found: the rows counted, and the row id of the last (to estimate how many there are past the
-    /// stop, since rows come in id order).
-    var firstPhraseCount: (rows: Int, lastID: Int64)?
     /// Reads a row's statistics record, for ``checksWordStarts`` (the connection's, set on the first row).
     var records: RankingEnvironment.RecordReader?
 
@@ -152,11 +146,28 @@ final class RankingQuery {
     /// ``keepsCandidateMatches`` is set.
     @inline(__always)
     func collect(id: Int64, score: Double, date: Int64) {
+        if row.pointee.collected.allowed?.contains(id) == false { return }
         row.pointee.collected.collect(TopHits.Row(id: id, score: score, date: date))
-        if row.pointee.keepsCandidateMatches, row.pointee.collected.inner.first.keptLast {
-            let start = row.pointee.candidatePool.count
-            row.pointee.candidatePool.append(contentsOf: row.pointee.occurrences)
-            row.pointee.candidateRanges[id] = start ..< row.pointee.candidatePool.count
+        if row.pointee.keepsCandidateMatches, row.pointee.collected.inner.first.keptLast { keepMatches(of: id) }
+    }
+
+    /// Keeps the current row's matches in the pool, which is first compacted to the rows still among the best when
+    /// those pushed out hold most of it (as in date order over rows that come oldest first, where every row enters).
+    @inline(never)
+    private func keepMatches(of id: Int64) {
+        if row.pointee.candidateRanges.count > 4 * max(top.count, 1024) {
+            let kept = top.sorted()
+            var pool: [MatchOccurrence] = [], ranges: [Int64: Range<Int>] = [:]
+            for candidate in kept {
+                guard let range = row.pointee.candidateRanges[candidate.id] else { continue }
+                ranges[candidate.id] = pool.count ..< pool.count + range.count
+                pool.append(contentsOf: row.pointee.candidatePool[range])
+            }
+            row.pointee.candidatePool = pool
+            row.pointee.candidateRanges = ranges
         }
+        let start = row.pointee.candidatePool.count
+        row.pointee.candidatePool.append(contentsOf: row.pointee.occurrences)
+        row.pointee.candidateRanges[id] = start ..< row.pointee.candidatePool.count
     }
 }

@@ -9,10 +9,6 @@ import Synchronization
 struct Indexer {
     /// Files per chunk, and so per transaction.
     static let chunkSize = 256
-    /// New articles from which a run counts as a bulk load, when they are at least as many as the articles stored
-    /// already: FTS5 merges nothing until the end, then merges everything into one segment once (see
-    /// ``IndexStore/beginRun(bulk:)``). An update of an existing index merges as it goes instead (``MergePolicy``).
-    static let bulkLoadThreshold = 1000
     /// Chunks per transaction in a bulk load: FTS5 writes a segment at every commit, and fewer, larger segments
     /// make the final merge cheaper. A crash loses at most this many chunks of work, never the index.
     static let bulkChunksPerTransaction = 8
@@ -94,7 +90,7 @@ struct Indexer {
         let preparer = try ArticlePreparer(workers: min(workers, max(1, sources.count)),
                                            dictionary: store.host.dictionary, stored: stored)
         let newArticles = sources.count(where: { stored[$0.path] == nil })
-        let bulk = try newArticles >= Self.bulkLoadThreshold && newArticles >= store.documentCount()
+        let bulk = try newArticles >= MergePolicy.bulkLoadThreshold && newArticles >= store.documentCount()
         try store.beginRun(bulk: bulk)
         let handoff = Handoff<[ArticlePreparer.Outcome]?>(capacity: 2)
         let stopped = Mutex(false)

@@ -27,8 +27,9 @@ final class ArticleFigures {
     /// The most bytes of blocks kept loaded.
     static let maximumLoadedBytes = 64 << 20
 
-    /// Reads one block's bytes (``blockBytes``), nil when the block holds no article.
-    typealias BlockReader = (_ block: Int) -> [UInt8]?
+    /// Reads one block's bytes (``blockBytes``), nil when the block holds no article; throws when the read fails
+    /// (an interrupted statement, say), and the block is then read again next time.
+    typealias BlockReader = (_ block: Int) throws -> [UInt8]?
 
     /// The number of articles and the mean title and body lengths (bm25's averages).
     let count: Int
@@ -41,8 +42,10 @@ final class ArticleFigures {
 
     /// - Parameters:
     ///   - largestID: the largest row id an article may have (blocks beyond it are never read).
-    ///   - totals: the number of articles and the sums of their title and body lengths.
-    init(largestID: Int64, count: Int, titleLengths: Int64, bodyLengths: Int64, reader: @escaping BlockReader) {
+    ///   - count, titleLengths, bodyLengths: the number of articles and the sums of their title and body lengths.
+    ///   - reader: reads a block; it throws when the read fails (the block is then read again next time).
+    init(largestID: Int64, count: Int, titleLengths: Int64, bodyLengths: Int64,
+         reader: @escaping BlockReader) {
         self.count = count
         self.largestID = largestID
         averageLengths = count == 0 ? [1, 1]
@@ -63,12 +66,16 @@ final class ArticleFigures {
     final class Loader {
         let read: BlockReader
         var loadedBytes = 0
-        /// A block of zeros: the block of a range of ids that holds no article.
+        /// The block of a range of ids that holds no article: lengths 0, no date.
         let empty = UnsafeMutableRawPointer.allocate(byteCount: ArticleFigures.blockBytes, alignment: 8)
 
         init(_ read: @escaping BlockReader) {
             self.read = read
-            empty.initializeMemory(as: UInt8.self, repeating: 0, count: ArticleFigures.blockBytes)
+            let none = ArticleFigures.patched(nil, id: 0, entry: Entry(titleLength: 0, bodyLength: 0, date: .min))
+            let entry = none.prefix(ArticleFigures.entryBytes)
+            for offset in stride(from: 0, to: ArticleFigures.blockBytes, by: ArticleFigures.entryBytes) {
+                entry.withUnsafeBytes { (empty + offset).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+            }
         }
 
         deinit { empty.deallocate() }
@@ -79,7 +86,7 @@ final class ArticleFigures {
         fileprivate let blocks: UnsafeMutableBufferPointer<UnsafeMutableRawPointer?>
         fileprivate let loader: Unmanaged<Loader>
 
-        /// The figures of the article stored under row `id` (zeros for an id that holds none).
+        /// The figures of the article stored under row `id` (lengths 0 and no date for an id that holds none).
         @inline(__always)
         func entry(_ id: Int64) -> Entry {
             let block = Int(id >> ArticleFigures.blockShift)
@@ -95,7 +102,9 @@ final class ArticleFigures {
         @inline(never)
         private func load(_ block: Int) -> UnsafeMutableRawPointer {
             loader._withUnsafeGuaranteedRef { loader in
-                guard let bytes = loader.read(block), bytes.count == ArticleFigures.blockBytes else {
+                let bytes: [UInt8]?
+                do { bytes = try loader.read(block) } catch { return loader.empty }  // not kept: read again next time
+                guard let bytes, bytes.count == ArticleFigures.blockBytes else {
                     blocks[block] = loader.empty
                     return loader.empty
                 }

@@ -24,6 +24,8 @@ struct TopHits: HitCollector {
     private var heap: [Row] = []
     /// Whether the row last offered was kept.
     private(set) var keptLast = false
+    /// The best score among the rows offered and not kept, or pushed out since (`-infinity` when none).
+    private(set) var bestDropped = -Double.infinity
 
     init(capacity: Int, order: Order) {
         self.capacity = max(0, capacity)
@@ -42,15 +44,21 @@ struct TopHits: HitCollector {
     /// Offers a row; it is kept if it ranks among the best `capacity`.
     mutating func offer(_ row: Row) {
         keptLast = false
-        guard capacity > 0 else { return }
+        guard capacity > 0 else {
+            bestDropped = max(bestDropped, row.score)
+            return
+        }
         if heap.count < capacity {
             heap.append(row)
             siftUp(heap.count - 1)
             keptLast = true
         } else if precedes(row, heap[0]) {
+            bestDropped = max(bestDropped, heap[0].score)
             heap[0] = row
             siftDown(0)
             keptLast = true
+        } else {
+            bestDropped = max(bestDropped, row.score)
         }
     }
 
@@ -58,6 +66,9 @@ struct TopHits: HitCollector {
     mutating func collect(_ row: Row) {
         offer(row)
     }
+
+    /// The rows kept.
+    var count: Int { heap.count }
 
     /// Whether as many rows are kept as it can hold.
     var isFull: Bool { heap.count >= capacity }

@@ -28,8 +28,6 @@ struct ExecutionPlan: Equatable {
     /// The rest are ranked only when those cannot fill the page with scores no article without the term in its
     /// title can reach (``RelevanceModel/boundWithoutTitle(idf:)``).
     var titleTier: TitleTier?
-    /// Stop counting hits at this many (``SearchResults/countedTotal``) when the page needs no more.
-    var countCap: Int?
 
     /// The articles of a one-term query that hold the term in their title.
     struct TitleTier: Equatable {
@@ -37,5 +35,8 @@ struct ExecutionPlan: Equatable {
         var match: FTS5Expression
         /// The ranking plan of the expression's phrases.
         var ranking: RankingPlan
+        /// The term's document frequency, as an earlier search counted it since the index last changed: the total
+        /// and the idf of a page ranked from the tier.
+        var frequency: Int
     }
 }

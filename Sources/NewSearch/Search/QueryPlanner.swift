@@ -35,8 +35,7 @@ enum QueryPlanner {
                 text, RankingPlan.Phrase(term: nil, requiresWordStart: false, isRequired: false, span: phrase.span))
             let tier = FTS5Expression.and([match, .column("title", inTitle)])
             execution.titleTier = ExecutionPlan.TitleTier(
-                match: tier, ranking: RankingPlan(phrases: tier.phrases, terms: plan.ranking.terms))
-            execution.countCap = options.exactTotal ? nil : options.countedTotal
+                match: tier, ranking: RankingPlan(phrases: tier.phrases, terms: plan.ranking.terms), frequency: frequency)
         }
         return execution
     }

@@ -10,10 +10,11 @@
 /// ```
 ///
 /// `newsearch_rank(table)` scores a row of any FTS5 table as newsearch ranks its own hits (``RelevanceModel``):
-/// BM25F per term, the first column weighing as a title (with the title match bonus) and the others as a body,
-/// raised for matches on word boundaries and, slightly, for terms found close together; lengths come from FTS5's
-/// own counts. It returns NULL for a row that is no hit after all (a `term*` matched only inside a word); higher
-/// is better.
+/// BM25F per term, the first column weighing as a title (with the title match bonus) and the others as a body;
+/// lengths come from FTS5's own counts. It sees no word boundaries, so it has neither the raise for word-aligned
+/// matches nor the one for terms close together, which newsearch's own search adds to its best candidates in a
+/// second phase (``SearchIndex/search(_:options:)-54f49``). It returns NULL for a row that is no hit after all
+/// (a `term*` matched only inside a word); higher is better.
 public enum SQLiteExtension {
     /// The tokenizer's name, for `tokenize = 'newsearch'`.
     public static let tokenizerName = FTS5Tokenizer.name
@@ -23,8 +24,9 @@ public enum SQLiteExtension {
     /// The analyzers ``match(_:dictionary:)`` compiles with, kept between calls.
     private static let analyzers = AnalyzerPool()
 
-    /// Registers the `newsearch` tokenizer, the `newsearch_rank` function and the `newsearch_text` function (which
-    /// reads a newsearch index's stored bodies, as its `newsearch_articles` view does) on `connection`, an
+    /// Registers the `newsearch` tokenizer, the `newsearch_rank` function, the `newsearch_text` function (which
+    /// reads a newsearch index's stored bodies, as its `newsearch_articles` view does) and the `newsearch_figure`
+    /// function (which a newsearch index's delete trigger calls) on `connection`, an
     /// `sqlite3 *` the app opened and keeps (newsearch never configures or closes it). Call it on every connection
     /// that reads or writes a table using the tokenizer: FTS5 tokenizes queries, inserts and deletes alike.
     ///

@@ -26,8 +26,7 @@ public struct SearchOptions: Sendable, Equatable {
     /// Facets are counted over every hit, so a query that asks for them scores every match, as ``exactTotal`` does.
     public var facets: Set<Facet>
     /// Report the exact number of hits. By default a total past ``SearchResults/countedTotal`` (10,000) is
-    /// reported as that many with ``SearchResults/totalIsExact`` false, and a query of one frequent term stops
-    /// counting there when it can rank its page without the rest: counting on costs time in proportion to the hits.
+    /// reported as that many with ``SearchResults/totalIsExact`` false.
     public var exactTotal = false
     /// Where counting may stop (``SearchResults/countedTotal``; smaller in tests).
     var countedTotal = SearchResults.countedTotal

@@ -39,6 +39,8 @@ struct Searcher {
         let parsed = QueryParser.parse(text)
         var plan = QueryCompiler.compile(parsed, analyzer: analyzer)
         if let dates = options.dates { plan.filters.append(.dated(dates)) }
+        // The figures first: opening them forgets the cached frequencies when the index changed.
+        let figures = try store.figures()
         let known = store.cachedFrequencies(plan.ranking.terms)
         let execution = QueryPlanner.execution(
             of: plan, ranked: true, options: options, frequencies: known,
@@ -47,8 +49,7 @@ struct Searcher {
         results.nothingToSearch = execution.strategy == .nothing
         if options.explain { results.explanation = explanation(parsed, plan) }
         if execution.strategy != .nothing {
-            let figures = try store.figures()
-            let ranked = try ranker.rankTitleTier(plan, execution, options, figures: figures, cancellation: cancellation)
+            let ranked = try ranker.rankTitleTier(plan, execution, options, cancellation: cancellation)
                 ?? ranker.rankEveryHit(plan, execution, options, figures: figures, cancellation: cancellation)
             let cap = options.exactTotal ? Int.max : options.countedTotal
             results.total = min(ranked.total, cap)

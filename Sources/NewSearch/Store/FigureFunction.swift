@@ -1,10 +1,10 @@
 import CSQLite
 
 /// The `newsearch_figure(entries, id, title_length, body_length, date)` SQL function: a block of
-/// `newsearch_figures` (NULL for a new one) with the entry of row `id` set (see ``ArticleFigures``). The schema's
-/// statistics triggers call it, so the blocks follow every write, in the writing transaction; every connection that
-/// writes or removes articles registers it (newsearch's own, and an app's through ``SQLiteExtension``). Every C
-/// callback is here.
+/// `newsearch_figures` (NULL for a new one) with the entry of row `id` set (see ``ArticleFigures``). The store's
+/// insert (``IndexSchema/figureUpsert``) and the schema's delete trigger on statistics call it, so the blocks follow
+/// every write, in the writing transaction; every connection that writes or removes articles registers it
+/// (newsearch's own, and an app's through ``SQLiteExtension``). Every C callback is here.
 enum FigureFunction {
     static let name = "newsearch_figure"
 

@@ -18,7 +18,7 @@ extension IndexStore {
         let figures = ArticleFigures(
             largestID: largestID, count: hasTotals ? Int(totals.int64(0)) : 0,
             titleLengths: hasTotals ? totals.int64(1) : 0, bodyLengths: hasTotals ? totals.int64(2) : 0
-        ) { [weak self] block in try? self?.figureBlock(block) }
+        ) { [weak self] block in try self?.figureBlock(block) }
         cachedFigures = (figures, dataVersion, generation)
         frequencyCache.removeAll()
         titleFrequencyCache.removeAll()

@@ -21,6 +21,10 @@ enum MergePolicy {
     /// ends with one. 0.1: the index then holds at most about a tenth of dead postings (measured by
     /// `Benchmarks/Scripts/update-runs.py`: size and query time against a fresh index).
     static let deletedShare = 0.1
+    /// New articles from which a run counts as a bulk load, when they are at least as many as the articles stored
+    /// already: FTS5 merges nothing until the end, then merges everything into one segment once (see
+    /// ``IndexStore/beginRun(bulk:)``). An update of an existing index merges as it goes instead.
+    static let bulkLoadThreshold = 1000
     /// Segments past which a run ends with a full merge whatever was deleted; level merging keeps an index far
     /// below it, and FTS5 refuses to write past ``FTS5Structure/maximumSegments``.
     static let segmentCeiling = 64
@@ -57,7 +61,7 @@ enum MergePolicy {
     /// search cheaper), when the deleted rows reach ``deletedShare`` of the articles, or past ``segmentCeiling``.
     static func shouldOptimize(_ state: State) -> Bool {
         if state.segments <= 1 { return false }
-        if state.bulk && state.written >= Indexer.bulkLoadThreshold { return true }
+        if state.bulk && state.written >= bulkLoadThreshold { return true }
         if state.segments > segmentCeiling { return true }
         return state.deletedSinceMerge > 0
             && Double(state.deletedSinceMerge) >= deletedShare * Double(max(state.documents, 1))

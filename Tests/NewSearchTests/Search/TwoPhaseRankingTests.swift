@@ -59,4 +59,63 @@ import Testing
         let scores = Dictionary(uniqueKeysWithValues: byRelevance.hits.map { ($0.path, $0.score) })
         for hit in byDate.hits { #expect(scores[hit.path] == hit.score) }
     }
+
+    /// 300 newer articles tie in the first phase (one match inside a word each) with an older one whose match is a
+    /// word of its own: more ties than candidates, and the whole model puts the older one first. The page sees it.
+    @Test func aRowBelowTheCandidatesThatCanReachThePageIsFound() throws {
+        let index = try SearchIndex(path: ":memory:")
+        var articles: [(String, Article)] = (0 ..< 300).map { number in
+            ("a\(number)", Article(title: "新闻", date: Date(timeIntervalSince1970: TimeInterval(1_700_000_000 + number * 100)),
+                                 body: "马克思说"))
+        }
+        articles.append(("b", Article(title: "新闻", date: Date(timeIntervalSince1970: 1_600_000_000), body: "一匹马跑")))
+        articles += (0 ..< 50).map { ("z\($0)", Article(title: "天气", body: "晴天下雨")) }
+        try index.add(contentsOf: articles)
+        let all = try index.search("马", options: SearchOptions(limit: nil))
+        #expect(all.hits.first?.path == "b")
+        let page = try index.search("马", options: SearchOptions(limit: 10))
+        #expect(page.hits.map(\.path) == Array(all.hits.prefix(10)).map(\.path))
+        #expect(page.hits.map(\.score) == Array(all.hits.prefix(10)).map(\.score))
+    }
+
+    /// A page ranked again (the term's frequency now known, the title tier may take it) scores as the first time.
+    @Test func aRepeatedSearchScoresTheSame() throws {
+        let index = try SearchIndex(path: ":memory:")
+        var articles: [(String, Article)] = []
+        for number in 0 ..< 30 { articles.append(("t\(number)", Article(title: "经济\(number)", body: "经济经济经济，经济。"))) }
+        for number in 0 ..< 300 { articles.append(("b\(number)", Article(title: "新闻\(number)", body: "今天谈了谈经济。"))) }
+        for number in 0 ..< 400 { articles.append(("n\(number)", Article(title: "天气\(number)", body: "晴天。"))) }
+        try index.add(contentsOf: articles)
+        var options = SearchOptions(limit: 5)
+        options.countedTotal = 20
+        let first = try index.search("经济", options: options)
+        let second = try index.search("经济", options: options)
+        #expect(first.hits.map(\.path) == second.hits.map(\.path))
+        #expect(first.hits.map(\.score) == second.hits.map(\.score))
+        #expect(first.total == 20 && second.total == 20 && !second.totalIsExact)
+    }
+
+    /// A filter's rejected rows leave no matches behind, however many follow a kept one.
+    @Test func rowsAFilterRejectsKeepNoMatches() throws {
+        let query = RankingQuery(plan: .eachPhraseATerm(1))
+        query.top = TopHits(capacity: 10, order: .relevance)
+        query.keepsCandidateMatches = true
+        query.allowed = [1]
+        query.row.pointee.occurrences = [MatchOccurrence(column: 1, start: 0, length: 1, term: 0)]
+        for id in 1 ..< 1002 { query.collect(id: Int64(id), score: 1, date: 0) }
+        #expect(query.row.pointee.candidateRanges.count == 1)
+        #expect(query.total == 1)
+    }
+
+    /// In date order over rows that come oldest first every row enters the page's heap: the pool holds the matches
+    /// of the rows still kept, not of every row.
+    @Test func thePoolKeepsTheMatchesOfTheRowsStillKept() throws {
+        let query = RankingQuery(plan: .eachPhraseATerm(1))
+        query.top = TopHits(capacity: 10, order: .date)
+        query.keepsCandidateMatches = true
+        query.row.pointee.occurrences = [MatchOccurrence(column: 1, start: 0, length: 1, term: 0)]
+        for id in 1 ... 20_000 { query.collect(id: Int64(id), score: 1, date: Int64(id)) }
+        #expect(query.row.pointee.candidateRanges.count <= 4 * 1024 + 1)
+        #expect(query.top.sorted().allSatisfy { !query.candidateMatches(of: $0.id).isEmpty })
+    }
 }
