@@ -124,8 +124,9 @@ final class RankingQuery {
     func keepCandidates(_ candidates: TopHits, page: Int) {
         let model = row.pointee.model
         let lowers = model.parameters.wordAlignmentBoost < 0 || model.parameters.proximityBoost < 0
-        row.pointee.collected.inner.first = CandidateWindow(candidates: candidates, page: lowers ? .max : page,
-                                                            raise: model.maximumRaise)
+        row.pointee.collected.inner.first = CandidateWindow(
+            candidates: candidates, page: lowers ? .max : page,
+            raise: model.maximumRaise(rewardsProximity: plan.rewardsProximity))
     }
     /// Only these rows are hits (the articles that meet the query's metadata filters), when set.
     var allowed: Set<Int64>? {

@@ -84,8 +84,12 @@ public struct RelevanceModel: Sendable {
 
     /// The most the word-alignment and proximity raises can multiply a score by: an article's full score is at most
     /// this times its score without them (the first phase of ranking, see ``CandidateScorer``).
-    var maximumRaise: Double {
-        (1 + max(0, parameters.wordAlignmentBoost)) * (1 + max(0, parameters.proximityBoost))
+    var maximumRaise: Double { maximumRaise(rewardsProximity: true) }
+
+    /// The most the raises can multiply a score by, for a query whose terms are, or are not, rewarded for standing
+    /// close together (one term never is: ``RankingPlan/rewardsProximity``).
+    func maximumRaise(rewardsProximity: Bool) -> Double {
+        (1 + max(0, parameters.wordAlignmentBoost)) * (rewardsProximity ? 1 + max(0, parameters.proximityBoost) : 1)
     }
 
     /// The most an article can score whose title holds none of the query's terms, whatever its body: each term's

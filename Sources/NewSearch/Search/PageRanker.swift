@@ -108,8 +108,9 @@ struct PageRanker {
                                      idf: figures.idf, averageLengths: figures.averageLengths,
                                      rewardsProximity: query.plan.rewardsProximity)
         var best = TopHits(capacity: wanted, order: order), parts: [Int64: RelevanceModel.Score] = [:]
+        let raise = model.maximumRaise(rewardsProximity: query.plan.rewardsProximity)
         for candidate in candidates {
-            if order == .relevance, best.isFull, let worst = best.worst, candidate.score * model.maximumRaise < worst.score {
+            if order == .relevance, best.isFull, let worst = best.worst, candidate.score * raise < worst.score {
                 break
             }
             let matches = query.candidateMatches(of: candidate.id)
@@ -128,7 +129,7 @@ struct PageRanker {
         let kept = Set(page.map(\.id))
         let dropped = query.top.bestDropped
         let exact = order == .date || dropped == -.infinity
-            || (best.isFull && dropped * model.maximumRaise < (best.worst?.score ?? .infinity))
+            || (best.isFull && dropped * raise < (best.worst?.score ?? .infinity))
         return (page, parts.filter { kept.contains($0.key) }, exact)
     }
 
