@@ -23,7 +23,7 @@ public struct SearchOptions: Sendable, Equatable {
     /// The figures relevance is scored with: ``RankingParameters/standard`` unless an evaluation asks otherwise.
     public var ranking: RankingParameters = .standard
     /// The facets to count over the whole hit set (``SearchResults/facets``); none by default, which costs nothing.
-    /// Facets are counted over every hit, so a query that asks for them scores every match, as ``exactTotal`` does.
+    /// Facets are counted over every hit, so a query that asks for them scores every match.
     public var facets: Set<Facet>
     /// Report the exact number of hits. By default a total past ``SearchResults/countedTotal`` (10,000) is
     /// reported as that many with ``SearchResults/totalIsExact`` false.
