@@ -34,15 +34,45 @@ public struct HighlightedText: Sendable, Equatable {
         return stride(from: 0, to: offsets.count, by: 2).map { offsets[$0] ..< offsets[$0 + 1] }
     }
 
-    /// `text` with each highlight wrapped in `open` and `close`.
+    /// `text` with each highlight wrapped in `open` and `close`, and nothing escaped: for a terminal or plain text.
+    /// For a web page use ``html``, which escapes the text.
     public func rendered(open: String, close: String) -> String {
+        rendered(open: open, close: close) { String($0) }
+    }
+
+    /// `text` with each highlight wrapped in `open` and `close`, every piece of `text` passed through `escape`
+    /// first (the markers are not).
+    public func rendered(open: String, close: String, escaping escape: (Substring) -> String) -> String {
         var result = ""
         var cursor = text.startIndex
         for range in highlights {
-            result += text[cursor ..< range.lowerBound] + open + text[range] + close
+            result += escape(text[cursor ..< range.lowerBound]) + open + escape(text[range]) + close
             cursor = range.upperBound
         }
-        return result + text[cursor...]
+        return result + escape(text[cursor...])
+    }
+
+    /// `text` as HTML: `&`, `<`, `>`, `"` and `'` escaped, so that a title holding markup shows as text, and each
+    /// highlight in `<mark>…</mark>`. Safe inside an element and inside a quoted attribute value.
+    public var html: String {
+        rendered(open: "<mark>", close: "</mark>", escaping: Self.escapingHTML)
+    }
+
+    /// `text` with the characters HTML gives a meaning escaped.
+    static func escapingHTML(_ text: Substring) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
     }
 
     /// `text` with the highlights given as character offsets.

@@ -52,7 +52,7 @@ import NewSearch
         let results = try index.search("社会保险 -广告", options: SearchOptions(limit: 5, sort: .relevance))
         for hit in results.hits {
             print(hit.title.text, hit.path, hit.score)
-            print(hit.snippet.rendered(open: "<mark>", close: "</mark>"))
+            print(hit.snippet.html)                            // escaped, matches in <mark>…</mark>
         }
         // README example ends
         return results
