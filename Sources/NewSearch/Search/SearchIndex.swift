@@ -74,6 +74,7 @@ public final class SearchIndex: Sendable {
     /// - Throws: ``DocumentError/notFound(_:)`` for a missing root (before any change); ``SQLiteError``.
     /// - Complexity: O(total size of the files), spread over all cores.
     @discardableResult
+    @available(*, noasync, message: "blocks the caller; in async code use the async form, try await index.…, from an async function (top-level code picks this synchronous one)")
     public func index(_ roots: [String], progress: (IndexProgress) -> Void = { _ in }) throws -> IndexReport {
         try index(roots, cancellation: nil, progress: progress)
     }
@@ -82,6 +83,7 @@ public final class SearchIndex: Sendable {
     /// with `followLinks` also follows the symbolic links that lead outside `roots`: a link to a file is read and a
     /// link to a folder walked, each under the link's path (as `rg -L` and `newsearch index --follow` do).
     @discardableResult
+    @available(*, noasync, message: "blocks the caller; in async code use the async form, try await index.…, from an async function (top-level code picks this synchronous one)")
     public func index(_ roots: [String], followLinks: Bool,
                       progress: (IndexProgress) -> Void = { _ in }) throws -> IndexReport {
         try index(roots, followLinks: followLinks, cancellation: nil, progress: progress)
@@ -91,6 +93,7 @@ public final class SearchIndex: Sendable {
     ///
     /// For apps that hold articles in memory rather than in files; `path` is what hits report as their path.
     /// - Complexity: O(size of the article).
+    @available(*, noasync, message: "blocks the caller; in async code use the async form, try await index.…, from an async function (top-level code picks this synchronous one)")
     public func add(_ article: Article, path: String) throws {
         try add(contentsOf: [(path, article)])
     }
@@ -102,6 +105,7 @@ public final class SearchIndex: Sendable {
     ///   - progress: called after each chunk of articles, on the calling thread.
     /// - Complexity: O(total size of the articles), spread over all cores.
     @discardableResult
+    @available(*, noasync, message: "blocks the caller; in async code use the async form, try await index.…, from an async function (top-level code picks this synchronous one)")
     public func add(contentsOf articles: [(path: String, article: Article)],
                     progress: (IndexProgress) -> Void = { _ in }) throws -> IndexReport {
         try add(contentsOf: articles, cancellation: nil, progress: progress)
@@ -109,6 +113,7 @@ public final class SearchIndex: Sendable {
 
     /// Removes the article stored under `path` (as ``article(path:)-241u5`` finds it); returns whether there was one.
     @discardableResult
+    @available(*, noasync, message: "blocks the caller; in async code use the async form, try await index.…, from an async function (top-level code picks this synchronous one)")
     public func remove(path: String) throws -> Bool {
         try pool.write { session in
             let store = session.store
@@ -123,6 +128,7 @@ public final class SearchIndex: Sendable {
     ///
     /// `path` is an app's key as given to ``add(_:path:)-5uaix`` (`app://42`), or an indexed file's path as stored
     /// or as typed from the current folder (`corpus/a.md`, `./corpus/a.md`).
+    @available(*, noasync, message: "blocks the caller; in async code use the async form, try await index.…, from an async function (top-level code picks this synchronous one)")
     public func article(path: String) throws -> IndexedArticle? {
         try pool.read { session in try Self.lookUp(path, session.store.article(path:)) }
     }
@@ -152,6 +158,7 @@ public final class SearchIndex: Sendable {
     }
 
     /// The number of articles in the index.
+    @available(*, noasync, message: "blocks the caller; in async code use the async form, try await index.…, from an async function (top-level code picks this synchronous one)")
     public func count() throws -> Int {
         try pool.read { try $0.store.documentCount() }
     }
@@ -159,6 +166,7 @@ public final class SearchIndex: Sendable {
     /// The paths of every article matching `query`, in index order: the hit set without ranking or snippets,
     /// for pipelines and checks.
     /// - Complexity: O(matching articles).
+    @available(*, noasync, message: "blocks the caller; in async code use the async form, try await index.…, from an async function (top-level code picks this synchronous one)")
     public func paths(matching query: String) throws -> [String] {
         try paths(matching: query, cancellation: nil)
     }
@@ -171,6 +179,7 @@ public final class SearchIndex: Sendable {
     ///   - limit: the most hits to return; nil for all.
     ///   - offset: hits to pass over first, for paging.
     /// - Complexity: O(matching articles) plus O(limit) snippets.
+    @available(*, noasync, message: "blocks the caller; in async code use the async form, try await index.…, from an async function (top-level code picks this synchronous one)")
     public func search(_ query: String, limit: Int? = 10, offset: Int = 0) throws -> SearchResults {
         try search(query, options: SearchOptions(limit: limit, offset: offset))
     }
@@ -179,6 +188,7 @@ public final class SearchIndex: Sendable {
     ///
     /// Any text is a valid query: broken syntax is read literally, and reported in ``SearchResults/warnings``.
     /// - Complexity: O(matching articles) plus O(limit) snippets.
+    @available(*, noasync, message: "blocks the caller; in async code use the async form, try await index.…, from an async function (top-level code picks this synchronous one)")
     public func search(_ query: String, options: SearchOptions) throws -> SearchResults {
         try search(query, options: options, cancellation: nil)
     }
