@@ -47,7 +47,7 @@ struct Newsearch: ParsableCommand {
             try command.run()
         } catch {
             let code = ExitStatus.code(for: error, of: self)
-            let full = error is ExitCode ? "" : fullMessage(for: error)
+            let full = error is ExitCode ? "" : ErrorText.message(for: error) ?? fullMessage(for: error)
             let message = isArgumentParsers(error) ? full : FileName.escapingControlCharacters(in: full)
             if !message.isEmpty {
                 if code == .success { print(message) } else { Terminal.printError(message) }

@@ -213,7 +213,7 @@ struct QueryCommand: ParsableCommand {
                 print(QueryJSON.error(query: invalid.query, message: invalid.message, field: invalid.field))
             } catch {
                 // One failing line must not end the stream: answer it with an error object and go on.
-                print(QueryJSON.error(query: line, message: "\(error)"))
+                print(QueryJSON.error(query: line, message: ErrorText.message(for: error) ?? "\(error)"))
             }
             fflush(nil) // every output stream, i.e. stdout (naming the C global `stdout` is an error in Swift 6 on Linux)
         }

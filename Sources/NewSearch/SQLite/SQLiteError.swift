@@ -10,7 +10,8 @@ public struct SQLiteError: Error, CustomStringConvertible, CustomDebugStringConv
     /// The SQL statement that failed; nil when the failure is not that of a statement (opening, configuring).
     public var sql: String?
 
-    /// The error as a sentence for the person running newsearch: what happened and what to do, without SQL.
+    /// The error as a sentence for the person using newsearch: what happened and what to do, without SQL (the
+    /// command-line tool words a damaged file's advice with its own options).
     public var description: String {
         switch code & 0xFF {
         case SQLITE_FULL:
@@ -19,7 +20,7 @@ public struct SQLiteError: Error, CustomStringConvertible, CustomDebugStringConv
         case SQLITE_BUSY, SQLITE_LOCKED:
             return "the index stayed locked by another program for more than 5 seconds: try again once it is done"
         case SQLITE_CORRUPT, SQLITE_NOTADB:
-            return "the index file is damaged (\(message)): build it again with `newsearch index --rebuild DIR…`"
+            return "the index file is damaged (\(message)): build it again (open it with rebuild: true)"
         case SQLITE_READONLY, SQLITE_PERM:
             return "the index cannot be written (\(message)): check the permissions of the file and its folder"
         case SQLITE_CANTOPEN:

@@ -23,34 +23,35 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// An article's stored body is no text newsearch wrote (the file was damaged, or changed by other code).
     case damagedArticle(path: String, id: Int64)
 
-    /// The error as a sentence for the user: it names the file and says what to do (build or rebuild the index, or
-    /// give another `--index PATH`).
+    /// The error as a sentence for an app's user or log, in the library's words: what failed, with the file, and
+    /// what the app can do (open it with `rebuild: true` and index again, open it read-only, open another file).
+    /// The command-line tool words the same errors with its own options.
     public var description: String {
         switch self {
         case .indexNotFound(let path):
-            return "no index at \(path): build one with `newsearch index DIR`"
+            return "no index at \(path): open it writable to create one, then index or add articles"
         case .notAnIndex(let path, let reason):
-            return "\(path) is not a newsearch index (\(reason)); newsearch leaves it unchanged: "
-                + "give another index file with --index PATH"
+            return "\(path) is not a newsearch index (\(reason)); newsearch leaves it unchanged: open another file"
         case .notWritable(let path):
             return "cannot write the index at \(path): its file or its folder is read-only for this user; "
-                + "queries still work, and another --index PATH can be built"
+                + "it can still be opened read-only and searched"
         case .olderIndex(let path):
-            return "the index at \(path) was made by an older newsearch: rebuild it with `newsearch index --rebuild DIR…`"
+            return "the index at \(path) was made by an older newsearch: open it with rebuild: true and index its "
+                + "articles again"
         case .newerIndex(let path, let found, let supported):
             return "the index at \(path) was made by a newer newsearch (\(found); this newsearch reads \(supported)): "
-                + "use that newsearch, or give another --index PATH; this one leaves the file unchanged"
+                + "open it with that version, or open another file; this one leaves the file unchanged"
         case .damagedIndex(let path, let reason):
-            return "the index at \(path) is damaged (\(reason)): rebuild it with `newsearch index --rebuild DIR…`"
+            return "the index at \(path) is damaged (\(reason)): open it with rebuild: true and index its articles again"
         case .tooManySegments(let path, let segments):
             return "the full-text index at \(path) is made of \(segments) segments, as many as SQLite's FTS5 can hold "
-                + "(this is no full disk): rebuild it with `newsearch index --rebuild DIR…`"
+                + "(this is no full disk): open it with rebuild: true and index its articles again"
         case .analysisMismatch(let path, let index, let current):
-            return "the index at \(path) was built with \(index), but this newsearch uses \(current); "
-                + "its tokens would not match: rebuild it with `newsearch index --rebuild DIR…`"
+            return "the index at \(path) was built with \(index), but this newsearch uses \(current); its tokens would "
+                + "not match: open it with rebuild: true and index its articles again"
         case .damagedArticle(let path, let id):
-            return "the stored body of article \(id) in the index at \(path) is damaged: "
-                + "rebuild the index with `newsearch index --rebuild DIR…`"
+            return "the stored body of article \(id) in the index at \(path) is damaged: open the index with "
+                + "rebuild: true and index its articles again"
         }
     }
 }

@@ -6,7 +6,7 @@ import Testing
 @Suite struct SQLiteErrorTests {
     @Test(arguments: [
         (SQLITE_FULL, "disk is full"), (SQLITE_BUSY, "locked"), (SQLITE_IOERR | (3 << 8), "check the disk"),
-        (SQLITE_CORRUPT, "--rebuild"), (SQLITE_READONLY, "permissions"), (SQLITE_CANTOPEN, "cannot be opened"),
+        (SQLITE_CORRUPT, "rebuild: true"), (SQLITE_READONLY, "permissions"), (SQLITE_CANTOPEN, "cannot be opened"),
         (SQLITE_NOMEM, "out of memory"), (SQLITE_CONSTRAINT | (8 << 8), "could not complete"),
     ])
     func everyFailureIsASentenceWithoutSQL(code: Int32, says fragment: String) {

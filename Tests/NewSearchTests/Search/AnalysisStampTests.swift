@@ -41,7 +41,7 @@ import Testing
             try SearchIndex(path: path, dictionary: UserDictionary(words: ["社保"]))
         } throws: { error in
             guard case StoreError.analysisMismatch = error else { return false }
-            return "\(error)".contains("--rebuild")
+            return "\(error)".contains("rebuild: true")
         }
         let rebuilt = try SearchIndex(path: path, dictionary: UserDictionary(words: ["社保"]), rebuild: true)
         #expect(try rebuilt.count() == 0)

@@ -50,7 +50,7 @@ import Testing
         let damaged = StoreError.damagedIndex(path: path, reason: "its table newsearch_statistics is missing")
         #expect(throws: damaged) { try SearchIndex(path: path, readOnly: true) }
         #expect(throws: damaged) { try SearchIndex(path: path) }
-        #expect("\(damaged)".contains("--rebuild"))
+        #expect("\(damaged)".contains("rebuild: true"))
         #expect(snapshot() == before, "reporting the damage changed the index")
         let rebuilt = try SearchIndex(path: path, rebuild: true)
         #expect(try rebuilt.index([folder.path + "/news"]).added == 1)

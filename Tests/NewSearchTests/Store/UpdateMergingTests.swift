@@ -77,6 +77,6 @@ import Testing
 
     @Test func aFullFTS5IndexIsNotCalledAFullDisk() {
         let error = StoreError.tooManySegments(path: "/tmp/x.db", segments: 2000)
-        #expect(!"\(error)".contains("disk is full") && "\(error)".contains("--rebuild") && "\(error)".contains("2000"))
+        #expect(!"\(error)".contains("disk is full") && "\(error)".contains("rebuild: true") && "\(error)".contains("2000"))
     }
 }
