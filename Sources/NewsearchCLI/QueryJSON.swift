@@ -91,8 +91,8 @@ struct QueryJSON: Encodable {
     private static func hit(_ hit: SearchHit) -> Hit {
         Hit(path: DisplayPath.relative(hit.path), title: hit.title.text, date: hit.date.map { $0.formatted(Date.ISO8601FormatStyle()) },
             score: hit.score, snippet: hit.snippet.text, author: hit.author, categories: hit.categories,
-            highlights: .init(title: hit.title.codePointOffsets.map { [$0.lowerBound, $0.upperBound] },
-                              snippet: hit.snippet.codePointOffsets.map { [$0.lowerBound, $0.upperBound] }),
+            highlights: .init(title: hit.title.scalarOffsets.map { [$0.lowerBound, $0.upperBound] },
+                              snippet: hit.snippet.scalarOffsets.map { [$0.lowerBound, $0.upperBound] }),
             scoreParts: hit.scoreParts)
     }
 }

@@ -1,4 +1,8 @@
 /// Text with highlighted parts, such as a snippet: plain data, rendered by the caller (terminal, HTML, JSON).
+///
+/// The highlights are ranges of `text` (``highlights``, `String.Index`); as numbers they are offsets in Unicode
+/// scalars (code points, ``scalarOffsets``), the unit of the command line's and the server's JSON and of Python's
+/// `str`, JavaScript's `Array.from(text)` and Rust's `chars()`.
 public struct HighlightedText: Sendable, Equatable {
     /// The text, without any markup.
     public var text: String
@@ -14,9 +18,39 @@ public struct HighlightedText: Sendable, Equatable {
     /// The highlighted parts, as strings.
     public var highlightedParts: [String] { highlights.map { String(text[$0]) } }
 
-    /// The highlights as character offsets into `text` (counted in `Character`s).
+    /// The highlights as `[start, end)` offsets in Unicode scalars (code points) into `text`: the unit of the JSON
+    /// newsearch writes.
     ///
     /// Complexity: O(n) in the length of `text`, in one pass whatever the number of highlights.
+    public var scalarOffsets: [Range<Int>] {
+        let bounds = highlights.flatMap { [$0.lowerBound, $0.upperBound] }
+        let scalars = text.unicodeScalars
+        var offsets: [Int] = []
+        offsets.reserveCapacity(bounds.count)
+        var offset = 0, index = scalars.startIndex
+        for bound in bounds {
+            while index < bound && index < scalars.endIndex {
+                scalars.formIndex(after: &index)
+                offset += 1
+            }
+            offsets.append(offset)
+        }
+        return stride(from: 0, to: offsets.count - 1, by: 2).map { offsets[$0] ..< offsets[$0 + 1] }
+    }
+
+    /// `text` with the highlights given as offsets in Unicode scalars (as ``scalarOffsets`` gives them); a range
+    /// out of the text, or empty, is left out.
+    public init(text: String, scalarOffsets: [Range<Int>]) {
+        let scalars = text.unicodeScalars
+        let indices = Array(scalars.indices) + [scalars.endIndex]
+        self.init(text: text, highlights: scalarOffsets.compactMap { range in
+            guard range.lowerBound >= 0, range.upperBound < indices.count, !range.isEmpty else { return nil }
+            return indices[range.lowerBound] ..< indices[range.upperBound]
+        })
+    }
+
+    /// The highlights as offsets counted in `Character`s (grapheme clusters), a unit no JSON of newsearch uses.
+    @available(*, deprecated, renamed: "scalarOffsets", message: "offsets are counted in Unicode scalars, as in the JSON")
     public var characterOffsets: [Range<Int>] {
         let bounds = highlights.flatMap { [$0.lowerBound, $0.upperBound] }
         var offsets: [Int] = []
@@ -75,7 +109,8 @@ public struct HighlightedText: Sendable, Equatable {
         return escaped
     }
 
-    /// `text` with the highlights given as character offsets.
+    /// `text` with the highlights given as offsets counted in `Character`s.
+    @available(*, deprecated, renamed: "init(text:scalarOffsets:)", message: "offsets are counted in Unicode scalars, as in the JSON")
     public init(text: String, characterOffsets: [Range<Int>]) {
         let indices = Array(text.indices) + [text.endIndex]
         self.init(text: text, highlights: characterOffsets.compactMap { range in
