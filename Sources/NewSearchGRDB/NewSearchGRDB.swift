@@ -31,16 +31,44 @@ extension FTS5TokenizerDescriptor {
     public static let newsearch = FTS5TokenizerDescriptor(components: [SQLiteExtension.tokenizerName])
 }
 
+/// Why a query in newsearch's language gives no FTS5 pattern.
+public enum NewSearchPatternError: Error, Equatable, CustomStringConvertible {
+    /// The query has no text to match: empty, only punctuation, or only exclusions (`-广告`).
+    case nothingToMatch(query: String)
+    /// The query confines a term to a column the table does not have (`title:` on a table without `title`).
+    case unknownColumn(String, columns: [String])
+
+    public var description: String {
+        switch self {
+        case .nothingToMatch(let query):
+            return "\"\(query)\" has nothing to match: give a word or a phrase"
+        case .unknownColumn(let column, let columns):
+            return "the query names the column \(column), which the table does not have (its columns: "
+                + columns.joined(separator: ", ") + ")"
+        }
+    }
+}
+
 extension FTS5Pattern {
     /// A query in newsearch's language (terms, `"phrases"`, `-exclusions`, `OR`, `title:`), for
-    /// `matching(_:)` and `MATCH ?`; nil when it has nothing to match. Any user text is a valid pattern.
+    /// `matching(_:)` and `MATCH ?`. Any user text reads as a query; it throws, and only throws, when the query
+    /// has nothing to match or names a column the table lacks, each with a sentence (``NewSearchPatternError``).
     /// - Parameters:
     ///   - query: the user's text, in newsearch's query language.
-    ///   - allowedColumns: the table's columns, when the query may name them (`title:…`).
+    ///   - allowedColumns: the table's columns: a query that confines a term to another is refused
+    ///     (``NewSearchPatternError/unknownColumn(_:columns:)``). nil allows the columns newsearch knows (`title`,
+    ///     `body`), which a table must then have for `title:` or `body:` to match.
     ///   - dictionary: the user dictionary of the table's tokenizer.
-    public init?(newsearchQuery query: String, allowedColumns: [String] = [], dictionary: UserDictionary = .empty) throws {
-        guard let expression = try SQLiteExtension.match(query, dictionary: dictionary).expression else { return nil }
-        try self.init(rawPattern: expression, allowedColumns: allowedColumns)
+    /// - Throws: ``NewSearchPatternError``; an `AnalysisError` when ICU cannot be loaded.
+    public init(newsearchQuery query: String, allowedColumns: [String]? = nil,
+                dictionary: UserDictionary = .empty) throws {
+        let match = try SQLiteExtension.match(query, dictionary: dictionary)
+        guard let expression = match.expression else { throw NewSearchPatternError.nothingToMatch(query: query) }
+        let columns = allowedColumns ?? match.columns
+        if let unknown = match.columns.first(where: { !columns.contains($0) }) {
+            throw NewSearchPatternError.unknownColumn(unknown, columns: columns)
+        }
+        try self.init(rawPattern: expression, allowedColumns: columns)
     }
 }
 #endif

@@ -23,6 +23,16 @@ indirect enum FTS5Expression: Equatable, Sendable {
         }
     }
 
+    /// The columns its parts are confined to (`title` for `title:欠薪`).
+    var columnNames: Set<String> {
+        switch self {
+        case .phrase: return []
+        case .and(let parts), .or(let parts): return parts.reduce(into: []) { $0.formUnion($1.columnNames) }
+        case .not(let kept, let removed): return kept.columnNames.union(removed.columnNames)
+        case .column(let name, let inner): return inner.columnNames.union([name])
+        }
+    }
+
     /// Whether some part of it is confined to one column (`title:欠薪`).
     var confinesToColumn: Bool {
         switch self {

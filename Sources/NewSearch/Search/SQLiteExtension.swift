@@ -56,6 +56,8 @@ public enum SQLiteExtension {
     public struct Match: Sendable, Equatable {
         /// The MATCH text; nil when the query has no text to match (empty, punctuation, only exclusions).
         public var expression: String?
+        /// The columns the expression names (`title`, `body`), sorted: the table must have them.
+        public var columns: [String] = []
         /// What of the query was read literally or ignored, with its position. Author, category and date
         /// conditions apply to a newsearch index's own metadata only, so here they are ignored with a warning.
         public var warnings: [QueryWarning]
@@ -71,6 +73,7 @@ public enum SQLiteExtension {
             warnings.append(QueryWarning(position: 0, message: "author, category and date conditions apply to a "
                                              + "newsearch index only: ignored in an FTS5 expression"))
         }
-        return Match(expression: plan.match?.text, warnings: warnings)
+        return Match(expression: plan.match?.text, columns: (plan.match?.columnNames ?? []).sorted(),
+                     warnings: warnings)
     }
 }
