@@ -3,6 +3,12 @@ import PackageDescription
 
 /// GRDB, for the targets of the GRDB integration only, and only when the trait "GRDB" is enabled.
 let grdb: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift", condition: .when(traits: ["GRDB"]))
+/// Hummingbird (with SwiftNIO) and swift-log, for `newsearch serve` only, and only when the trait "Server" is enabled:
+/// an app that depends on the library resolves and builds none of them.
+let server: [Target.Dependency] = [
+    .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Server"])),
+    .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Server"])),
+]
 
 let package = Package(
     name: "newsearch",
@@ -18,13 +24,14 @@ let package = Package(
     ],
     traits: [
         .trait(name: "GRDB", description: "The NewSearchGRDB library: newsearch on GRDB's databases (fetches GRDB.swift)"),
+        .trait(name: "Server", description: "`newsearch serve`, the search page and JSON API (fetches Hummingbird and SwiftNIO)"),
         .default(enabledTraits: []),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        // `newsearch serve`: the CLI only (an app that uses the library builds none of it).
+        // `newsearch serve`, with the trait "Server" only (an app that uses the library resolves none of it).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         // `swift package generate-documentation --target NewSearch` (DocC); a plugin, linked into nothing.
@@ -70,9 +77,7 @@ let package = Package(
             dependencies: [
                 "NewSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
-            ]
+            ] + server
         ),
         .testTarget(
             name: "NewSearchTests",

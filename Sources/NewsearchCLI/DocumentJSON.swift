@@ -1,3 +1,5 @@
+// Built with the package trait "Server" only: `newsearch serve` and what it alone uses (Hummingbird, SwiftNIO).
+#if Server
 import Foundation
 import NewSearch
 
@@ -19,3 +21,4 @@ struct DocumentJSON: Encodable {
             images: article.images, body: article.body))
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Built with the package trait "Server" only: `newsearch serve` and what it alone uses (Hummingbird, SwiftNIO).
+#if Server
 import Foundation
 import Hummingbird
 import NewSearch
@@ -61,3 +63,4 @@ struct HTTPConventionsMiddleware<Context: RequestContext>: RouterMiddleware {
         Terminal.printError("\(method) \(shown) \(status) \(String(format: "%.1f", milliseconds))ms \(size)")
     }
 }
+#endif

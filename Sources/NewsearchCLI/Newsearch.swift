@@ -28,8 +28,17 @@ struct Newsearch: ParsableCommand {
             README says where to install it.
             """,
         version: versionText,
-        subcommands: [IndexCommand.self, QueryCommand.self, AnalyzeCommand.self, StatsCommand.self, ServeCommand.self]
+        subcommands: subcommands
     )
+
+    /// The commands: `serve` only in a build with the package trait "Server" (`swift build --traits Server`).
+    static var subcommands: [ParsableCommand.Type] {
+        #if Server
+        [IndexCommand.self, QueryCommand.self, AnalyzeCommand.self, StatsCommand.self, ServeCommand.self]
+        #else
+        [IndexCommand.self, QueryCommand.self, AnalyzeCommand.self, StatsCommand.self]
+        #endif
+    }
 
     /// What `--version` prints: this release, and the analysis the indexes it builds depend on.
     static var versionText: String {

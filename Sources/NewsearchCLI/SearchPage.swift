@@ -1,3 +1,5 @@
+// Built with the package trait "Server" only: `newsearch serve` and what it alone uses (Hummingbird, SwiftNIO).
+#if Server
 /// The search page `newsearch serve` answers at `/`: one self-contained HTML file (no build step, no CDN), which
 /// talks to `/api/search` and `/api/documents/…`. Article text always goes into the page as text nodes
 /// (`textContent`), never as HTML.
@@ -204,3 +206,4 @@ search();
 </html>
 """#
 }
+#endif

@@ -1,3 +1,5 @@
+// Built with the package trait "Server" only: `newsearch serve` and what it alone uses (Hummingbird, SwiftNIO).
+#if Server
 import Foundation
 import Hummingbird
 import Logging
@@ -142,3 +144,4 @@ struct SearchServer: Sendable {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Built with the package trait "Server" only: `newsearch serve` and what it alone uses (Hummingbird, SwiftNIO).
+#if Server
 import ArgumentParser
 import Foundation
 import Logging
@@ -58,3 +60,4 @@ struct ServeCommand: ParsableCommand {
         if let error = failure.withLock({ $0 }) { throw error }
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// The server's tests: built with the package trait "Server" only, as `newsearch serve` is.
+#if Server
 import Foundation
 import Testing
 
@@ -73,3 +75,4 @@ enum Chromium {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// The server's tests: built with the package trait "Server" only, as `newsearch serve` is.
+#if Server
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -107,3 +109,4 @@ import Testing
         #expect(lines.allSatisfy { $0.count < 400 }, "a line over 400 characters")
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// The server's tests: built with the package trait "Server" only, as `newsearch serve` is.
+#if Server
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -152,3 +154,4 @@ final class Server: @unchecked Sendable {
         return String(decoding: collected, as: UTF8.self)
     }
 }
+#endif

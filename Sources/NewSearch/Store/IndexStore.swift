@@ -106,17 +106,13 @@ final class IndexStore {
         // A rebuild takes the run lock before it empties anything: a run in progress would otherwise go on writing
         // articles analysed the old way into the emptied index, which the rebuild would then skip as unchanged.
         if rebuild { rebuildLock = RunLock(path: path, waiting: waiting) }
-        // What to drop is decided again under the write lock: another run may have made the index meanwhile.
-        try database.transaction {
-            let meta = try Self.readMeta(database)
-            try Self.refuseNewer(meta: meta, path: path)
-            let stored = AnalysisStamp(meta: meta)
-            if let stored, stored != stamp, !rebuild, try documentCount() > 0 {
-                throw StoreError.analysisMismatch(path: path, index: stored, current: stamp)
-            }
-            if kind == .firstLayout { try database.execute(IndexSchema.firstLayoutRemoval) }
-            if rebuild || stored != stamp { try database.execute(IndexSchema.removal) }
-            try createSchema(dictionary: effective)
+        // An index this version made with this analysis needs no write to open. Making, upgrading or emptying one
+        // waits for a run in progress first (its run lock): SQLite's own wait for the write lock (5 s) is shorter
+        // than a run's transaction may be, and two `newsearch index` started at once on a new file failed so.
+        let current = kind == .newsearch && !older && !rebuild && stored == stamp
+        if !current {
+            let setupLock = rebuild ? nil : RunLock(path: path, waiting: waiting)
+            try withExtendedLifetime(setupLock) { try createOrReplaceSchema(kind: kind, effective: effective, rebuild: rebuild) }
         }
         writes = try Writes(database)
     }
@@ -250,6 +246,22 @@ final class IndexStore {
         var meta: [String: String] = [:]
         while try statement.step() { meta[statement.text(0) ?? ""] = statement.text(1) ?? "" }
         return meta
+    }
+
+    /// Makes the schema in one transaction, dropping what a rebuild, another analysis or the first layout asks to.
+    /// What to drop is decided again under the write lock: another run may have made the index meanwhile.
+    private func createOrReplaceSchema(kind: FileKind, effective: UserDictionary, rebuild: Bool) throws {
+        try database.transaction {
+            let meta = try Self.readMeta(database)
+            try Self.refuseNewer(meta: meta, path: path)
+            let stored = AnalysisStamp(meta: meta)
+            if let stored, stored != stamp, !rebuild, try documentCount() > 0 {
+                throw StoreError.analysisMismatch(path: path, index: stored, current: stamp)
+            }
+            if kind == .firstLayout { try database.execute(IndexSchema.firstLayoutRemoval) }
+            if rebuild || stored != stamp { try database.execute(IndexSchema.removal) }
+            try createSchema(dictionary: effective)
+        }
     }
 
     /// Marks the file as newsearch's, creates the tables and records the stamp, inside the caller's transaction.
