@@ -143,7 +143,7 @@ function renderFacets(facets) {
     const counts = facets[name] || [];
     if (!counts.length) continue;
     box.append(element("h3", label));
-    for (const { value, count } of counts.slice(0, 12)) {
+    for (const { value, count } of name === "year" ? counts : counts.slice(0, 12)) {
       const button = element("button", value + " (" + count + ")", "facet" + (state[name] === value ? " on" : ""));
       button.type = "button";
       button.dataset.facet = name; button.dataset.value = value;

@@ -71,7 +71,8 @@ import Testing
         let facets = try #require(object["facets"] as? [String: [[String: Any]]])
         let years = try #require(facets["year"]), categories = try #require(facets["category"])
         let counts = years.compactMap { $0["count"] as? Int }
-        #expect(counts == counts.sorted(by: >) && !counts.isEmpty)
+        let yearValues = years.compactMap { $0["value"] as? String }
+        #expect(yearValues == yearValues.sorted(by: >) && !counts.isEmpty, "years newest first")
         #expect(counts.reduce(0, +) <= total && (counts.first ?? 0) <= total)
         #expect(categories.allSatisfy { $0["value"] is String && ($0["count"] as? Int ?? 0) > 0 })
         #expect(try json(try cli.run("query", "经济", "--json"))["facets"] == nil, "no facets unless asked for")

@@ -43,8 +43,9 @@ public struct SearchResults: Sendable, Equatable {
     public var tookMilliseconds: Double = 0
     /// How the query was read, when asked for with ``SearchOptions/explain``.
     public var explanation: QueryExplanation?
-    /// For each facet asked for in ``SearchOptions/facets``: the hits per value over the whole hit set, most
-    /// frequent first (ties in value order), at most ``FacetCount/maximumValues`` values.
+    /// For each facet asked for in ``SearchOptions/facets``: the hits per value over the whole hit set. Categories
+    /// most frequent first (ties in value order), at most ``FacetCount/maximumValues`` of them; years newest first,
+    /// all of them.
     public var facets: [Facet: [FacetCount]] = [:]
 }
 

@@ -1,6 +1,6 @@
 extension IndexStore {
-    /// The hits among `ids` per value of each of `facets`, most frequent first (ties in value order), at most
-    /// ``FacetCount/maximumValues`` values each; from memory (`figures` for years, the category table for
+    /// The hits among `ids` per value of each of `facets`: categories most frequent first (ties in value order), at
+    /// most ``FacetCount/maximumValues`` of them; years newest first, all of them; from memory (`figures` for years, the category table for
     /// categories), so a count costs O(hits) once the category table is loaded (on the first count of categories:
     /// one read of every article's categories).
     func facetCounts(_ facets: Set<Facet>, ids: [Int64], figures: ArticleFigures) throws -> [Facet: [FacetCount]] {
@@ -15,7 +15,8 @@ extension IndexStore {
                     let day = CivilDate.daysSince1970(secondsSince1970: Int(date))
                     years[CivilDate.date(daysSince1970: day).year, default: 0] += 1
                 }
-                result[.year] = Self.ranked(years.map { (String($0.key), $0.value) })
+                // Years in year order, newest first, every one of them: a reader reads them as a time line.
+                result[.year] = years.sorted { $0.key > $1.key }.map { FacetCount(value: String($0.key), count: $0.value) }
             case .category:
                 let table = try categoryTable()
                 var counts = [Int](repeating: 0, count: table.names.count)

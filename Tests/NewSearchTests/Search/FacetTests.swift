@@ -28,6 +28,21 @@ import Testing
         #expect(results.facets[.year] == [FacetCount(value: "2022", count: 2), FacetCount(value: "2021", count: 1)])
     }
 
+    /// Years come in year order, newest first, whatever their counts, and all of them.
+    @Test func yearsAreInYearOrderAllOfThem() throws {
+        let index = try SearchIndex(path: ":memory:")
+        var articles: [(path: String, article: Article)] = []
+        for year in 1990 ... 2021 {
+            for copy in 0 ..< (year == 1995 ? 5 : 1) {
+                articles.append(("\(year)-\(copy)", Article(title: "新闻", date: Self.date(year), body: "欠薪。")))
+            }
+        }
+        try index.add(contentsOf: articles)
+        let years = try #require(try index.search("欠薪", options: SearchOptions(limit: 1, facets: [.year])).facets[.year])
+        #expect(years.map(\.value) == (1990 ... 2021).reversed().map(String.init))
+        #expect(years.first { $0.value == "1995" }?.count == 5)
+    }
+
     @Test func countsFollowFiltersExclusionsAndChanges() throws {
         let index = try Self.index()
         let filtered = try index.search("欠薪 category:社会", options: SearchOptions(facets: [.year]))
