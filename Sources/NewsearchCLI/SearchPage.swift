@@ -74,11 +74,11 @@ function highlighted(tag, text, ranges, className) {
   return node;
 }
 
-function fullQuery() {
-  let q = state.q;
-  if (state.category) q += " category:" + JSON.stringify(state.category);
-  if (state.year) q += " date:" + state.year;
-  return q;
+function searchParameters() {
+  const params = { q: state.q, limit: pageSize, offset: state.offset, sort: state.sort, facets: "category,year" };
+  if (state.category) params.category = state.category;
+  if (state.year) { params.since = state.year; params.until = state.year; }
+  return new URLSearchParams(params);
 }
 
 function syncURL() {
@@ -98,8 +98,7 @@ async function search() {
     $("status").textContent = ""; $("results").replaceChildren(); $("facets").replaceChildren(); $("pages").replaceChildren();
     return;
   }
-  const params = new URLSearchParams({ q: fullQuery(), limit: pageSize, offset: state.offset, sort: state.sort,
-                                       facets: "category,year" });
+  const params = searchParameters();
   let answer;
   try {
     const response = await fetch("/api/search?" + params);

@@ -34,4 +34,29 @@ enum SearchParameters {
         throw Invalid(name: names.since, description: "\(names.since) \(since ?? "") is after \(names.until) \(until ?? ""): "
                       + "no article can be dated in both; swap them, or leave one out.")
     }
+
+    /// `query` with the condition `category:"…"` written beside it, so that it narrows the whole query (in
+    /// parentheses when beside it would fall into a group, as after a top-level OR), and how far that moved the
+    /// query's positions (0 or 1); refused with a sentence when the category cannot be written as a condition or
+    /// the query cannot take one unchanged.
+    static func query(_ query: String, inCategory category: String, name: String) throws(Invalid) -> (text: String, shift: Int) {
+        func failure(_ message: String) -> Invalid { Invalid(name: name, description: message) }
+        guard !category.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw failure("\"\(name)\" must not be empty")
+        }
+        guard !category.contains(where: { $0 == "\"" || $0 == "”" || $0.isNewline }) else {
+            throw failure("\"\(name)\" cannot contain a double quote or a line break")
+        }
+        let condition = "category:\"\(category)\""
+        guard let filter = QueryParser.parse(condition).root, case .field(.category, _) = filter else {
+            throw failure("\"\(name)\" \(category) cannot be read as a category")
+        }
+        guard let own = QueryParser.parse(query).root else { return (condition, 0) }
+        let parts: [QueryNode] = if case .and(let nodes) = own { nodes } else { [own] }
+        let beside = query + " " + condition
+        if QueryParser.parse(beside).root == .and(parts + [filter]) { return (beside, 0) }
+        let grouped = "(" + query + ") " + condition
+        if QueryParser.parse(grouped).root == .and([own, filter]) { return (grouped, 1) }
+        throw failure("\"\(name)\" cannot be added to this query; write category:\"…\" in the query instead")
+    }
 }

@@ -67,17 +67,24 @@ struct SearchServer: Sendable {
     private func search(_ request: Request) async throws -> Response {
         let parameters = Self.parameters(request.uri.query)
         do {
-            guard let query = parameters["q"] else {
+            // A category or a date range alone is a search too: every article in it.
+            let category = parameters["category"]
+            let narrows = category != nil || parameters["since"] != nil || parameters["until"] != nil
+            guard let query = parameters["q"] ?? (narrows ? "" : nil) else {
                 throw SearchParameters.Invalid(name: "q", description: "q is missing: /api/search?q=欠薪")
             }
-            guard !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            guard narrows || !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw SearchParameters.Invalid(name: "q", description: "q is empty: give words to search for, as in /api/search?q=欠薪")
             }
             guard query.utf8.count <= Self.maximumQueryBytes else {
                 throw SearchParameters.Invalid(name: "q", description: "q is longer than \(Self.maximumQueryBytes) bytes: shorten the query")
             }
             let options = try Self.options(parameters)
-            let results = try await index.search(query, options: options)
+            // A category narrows the whole query, in parentheses after a top-level OR (written beside it, it fell
+            // into the OR's last group and was ignored).
+            let text = try category.map { try SearchParameters.query(query, inCategory: $0, name: "category").text } ?? query
+            var results = try await index.search(text, options: options)
+            results.query = query
             return Self.json(try QueryJSON.encode(results))
         } catch let invalid as SearchParameters.Invalid {
             return Self.json(try JSONLine.encode(["error": invalid.description, "parameter": invalid.name]), status: .badRequest)

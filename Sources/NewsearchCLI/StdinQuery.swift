@@ -134,30 +134,13 @@ struct StdinQuery {
         return results
     }
 
-    /// `query` with `category:"…"` added so that it filters the whole query, and the shift of warning positions
-    /// (thrown: why that cannot be done). The library's `SearchOptions` has no category filter, so the
-    /// filter is written in the query language, and the parse of the result is checked: it must be exactly the
-    /// query's own tree and the category condition side by side, so that no value (`x" OR "y`) and no broken
-    /// syntax in the query (an unclosed quote, a top-level OR) changes what is searched.
+    /// `query` narrowed to `category` (``SearchParameters/query(_:inCategory:name:)``), or why it cannot be.
     static func filtered(_ query: String, category: String) throws(Invalid) -> (text: String, shift: Int) {
-        func failure(_ message: String) -> Invalid { Invalid(query: query, field: "category", message: message) }
-        guard !category.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw failure("\"category\" must not be empty")
+        do {
+            return try SearchParameters.query(query, inCategory: category, name: "category")
+        } catch {
+            throw Invalid(query: query, field: "category", message: error.description)
         }
-        guard !category.contains(where: { $0 == "\"" || $0 == "”" || $0.isNewline }) else {
-            throw failure("\"category\" cannot contain a double quote or a line break")
-        }
-        let condition = "category:\"\(category)\""
-        guard let filter = QueryParser.parse(condition).root, case .field(.category, _) = filter else {
-            throw failure("\"category\" \(category) cannot be read as a category")
-        }
-        guard let own = QueryParser.parse(query).root else { return (condition, 0) }
-        let parts: [QueryNode] = if case .and(let nodes) = own { nodes } else { [own] }
-        let beside = query + " " + condition
-        if QueryParser.parse(beside).root == .and(parts + [filter]) { return (beside, 0) }
-        let grouped = "(" + query + ") " + condition
-        if QueryParser.parse(grouped).root == .and([own, filter]) { return (grouped, 1) }
-        throw failure("\"category\" cannot be added to this query; write category:\"…\" in \"q\" instead")
     }
 }
 

@@ -42,6 +42,25 @@ import Testing
         #expect((spaced.json["total"] as? Int ?? 0) > 0)
     }
 
+    /// A category narrows the whole query, a top-level OR included (written beside it in the query text, as the
+    /// page did, it fell into the OR's last group and was ignored); a category or a date range alone searches too.
+    @Test func aCategoryNarrowsTheWholeQuery() async throws {
+        func encoded(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text }
+        let all = try await object("/api/search?q=\(encoded("上海 OR 北京"))&limit=50&facets=category")
+        let category = try #require((all.json["facets"] as? [String: [[String: Any]]])?["category"]?.first?["value"] as? String)
+        let narrowed = try await object("/api/search?q=\(encoded("上海 OR 北京"))&category=\(encoded(category))&limit=50")
+        #expect(narrowed.status == 200)
+        let total = try #require(narrowed.json["total"] as? Int)
+        #expect(total > 0 && total < (all.json["total"] as? Int ?? 0))
+        #expect((narrowed.json["hits"] as? [[String: Any]] ?? []).allSatisfy {
+            ($0["categories"] as? [String] ?? []).contains { $0.contains(category) }
+        })
+        #expect(narrowed.json["query"] as? String == "上海 OR 北京")
+        let alone = try await object("/api/search?category=\(encoded(category))")
+        #expect(alone.status == 200 && (alone.json["total"] as? Int ?? 0) >= total)
+        #expect(try await object("/api/search?since=2022&until=2022").status == 200)
+    }
+
     @Test func facetsSortAndPagesAreParameters() async throws {
         let (_, json) = try await object("/api/search?q=%E7%BB%8F%E6%B5%8E&facets=category,year&sort=date&limit=2&offset=1")
         let facets = try #require(json["facets"] as? [String: [[String: Any]]])
