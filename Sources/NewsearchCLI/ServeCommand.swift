@@ -16,7 +16,8 @@ struct ServeCommand: ParsableCommand {
 
               /                       the search page (/?q=欠薪 opens with results)
               /api/search?q=…         the same JSON object as query --json; also limit, offset, sort \
-            (relevance or date), since, until (2022, 2022-03, 2022-03-15) and facets (category,year)
+            (relevance or date), since, until (2022, 2022-03, 2022-03-15), category (narrows the whole query), \
+            facets (category,year) and exact_total (1: the exact number of hits past 10,000)
               /api/documents/PATH     one stored article: its title, metadata and body text (404 if none)
               /api/stats              what stats --json prints
               /healthz                ok
