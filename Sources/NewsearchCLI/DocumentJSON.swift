@@ -13,10 +13,11 @@ struct DocumentJSON: Encodable {
     var images: [String: String]
     var body: String
 
-    static func encode(_ stored: IndexedArticle) throws -> String {
+    /// - Parameter path: the article's path as the server shows it.
+    static func encode(_ stored: IndexedArticle, path: String) throws -> String {
         let article = stored.article
         return try JSONLine.encode(DocumentJSON(
-            path: DisplayPath.relative(stored.path), title: article.title, author: article.author,
+            path: path, title: article.title, author: article.author,
             categories: article.categories, date: article.date.map { $0.formatted(Date.ISO8601FormatStyle()) },
             images: article.images, body: article.body))
     }

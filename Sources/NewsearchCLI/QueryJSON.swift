@@ -66,11 +66,14 @@ struct QueryJSON: Encodable {
         case tookMilliseconds = "took_ms"
     }
 
-    static func encode(_ results: SearchResults, indexWarnings: [String] = []) throws -> String {
+    /// - Parameter displayPath: how a hit's stored path is shown: relative to the current folder for the command
+    ///   line (``DisplayPath/relative(_:)``), relative to the indexed folder for the server.
+    static func encode(_ results: SearchResults, indexWarnings: [String] = [],
+                       displayPath: (String) -> String = DisplayPath.relative) throws -> String {
         let document = QueryJSON(
             query: results.query, total: results.total, totalExact: results.totalIsExact, tookMilliseconds: (results.tookMilliseconds * 1000).rounded() / 1000,
             warnings: indexWarnings + results.warnings.map(\.description),
-            hits: results.hits.map(hit), explain: results.explanation.map { explanation in
+            hits: results.hits.map { hit($0, displayPath: displayPath) }, explain: results.explanation.map { explanation in
                 Explanation(parsed: explanation.parsed, expression: explanation.expression,
                             exclusion: explanation.exclusion, filters: explanation.filters,
                             terms: explanation.terms.map { [$0.text: $0.tokens] })
@@ -88,8 +91,8 @@ struct QueryJSON: Encodable {
         return (try? JSONLine.encode(object)) ?? "{}"
     }
 
-    private static func hit(_ hit: SearchHit) -> Hit {
-        Hit(path: DisplayPath.relative(hit.path), title: hit.title.text, date: hit.date.map { $0.formatted(Date.ISO8601FormatStyle()) },
+    private static func hit(_ hit: SearchHit, displayPath: (String) -> String) -> Hit {
+        Hit(path: displayPath(hit.path), title: hit.title.text, date: hit.date.map { $0.formatted(Date.ISO8601FormatStyle()) },
             score: hit.score, snippet: hit.snippet.text, author: hit.author, categories: hit.categories,
             highlights: .init(title: hit.title.scalarOffsets.map { [$0.lowerBound, $0.upperBound] },
                               snippet: hit.snippet.scalarOffsets.map { [$0.lowerBound, $0.upperBound] }),

@@ -26,6 +26,22 @@ struct SearchServer: Sendable {
     let index: SearchIndex
     let host: String
     let port: Int
+    /// The folder every indexed file lies under (``IndexInfo/folder``): hits and articles show their paths relative
+    /// to it, never the server's own file layout, whatever folder the server was started in.
+    let folder: String?
+
+    /// A stored path as the API shows it: relative to ``folder`` when under it; an app's key as it is.
+    func shown(_ path: String) -> String {
+        guard let folder, path.hasPrefix("/") else { return path }
+        let prefix = folder == "/" ? "/" : folder + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    /// A path the API showed, back as stored: under ``folder`` when it is relative.
+    func stored(_ shown: String) -> String {
+        guard let folder, !shown.hasPrefix("/"), !shown.contains("://") else { return shown }
+        return (folder == "/" ? "/" : folder + "/") + shown
+    }
 
     /// Serves until SIGINT or SIGTERM, then finishes the requests in flight. Once it accepts connections it says
     /// where on standard error: `newsearch serve: listening on http://127.0.0.1:8080 (Ctrl-C stops)`.
@@ -85,7 +101,7 @@ struct SearchServer: Sendable {
             let text = try category.map { try SearchParameters.query(query, inCategory: $0, name: "category").text } ?? query
             var results = try await index.search(text, options: options)
             results.query = query
-            return Self.json(try QueryJSON.encode(results))
+            return Self.json(try QueryJSON.encode(results, displayPath: shown))
         } catch let invalid as SearchParameters.Invalid {
             return Self.json(try JSONLine.encode(["error": invalid.description, "parameter": invalid.name]), status: .badRequest)
         }
@@ -135,10 +151,10 @@ struct SearchServer: Sendable {
     /// One stored article by its path as hits show it (the segments after /api/documents/, percent-decoded).
     private func document(_ segments: [Substring]) async throws -> Response {
         let path = segments.map { $0.removingPercentEncoding ?? String($0) }.joined(separator: "/")
-        guard !path.isEmpty, let stored = try await index.article(path: path) else {
+        guard !path.isEmpty, let stored = try await index.article(path: stored(path)) else {
             return Self.json(try JSONLine.encode(["error": "no article is stored under \(path)"]), status: .notFound)
         }
-        return Self.json(try DocumentJSON.encode(stored))
+        return Self.json(try DocumentJSON.encode(stored, path: shown(stored.path)))
     }
 
     static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -49,7 +49,7 @@ struct ServeCommand: ParsableCommand {
         let index = try SearchIndex(path: location.path, readOnly: true)
         if let warning = index.analysisWarning { Terminal.printWarning(warning) }
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
-        let server = SearchServer(index: index, host: host, port: port)
+        let server = SearchServer(index: index, host: host, port: port, folder: try index.info().folder)
         // The server runs on Swift's concurrency threads; this thread waits for it to stop.
         let finished = DispatchSemaphore(value: 0)
         let failure = Mutex<(any Error)?>(nil)

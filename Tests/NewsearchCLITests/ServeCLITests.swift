@@ -96,9 +96,16 @@ import Testing
     @Test func documentsAreReadByTheirHitPathAndNothingElse() async throws {
         let (_, json) = try await object("/api/search?q=%E6%AC%A0%E8%96%AA&limit=1")
         let path = try #require((json["hits"] as? [[String: Any]])?.first?["path"] as? String)
+        // The server runs in another folder than the corpus's: paths are shown relative to the indexed folder,
+        // never as the server's own absolute paths.
+        #expect(path == "000_seed.md")
+        let many = try await object("/api/search?q=%E7%BB%8F%E6%B5%8E&limit=50")
+        let paths = (many.json["hits"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
+        #expect(!paths.isEmpty && paths.allSatisfy { !$0.hasPrefix("/") }, "\(paths)")
         let encoded = path.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
         let document = try await object("/api/documents/\(encoded)")
         #expect(document.status == 200)
+        #expect(document.json["path"] as? String == path)
         #expect(document.json["title"] as? String == "上海：提高快递员社保水平，为全国快递员权益保障工作提供上海样板")
         #expect((document.json["body"] as? String)?.contains("欠薪") == true)
         for missing in ["nothing.md", "..%2F..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd", "../../etc/passwd"] {

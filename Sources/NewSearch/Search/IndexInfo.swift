@@ -19,4 +19,7 @@ public struct IndexInfo: Sendable, Equatable {
     public var dictionaryWords: Int
     /// The end of the last `index` or `add` run that changed the index, nil before the first.
     public var lastUpdated: Date?
+    /// The deepest folder every indexed file lies under (`/data/news` for files under it), nil when no article
+    /// comes from a file: what a server shows paths relative to.
+    public var folder: String? = nil
 }

@@ -153,7 +153,8 @@ public final class SearchIndex: Sendable {
                 firstDate: dates.map { Date(timeIntervalSince1970: TimeInterval($0.first)) },
                 lastDate: dates.map { Date(timeIntervalSince1970: TimeInterval($0.last)) },
                 stamp: store.stamp, dictionaryWords: store.host.dictionary.words.count,
-                lastUpdated: try store.meta("last_updated").flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)))
+                lastUpdated: try store.meta("last_updated").flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)),
+                folder: try store.commonFolder())
         }
     }
 

@@ -210,6 +210,18 @@ extension IndexStore {
         return paths
     }
 
+    /// The deepest folder every stored file path lies under, nil when no path is a file's: the common folder of the
+    /// first and last paths in order, which the path index gives without reading the others.
+    func commonFolder() throws -> String? {
+        let statement = try database.prepare(
+            "SELECT min(path), max(path) FROM \(IndexSchema.documents) WHERE path >= '/' AND path < '0'")
+        guard try statement.step(), let first = statement.text(0), let last = statement.text(1) else { return nil }
+        // Cut at the last slash: /data/news/a.md and /data/news2/b.md share /data/news but lie under /data.
+        let common = first.commonPrefix(with: last)
+        guard let slash = common.lastIndex(of: "/") else { return nil }
+        return slash == common.startIndex ? "/" : String(common[..<slash])
+    }
+
     /// The earliest and latest article dates (seconds since 1970), nil when no article has one.
     func dateRange() throws -> (first: Int64, last: Int64)? {
         let statement = try database.prepare(
