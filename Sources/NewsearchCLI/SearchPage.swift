@@ -20,6 +20,7 @@ enum SearchPage {
   #status { color: #666; margin: .6rem 0; min-height: 1.2em; }
   #layout { display: flex; gap: 1.5rem; align-items: flex-start; }
   #facets { flex: 0 0 12rem; font-size: .9rem; }
+  #facets:empty { display: none; }
   #facets h3 { margin: .6rem 0 .2rem; font-size: .95rem; }
   #facets button { display: block; width: 100%; text-align: left; border: 0; background: none; padding: .15rem 0;
                    color: #0645ad; cursor: pointer; font-size: .9rem; }
@@ -32,6 +33,8 @@ enum SearchPage {
   mark { background: #fff3a0; color: inherit; }
   #pages { display: flex; gap: .5rem; }
   #article { white-space: pre-wrap; line-height: 1.7; }
+  .examples button { margin: 0 .4rem .4rem 0; border: 1px solid #ccd; background: #f6f7fb; border-radius: 1rem;
+                     padding: .2rem .8rem; cursor: pointer; }
   @media (max-width: 40rem) { #layout { flex-direction: column; } #facets { flex: none; width: 100%; } }
 </style>
 </head>
@@ -95,7 +98,7 @@ async function search() {
   syncURL();
   const mine = ++generation;
   if (!state.q.trim() && !state.category && !state.year) {
-    $("status").textContent = ""; $("results").replaceChildren(); $("facets").replaceChildren(); $("pages").replaceChildren();
+    startPage(mine);
     return;
   }
   const params = searchParameters();
@@ -122,6 +125,39 @@ function render(answer) {
   if (state.offset > 0) pages.append(pageButton("上一页", state.offset - pageSize));
   if (state.offset + pageSize < answer.total) pages.append(pageButton("下一页", state.offset + pageSize));
 }
+
+// The start page: what the index holds (from /api/stats) and a few queries to try.
+const examples = ["快递员 社会保险", "欠薪", "上海", "GDP", "一带一路"];
+async function startPage(mine) {
+  $("results").replaceChildren(); $("facets").replaceChildren(); $("pages").replaceChildren();
+  const box = element("div", "试试：", "examples");
+  for (const example of examples) {
+    const button = element("button", example);
+    button.type = "button";
+    button.addEventListener("click", () => { $("q").value = example; state.q = example; state.offset = 0; search(); });
+    box.append(button);
+  }
+  $("results").append(box);
+  try {
+    const stats = await (await fetch("/api/stats")).json();
+    if (mine !== generation) return;
+    const day = (text) => text ? text.slice(0, 10) : null;
+    const parts = ["共 " + stats.articles + " 篇文章"];
+    if (stats.first_date && stats.last_date) parts.push(day(stats.first_date) + " 至 " + day(stats.last_date));
+    if (stats.last_updated) parts.push("更新于 " + day(stats.last_updated));
+    $("status").textContent = parts.join(" · ");
+  } catch (error) {
+    if (mine === generation) $("status").textContent = "";
+  }
+}
+
+// "/" puts the cursor in the search box, as on many search pages (not while typing in it).
+document.addEventListener("keydown", (event) => {
+  if (event.key === "/" && document.activeElement !== $("q") && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    event.preventDefault();
+    $("q").focus();
+  }
+});
 
 function hitNode(hit) {
   const node = element("article", undefined, "hit");

@@ -1,11 +1,13 @@
 #!/usr/bin/python3
 """Loads newsearch's search page in headless Chromium and reports what a person would see, as one JSON object.
 
-Usage: check_page.py URL SCREENSHOT.png [--click-facet]
+Usage: check_page.py URL SCREENSHOT.png [--click-facet | --start]
 
 Drives Chromium through the DevTools protocol (python3-websocket): opens URL, waits for the hits, reads the
 status line, the hits' titles (their text and their HTML) and the images in the results; with --click-facet,
-clicks the first category facet and waits for the results to change. Saves a screenshot either way.
+clicks the first category facet and waits for the results to change; with --start (a URL without a query), waits
+for the start page's status line instead, reads it and the example queries, and checks that "/" puts the cursor in
+the search box. Saves a screenshot either way.
 """
 import base64, json, os, subprocess, sys, tempfile, time, urllib.request
 
@@ -13,6 +15,7 @@ import websocket
 
 url, screenshot = sys.argv[1], sys.argv[2]
 click = "--click-facet" in sys.argv[3:]
+start = "--start" in sys.argv[3:]
 profile = tempfile.mkdtemp(prefix="newsearch-chromium-")
 chromium = subprocess.Popen(
     ["chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--remote-debugging-port=0",
@@ -55,6 +58,23 @@ try:
         return evaluate("parseInt(document.getElementById('status').textContent, 10)")
 
     call("Page.navigate", url=url)
+    if start:
+        shown = wait_for("document.getElementById('status').textContent.includes('篇文章')")
+        evaluate("document.activeElement.blur()")
+        call("Input.dispatchKeyEvent", type="keyDown", key="/", text="/")
+        call("Input.dispatchKeyEvent", type="keyUp", key="/")
+        report = {
+            "shown": shown,
+            "status": evaluate("document.getElementById('status').textContent"),
+            "examples": evaluate("[...document.querySelectorAll('.examples button')].map(b => b.textContent)"),
+            "focused": evaluate("document.activeElement && document.activeElement.id"),
+            "typed": evaluate("document.getElementById('q').value"),
+        }
+        shot = call("Page.captureScreenshot", format="png")["data"]
+        with open(screenshot, "wb") as out:
+            out.write(base64.b64decode(shot))
+        print(json.dumps(report, ensure_ascii=False))
+        sys.exit(0)
     loaded = wait_for("document.querySelectorAll('.hit').length > 0")
     report = {
         "loaded": loaded,

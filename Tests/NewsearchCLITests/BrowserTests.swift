@@ -11,9 +11,10 @@ struct BrowserTests {
         .appendingPathComponent("Browser/check_page.py").path
 
     /// What `check_page.py` reported of the page at `path`.
-    private static func page(_ server: Server, _ path: String, screenshot: String, click: Bool = false) throws -> [String: Any] {
+    private static func page(_ server: Server, _ path: String, screenshot: String, click: Bool = false,
+                             start: Bool = false) throws -> [String: Any] {
         let result = try Chromium.run(["/usr/bin/python3", script, "http://127.0.0.1:\(server.port)\(path)", screenshot]
-                                      + (click ? ["--click-facet"] : []))
+                                      + (click ? ["--click-facet"] : []) + (start ? ["--start"] : []))
         #expect(result.status == 0, "\(result.output)")
         return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
     }
@@ -33,6 +34,22 @@ struct BrowserTests {
         #expect(clicked["changed"] as? Bool == true && after < before, "\(clicked)")
         #expect((clicked["url_after_click"] as? String)?.contains("category=") == true, "the URL keeps the filter")
         print("search page screenshot: \(screenshot)")
+    }
+
+    /// The start page says what is indexed and offers queries to try; "/" puts the cursor in the search box.
+    @Test func theStartPageSaysWhatIsIndexed() throws {
+        let cli = try CLI.withIndexedCorpus()
+        defer { cli.remove() }
+        let server = try Server(cli: cli, arguments: [])
+        defer { server.stop() }
+        let screenshot = FileManager.default.temporaryDirectory.appendingPathComponent("newsearch-start-page.png").path
+        let start = try Self.page(server, "/", screenshot: screenshot, start: true)
+        #expect(start["shown"] as? Bool == true, "\(start)")
+        let status = try #require(start["status"] as? String)
+        #expect(status.hasPrefix("共 291 篇文章") && status.contains(" 至 ") && status.contains("更新于"), "\(status)")
+        #expect((start["examples"] as? [String])?.contains("快递员 社会保险") == true)
+        #expect(start["focused"] as? String == "q" && start["typed"] as? String == "", "\(start)")
+        print("start page screenshot: \(screenshot)")
     }
 
     @Test func articleTextIsShownAsTextNeverAsHTML() throws {
