@@ -31,7 +31,8 @@ enum SearchPage {
   .meta { color: #080; font-size: .85rem; overflow-wrap: anywhere; }
   .snippet { margin: .2rem 0; line-height: 1.5; }
   mark { background: #fff3a0; color: inherit; }
-  #pages { display: flex; gap: .5rem; }
+  #pages { display: flex; gap: .5rem; flex-wrap: wrap; align-items: center; }
+  #pages button.current { font-weight: bold; background: #e8ecf8; }
   #article { white-space: pre-wrap; line-height: 1.7; }
   .examples button { margin: 0 .4rem .4rem 0; border: 1px solid #ccd; background: #f6f7fb; border-radius: 1rem;
                      padding: .2rem .8rem; cursor: pointer; }
@@ -120,10 +121,26 @@ function render(answer) {
     + (answer.warnings.length ? " · " + answer.warnings.join("；") : "");
   $("results").replaceChildren(...answer.hits.map(hitNode));
   renderFacets(answer.facets || {});
+  renderPages(answer.total);
+}
+
+// Numbered pages: the first, the last, and two on each side of the current one, with 上一页 / 下一页.
+function renderPages(total) {
   const pages = $("pages");
   pages.replaceChildren();
-  if (state.offset > 0) pages.append(pageButton("上一页", state.offset - pageSize));
-  if (state.offset + pageSize < answer.total) pages.append(pageButton("下一页", state.offset + pageSize));
+  const count = Math.ceil(total / pageSize), current = Math.floor(state.offset / pageSize);
+  if (count <= 1) return;
+  if (current > 0) pages.append(pageButton("上一页", state.offset - pageSize));
+  let last = -1;
+  for (let page = 0; page < count; page++) {
+    if (page !== 0 && page !== count - 1 && Math.abs(page - current) > 2) continue;
+    if (last >= 0 && page > last + 1) pages.append(element("span", "…", "gap"));
+    const button = pageButton(String(page + 1), page * pageSize);
+    if (page === current) { button.className = "current"; button.setAttribute("aria-current", "page"); }
+    pages.append(button);
+    last = page;
+  }
+  if (current < count - 1) pages.append(pageButton("下一页", state.offset + pageSize));
 }
 
 // The start page: what the index holds (from /api/stats) and a few queries to try.

@@ -83,6 +83,8 @@ try:
         "title_html": evaluate("[...document.querySelectorAll('.hit .title')].map(a => a.innerHTML)"),
         "images": evaluate("document.querySelectorAll('#results img, #facets img').length"),
         "marks": evaluate("document.querySelectorAll('.hit mark').length"),
+        "pages": evaluate("[...document.querySelectorAll('#pages button, #pages span')].map(b => b.textContent)"),
+        "current_page": evaluate("(document.querySelector('#pages [aria-current]') || {}).textContent || null"),
     }
     if click:
         before = report["total"]

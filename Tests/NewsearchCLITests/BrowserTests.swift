@@ -29,6 +29,10 @@ struct BrowserTests {
         #expect(seed["loaded"] as? Bool == true)
         #expect((seed["titles"] as? [String])?.contains("上海：提高快递员社保水平，为全国快递员权益保障工作提供上海样板") == true)
         #expect((seed["marks"] as? Int ?? 0) > 0, "matches are highlighted")
+        // Numbered pages: 经济 has 65 hits in corpus/, seven pages of ten; the third page is current at offset 20.
+        let paged = try Self.page(server, "/?q=%E7%BB%8F%E6%B5%8E&offset=20", screenshot: screenshot)
+        #expect(paged["pages"] as? [String] == ["上一页", "1", "2", "3", "4", "5", "…", "7", "下一页"], "\(paged)")
+        #expect(paged["current_page"] as? String == "3")
         let clicked = try Self.page(server, "/?q=%E7%BB%8F%E6%B5%8E", screenshot: screenshot, click: true)
         let before = try #require(clicked["total"] as? Int), after = try #require(clicked["total_after_click"] as? Int)
         #expect(clicked["changed"] as? Bool == true && after < before, "\(clicked)")
