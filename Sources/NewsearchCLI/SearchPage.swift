@@ -36,7 +36,15 @@ enum SearchPage {
   #article { white-space: pre-wrap; line-height: 1.7; }
   .examples button { margin: 0 .4rem .4rem 0; border: 1px solid #ccd; background: #f6f7fb; border-radius: 1rem;
                      padding: .2rem .8rem; cursor: pointer; }
-  @media (max-width: 40rem) { #layout { flex-direction: column; } #facets { flex: none; width: 100%; } }
+  #facet-toggle { display: none; }
+  /* On a phone the facets fold away behind one button, so that the first hit shows without scrolling. */
+  @media (max-width: 40rem) {
+    #layout { flex-direction: column; gap: .5rem; }
+    #facets { flex: none; width: 100%; display: none; }
+    #facets.open:not(:empty) { display: block; }
+    #facet-toggle { display: inline-block; }
+    #facet-toggle[hidden] { display: none; }
+  }
 </style>
 </head>
 <body>
@@ -46,6 +54,7 @@ enum SearchPage {
   <button type="submit">搜索</button>
 </form>
 <div id="status" aria-live="polite"></div>
+<button id="facet-toggle" type="button" aria-expanded="false" aria-controls="facets" hidden>筛选</button>
 <div id="layout">
   <aside id="facets"></aside>
   <main id="results"></main>
@@ -168,6 +177,11 @@ async function startPage(mine) {
   }
 }
 
+$("facet-toggle").addEventListener("click", () => {
+  const open = $("facets").classList.toggle("open");
+  $("facet-toggle").setAttribute("aria-expanded", String(open));
+});
+
 // "/" puts the cursor in the search box, as on many search pages (not while typing in it).
 document.addEventListener("keydown", (event) => {
   if (event.key === "/" && document.activeElement !== $("q") && !event.ctrlKey && !event.metaKey && !event.altKey) {
@@ -191,6 +205,7 @@ function hitNode(hit) {
 function renderFacets(facets) {
   const box = $("facets");
   box.replaceChildren();
+  $("facet-toggle").hidden = !Object.values(facets).some((counts) => counts.length);
   for (const [name, label] of [["category", "分类"], ["year", "年份"]]) {
     const counts = facets[name] || [];
     if (!counts.length) continue;

@@ -1,13 +1,14 @@
 #!/usr/bin/python3
 """Loads newsearch's search page in headless Chromium and reports what a person would see, as one JSON object.
 
-Usage: check_page.py URL SCREENSHOT.png [--click-facet | --start]
+Usage: check_page.py URL SCREENSHOT.png [--click-facet | --start] [--phone]
 
 Drives Chromium through the DevTools protocol (python3-websocket): opens URL, waits for the hits, reads the
 status line, the hits' titles (their text and their HTML) and the images in the results; with --click-facet,
 clicks the first category facet and waits for the results to change; with --start (a URL without a query), waits
 for the start page's status line instead, reads it and the example queries, and checks that "/" puts the cursor in
-the search box. Saves a screenshot either way.
+the search box. --phone opens the page at a phone's size (390 × 844) and reports where the first hit begins.
+Saves a screenshot either way.
 """
 import base64, json, os, subprocess, sys, tempfile, time, urllib.request
 
@@ -16,10 +17,11 @@ import websocket
 url, screenshot = sys.argv[1], sys.argv[2]
 click = "--click-facet" in sys.argv[3:]
 start = "--start" in sys.argv[3:]
+phone = "--phone" in sys.argv[3:]
 profile = tempfile.mkdtemp(prefix="newsearch-chromium-")
 chromium = subprocess.Popen(
     ["chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--remote-debugging-port=0",
-     f"--user-data-dir={profile}", "--window-size=1100,900", "about:blank"],
+     f"--user-data-dir={profile}", "--window-size=" + ("390,844" if phone else "1100,900"), "about:blank"],
     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 try:
     active = os.path.join(profile, "DevToolsActivePort")
@@ -57,6 +59,9 @@ try:
     def total():
         return evaluate("parseInt(document.getElementById('status').textContent, 10)")
 
+    if phone:
+        # Headless Chromium keeps a window at least 500 px wide: the phone's viewport is set exactly instead.
+        call("Emulation.setDeviceMetricsOverride", width=390, height=844, deviceScaleFactor=2, mobile=True)
     call("Page.navigate", url=url)
     if start:
         shown = wait_for("document.getElementById('status').textContent.includes('篇文章')")
@@ -85,7 +90,17 @@ try:
         "marks": evaluate("document.querySelectorAll('.hit mark').length"),
         "pages": evaluate("[...document.querySelectorAll('#pages button, #pages span')].map(b => b.textContent)"),
         "current_page": evaluate("(document.querySelector('#pages [aria-current]') || {}).textContent || null"),
+        "first_hit_top": evaluate("(() => { const h = document.querySelector('.hit'); "
+                                  "return h ? h.getBoundingClientRect().top : null; })()"),
+        "viewport_height": evaluate("window.innerHeight"),
+        "facets_shown": evaluate("getComputedStyle(document.getElementById('facets')).display !== 'none'"),
     }
+    if phone:
+        shot = call("Page.captureScreenshot", format="png")["data"]
+        with open(screenshot, "wb") as out:
+            out.write(base64.b64decode(shot))
+        evaluate("document.getElementById('facet-toggle').click()")
+        report["facets_after_toggle"] = evaluate("getComputedStyle(document.getElementById('facets')).display !== 'none'")
     if click:
         before = report["total"]
         report["facet"] = evaluate(
@@ -94,9 +109,10 @@ try:
         report["changed"] = wait_for(f"parseInt(document.getElementById('status').textContent, 10) !== {before}")
         report["total_after_click"] = total()
         report["url_after_click"] = evaluate("location.href")
-    shot = call("Page.captureScreenshot", format="png")["data"]
-    with open(screenshot, "wb") as out:
-        out.write(base64.b64decode(shot))
+    if not phone:  # the phone's screenshot shows the facets folded, before the toggle
+        shot = call("Page.captureScreenshot", format="png")["data"]
+        with open(screenshot, "wb") as out:
+            out.write(base64.b64decode(shot))
     print(json.dumps(report, ensure_ascii=False))
 finally:
     chromium.kill()

@@ -12,9 +12,10 @@ struct BrowserTests {
 
     /// What `check_page.py` reported of the page at `path`.
     private static func page(_ server: Server, _ path: String, screenshot: String, click: Bool = false,
-                             start: Bool = false) throws -> [String: Any] {
+                             start: Bool = false, phone: Bool = false) throws -> [String: Any] {
         let result = try Chromium.run(["/usr/bin/python3", script, "http://127.0.0.1:\(server.port)\(path)", screenshot]
-                                      + (click ? ["--click-facet"] : []) + (start ? ["--start"] : []))
+                                      + (click ? ["--click-facet"] : []) + (start ? ["--start"] : [])
+                                      + (phone ? ["--phone"] : []))
         #expect(result.status == 0, "\(result.output)")
         return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
     }
@@ -38,6 +39,20 @@ struct BrowserTests {
         #expect(clicked["changed"] as? Bool == true && after < before, "\(clicked)")
         #expect((clicked["url_after_click"] as? String)?.contains("category=") == true, "the URL keeps the filter")
         print("search page screenshot: \(screenshot)")
+    }
+
+    /// At a phone's size the facets fold away behind one button, and the first hit shows without scrolling.
+    @Test func onAPhoneTheFirstHitShowsWithoutScrolling() throws {
+        let cli = try CLI.withIndexedCorpus()
+        defer { cli.remove() }
+        let server = try Server(cli: cli, arguments: [])
+        defer { server.stop() }
+        let screenshot = FileManager.default.temporaryDirectory.appendingPathComponent("newsearch-phone.png").path
+        let shown = try Self.page(server, "/?q=%E7%BB%8F%E6%B5%8E", screenshot: screenshot, phone: true)
+        let top = try #require(shown["first_hit_top"] as? Double), height = try #require(shown["viewport_height"] as? Double)
+        #expect(top < height / 2, "the first hit begins at \(top) of \(height)")
+        #expect(shown["facets_shown"] as? Bool == false && shown["facets_after_toggle"] as? Bool == true, "\(shown)")
+        print("phone screenshot: \(screenshot)")
     }
 
     /// The start page says what is indexed and offers queries to try; "/" puts the cursor in the search box.
