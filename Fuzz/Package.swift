@@ -7,15 +7,15 @@ let fuzzer: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
 let package = Package(
     name: "newsearch-fuzz",
     platforms: [.macOS(.v15)],
-    dependencies: [.package(path: "..")],
+    dependencies: [.package(name: "newsearch", path: "..")],
     targets: [
         // libFuzzer's entry point, declared for Swift; the library itself comes with `-sanitize=fuzzer`.
         .target(name: "CFuzzer"),
-        .executableTarget(name: "FuzzArticle", dependencies: ["CFuzzer", .product(name: "NewSearch", package: "main")],
+        .executableTarget(name: "FuzzArticle", dependencies: ["CFuzzer", .product(name: "NewSearch", package: "newsearch")],
                           swiftSettings: fuzzer),
-        .executableTarget(name: "FuzzQuery", dependencies: ["CFuzzer", .product(name: "NewSearch", package: "main")],
+        .executableTarget(name: "FuzzQuery", dependencies: ["CFuzzer", .product(name: "NewSearch", package: "newsearch")],
                           swiftSettings: fuzzer),
-        .executableTarget(name: "FuzzAnalyzer", dependencies: ["CFuzzer", .product(name: "NewSearch", package: "main")],
+        .executableTarget(name: "FuzzAnalyzer", dependencies: ["CFuzzer", .product(name: "NewSearch", package: "newsearch")],
                           swiftSettings: fuzzer),
     ]
 )
