@@ -23,6 +23,12 @@ enum DisplayPath {
     /// `path` relative to the current folder when it lies under it; other paths (and app-given keys such as
     /// `app://42`) as they are.
     static func relative(_ path: String) -> String {
+        relative(path, under: folders)
+    }
+
+    /// `path` relative to the first of `folders` it lies under (`.` for a folder itself); other paths (and
+    /// app-given keys such as `app://42`) as they are.
+    static func relative(_ path: String, under folders: [String]) -> String {
         guard path.hasPrefix("/") else { return path }
         for folder in folders {
             if path == folder { return "." }

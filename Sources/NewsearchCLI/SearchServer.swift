@@ -32,9 +32,8 @@ struct SearchServer: Sendable {
 
     /// A stored path as the API shows it: relative to ``folder`` when under it; an app's key as it is.
     func shown(_ path: String) -> String {
-        guard let folder, path.hasPrefix("/") else { return path }
-        let prefix = folder == "/" ? "/" : folder + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        guard let folder, path != folder else { return path }
+        return DisplayPath.relative(path, under: [folder])
     }
 
     /// A path the API showed, back as stored: under ``folder`` when it is relative.

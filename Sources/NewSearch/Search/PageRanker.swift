@@ -24,21 +24,20 @@ struct PageRanker {
         /// The page from the first hit on (the offset not yet dropped), scored without idf when it is deferred.
         var page: [TopHits.Row]
         var parts: [Int64: RelevanceModel.Score]
+        /// The number of hits, exact (the searcher reports it past ``SearchResults/countedTotal`` as a lower bound).
         var total: Int
-        var totalIsExact = true
         var facets: [Facet: [FacetCount]] = [:]
-        /// The number of articles the one term matches, for its deferred idf, when known without a count of its
-        /// own (an estimate past ``SearchResults/countedTotal``).
+        /// The number of articles the one term matches, for its deferred idf, when known without a count of its own.
         var matching: Int?
     }
 
     /// The page ranked from every hit: each match scored by the first phase, the candidates by the second.
-    func rankEveryHit(_ plan: QueryPlan, _ execution: ExecutionPlan, _ options: SearchOptions,
+    /// - Parameter known: the terms' document frequencies the store had cached, read by the searcher to plan.
+    func rankEveryHit(_ plan: QueryPlan, _ execution: ExecutionPlan, _ options: SearchOptions, known: [Int?],
                       figures: ArticleFigures, cancellation: CancellationFlag?) throws -> RankedPage {
         let wanted = options.limit.map { max(0, options.offset) + $0 } ?? Int.max
         let order: TopHits.Order = options.sort == .relevance && plan.match != nil ? .relevance : .date
-        var frequencies = execution.cachesFrequencies ? store.cachedFrequencies(plan.ranking.terms)
-            : plan.ranking.terms.map { _ in nil }
+        var frequencies = execution.cachesFrequencies ? known : plan.ranking.terms.map { _ in nil }
         var capacity = order == .date ? wanted : max(wanted, Self.candidates)
         while true {
             let query = RankingQuery(plan: plan.ranking, documentFrequencies: frequencies,

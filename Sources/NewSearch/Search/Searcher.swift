@@ -50,10 +50,11 @@ struct Searcher {
         if options.explain { results.explanation = explanation(parsed, plan) }
         if execution.strategy != .nothing {
             let ranked = try ranker.rankTitleTier(plan, execution, options, cancellation: cancellation)
-                ?? ranker.rankEveryHit(plan, execution, options, figures: figures, cancellation: cancellation)
+                ?? ranker.rankEveryHit(plan, execution, options, known: known, figures: figures,
+                                       cancellation: cancellation)
             let cap = options.exactTotal ? Int.max : options.countedTotal
             results.total = min(ranked.total, cap)
-            results.totalIsExact = ranked.totalIsExact && ranked.total <= cap
+            results.totalIsExact = ranked.total <= cap
             results.facets = ranked.facets
             var page = Array(ranked.page.dropFirst(max(0, options.offset)))
             var explanations = ranked.parts
