@@ -19,6 +19,9 @@ let package = Package(
         // The executable target is NewsearchCLI: `newsearch` and `NewSearch` would collide on a case-insensitive
         // file system. The product, and so the binary, is still `newsearch`.
         .executable(name: "newsearch", targets: ["NewsearchCLI"]),
+        // The loadable SQLite extension, for any program that uses the system's SQLite (sqlite3 shell, Python, …):
+        // `swift build -c release --product newsearch-sqlite` makes libnewsearch-sqlite.so.
+        .library(name: "newsearch-sqlite", type: .dynamic, targets: ["NewSearchSQLite"]),
         // GRDB integration: built, and GRDB.swift fetched, only for a dependent that enables the trait "GRDB".
         .library(name: "NewSearchGRDB", targets: ["NewSearchGRDB"]),
     ],
@@ -66,6 +69,21 @@ let package = Package(
             dependencies: [
                 "CSQLite", "CICU", "CHTMLText", "CZstd",
                 .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "NewSearchSQLite",
+            dependencies: ["NewSearch", "CSQLite"],
+            // Swift's runtime and Foundation linked in, so that the extension loads where no Swift toolchain is
+            // installed (it then needs Debian's libsqlite3, ICU, libxml2 and libzstd only).
+            linkerSettings: [
+                .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux])),
+                // What the static Foundation libraries need beyond what the modules, compiled for the shared ones,
+                // ask for.
+                .linkedLibrary("_FoundationCollections", .when(platforms: [.linux])),
+                .linkedLibrary("CoreFoundation", .when(platforms: [.linux])),
+                .linkedLibrary("_FoundationCShims", .when(platforms: [.linux])),
+                .linkedLibrary("_FoundationICU", .when(platforms: [.linux])),
             ]
         ),
         .target(

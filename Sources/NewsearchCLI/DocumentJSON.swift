@@ -3,8 +3,15 @@
 import Foundation
 import NewSearch
 
-/// One stored article as the API's `/api/documents/PATH` answers it.
+/// One stored article as the API's `/api/documents/ID` answers it; with `?q=`, the query's terms in its title and
+/// body as `highlights`, `[start, end)` in Unicode code points as in a search's hits.
 struct DocumentJSON: Encodable {
+    struct Highlights: Encodable {
+        var title: [[Int]]
+        var body: [[Int]]
+    }
+
+    var id: Int64
     var path: String
     var title: String
     var author: String?
@@ -12,14 +19,19 @@ struct DocumentJSON: Encodable {
     var date: String?
     var images: [String: String]
     var body: String
+    var highlights: Highlights?
 
-    /// - Parameter path: the article's path as the server shows it.
-    static func encode(_ stored: IndexedArticle, path: String) throws -> String {
+    /// - Parameters:
+    ///   - path: the article's path as the server shows it.
+    ///   - marked: the title and the body with the query's terms highlighted, when a query was given.
+    static func encode(_ stored: IndexedArticle, path: String,
+                       marked: (title: HighlightedText, body: HighlightedText)?) throws -> String {
         let article = stored.article
         return try JSONLine.encode(DocumentJSON(
-            path: path, title: article.title, author: article.author,
+            id: stored.id, path: path, title: article.title, author: article.author,
             categories: article.categories, date: article.date.map { $0.formatted(Date.ISO8601FormatStyle()) },
-            images: article.images, body: article.body))
+            images: article.images, body: article.body,
+            highlights: marked.map { Highlights(title: QueryJSON.offsets($0.title), body: QueryJSON.offsets($0.body)) }))
     }
 }
 #endif

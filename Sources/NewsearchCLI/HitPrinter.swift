@@ -35,6 +35,9 @@ struct HitPrinter {
         if let exclusion = explanation.exclusion { lines.append("Excluding:  \(exclusion)") }
         lines += explanation.filters.map { "Filter:     \($0)" }
         lines += explanation.terms.map { "Tokens:     \($0.text) → \($0.tokens.joined(separator: " "))" }
+        lines += explanation.terms.filter { !$0.synonyms.isEmpty }.map { term in
+            "Synonyms:   \(term.text) → \(([term.text] + term.synonyms).joined(separator: " OR ")) (one term: articles of any)"
+        }
         return lines + [""]
     }
 

@@ -25,6 +25,8 @@ struct IndexCommand: ParsableCommand {
             dictionary). Indexing into an index analysed otherwise is refused, since old and new tokens would not \
             match; --rebuild empties it first.
 
+            Synonyms (--synonyms FILE: one group a line, words separated by spaces, such as "医保 医疗保险") are             stored with the index and replace the groups stored before; they apply when a query runs, so no             article is indexed again: `index --synonyms FILE` alone, without folders, only stores them.
+
             \(ExitStatus.helpText)
 
               newsearch index corpus/
@@ -32,19 +34,26 @@ struct IndexCommand: ParsableCommand {
               newsearch index --dictionary words.txt --rebuild corpus/
               newsearch index --quiet corpus/ || echo "some files failed"
               newsearch index --follow corpus/
+              newsearch index --synonyms synonyms.txt
             """
     )
 
     @OptionGroup var location: IndexLocation
 
     @Argument(help: ArgumentHelp("Folders (or single files) of articles.", valueName: "dir"), completion: .directory)
-    var directories: [String]
+    var directories: [String] = []
 
     @Option(name: .long, help: ArgumentHelp(
         "A user dictionary: words to keep whole (快递员, 网约车), one a line; lines starting with # are comments.",
         discussion: "The index keeps the dictionary; queries use it too. Changing it needs --rebuild.",
         valueName: "file"), completion: .file())
     var dictionary: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Synonyms: one group of equivalent terms a line (医保 医疗保险), words separated by spaces; # starts a comment.",
+        discussion: "Stored with the index, replacing the groups stored before (an empty file removes them); applied when a query runs.",
+        valueName: "file"), completion: .file())
+    var synonyms: String?
 
     @Flag(name: .long, help: "Empty the index first (needed after changing the dictionary or upgrading newsearch).")
     var rebuild = false
@@ -60,11 +69,25 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Show no progress (the summary is still printed).")
     var quiet = false
 
+    func validate() throws {
+        if directories.isEmpty && synonyms == nil {
+            throw ValidationError("Give the folders to index, as in `newsearch index corpus/` (or --synonyms FILE alone).")
+        }
+    }
+
     func run() throws {
         let started = Date()
         let words = try dictionary.map { try UserDictionary(contentsOf: $0) }
+        // Read before anything changes: a broken file changes nothing.
+        let groups = try synonyms.map { try Synonyms(contentsOf: $0) }
         let index = try SearchIndex(path: location.path, dictionary: words, rebuild: rebuild,
                                     waitingForAnotherRun: sayWaiting)
+        if let groups {
+            try index.setSynonyms(groups)
+            print("Synonyms: \(groups.groups.count == 1 ? "1 group" : "\(groups.groups.count) groups") stored in "
+                  + FileName.quoted(location.path))
+            if directories.isEmpty { return }
+        }
         let reporter = quiet ? nil : IndexProgressReporter(interactive: Terminal.stderrIsInteractive, started: started)
         let report = try index.index(directories, followLinks: follow) { progress in
             if progress.waitingForAnotherRun { sayWaiting() } else { reporter?.report(progress) }

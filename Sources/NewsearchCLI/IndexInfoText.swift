@@ -24,12 +24,13 @@ enum IndexInfoText {
         var lastDate: String?
         var analysis: Analysis
         var dictionaryWords: Int
+        var synonymGroups: Int
         var lastUpdated: String?
 
         enum CodingKeys: String, CodingKey {
             case path, articles, analysis
             case bytesOnDisk = "bytes_on_disk", firstDate = "first_date", lastDate = "last_date"
-            case dictionaryWords = "dictionary_words", lastUpdated = "last_updated"
+            case dictionaryWords = "dictionary_words", synonymGroups = "synonym_groups", lastUpdated = "last_updated"
         }
 
         /// Encodes every key, a missing date as `null`.
@@ -42,6 +43,7 @@ enum IndexInfoText {
             try container.encode(lastDate, forKey: .lastDate)
             try container.encode(analysis, forKey: .analysis)
             try container.encode(dictionaryWords, forKey: .dictionaryWords)
+            try container.encode(synonymGroups, forKey: .synonymGroups)
             try container.encode(lastUpdated, forKey: .lastUpdated)
         }
     }
@@ -53,7 +55,8 @@ enum IndexInfoText {
             firstDate: info.firstDate.map(iso), lastDate: info.lastDate.map(iso),
             analysis: .init(analyzerVersion: stamp.analyzerVersion, icuVersion: stamp.icuVersion,
                             normalization: stamp.normalization, dictionaryChecksum: stamp.dictionaryChecksum),
-            dictionaryWords: info.dictionaryWords, lastUpdated: info.lastUpdated.map(iso))
+            dictionaryWords: info.dictionaryWords, synonymGroups: info.synonymGroups,
+            lastUpdated: info.lastUpdated.map(iso))
         return try JSONLine.encode(document)
     }
 
@@ -71,6 +74,7 @@ enum IndexInfoText {
             ["Dates:", dates],
             ["Analysis:", info.stamp.description],
             ["Dictionary:", info.dictionaryWords == 1 ? "1 word" : "\(info.dictionaryWords) words"],
+            ["Synonyms:", info.synonymGroups == 1 ? "1 group" : "\(info.synonymGroups) groups"],
             ["Last update:", info.lastUpdated.map(iso) ?? "never"],
         ]
         return TextTable(rows: rows, gap: 1).text

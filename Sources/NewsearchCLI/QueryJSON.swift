@@ -4,6 +4,8 @@ import NewSearch
 /// The `--json` output of `newsearch query`: exactly one JSON object (one line per query with `--stdin`).
 struct QueryJSON: Encodable {
     struct Hit: Encodable {
+        /// The article's stable id in the index (`/api/documents/ID`, `/articles/ID` of `newsearch serve`).
+        var id: Int64
         var path: String
         var title: String
         var date: String?
@@ -21,13 +23,14 @@ struct QueryJSON: Encodable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case path, title, date, score, snippet, author, categories, highlights
+            case id, path, title, date, score, snippet, author, categories, highlights
             case scoreParts = "score_parts"
         }
 
         /// Encodes every key, a missing date or author as `null`; score parts only when explained.
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
             try container.encode(path, forKey: .path)
             try container.encode(title, forKey: .title)
             try container.encode(date, forKey: .date)
@@ -46,6 +49,8 @@ struct QueryJSON: Encodable {
         var exclusion: String?
         var filters: [String]
         var terms: [[String: [String]]]
+        /// Each term of a synonym group and the other members it also matches; absent when none.
+        var synonyms: [String: [String]]?
     }
 
     var query: String
@@ -76,7 +81,8 @@ struct QueryJSON: Encodable {
             hits: results.hits.map { hit($0, displayPath: displayPath) }, explain: results.explanation.map { explanation in
                 Explanation(parsed: explanation.parsed, expression: explanation.expression,
                             exclusion: explanation.exclusion, filters: explanation.filters,
-                            terms: explanation.terms.map { [$0.text: $0.tokens] })
+                            terms: explanation.terms.map { [$0.text: $0.tokens] },
+                            synonyms: Self.synonyms(of: explanation.terms))
             },
             facets: results.facets.isEmpty ? nil
                 : Dictionary(uniqueKeysWithValues: results.facets.map { ($0.key.rawValue, $0.value) }))
@@ -91,11 +97,22 @@ struct QueryJSON: Encodable {
         return (try? JSONLine.encode(object)) ?? "{}"
     }
 
+    /// Each term with synonyms and its other members, nil when no term has any.
+    private static func synonyms(of terms: [QueryExplanation.Term]) -> [String: [String]]? {
+        let expanded = terms.filter { !$0.synonyms.isEmpty }
+        guard !expanded.isEmpty else { return nil }
+        return Dictionary(expanded.map { ($0.text, $0.synonyms) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A highlighted text's highlights as the JSON gives them: `[start, end)` pairs in Unicode code points.
+    static func offsets(_ text: HighlightedText) -> [[Int]] {
+        text.scalarOffsets.map { [$0.lowerBound, $0.upperBound] }
+    }
+
     private static func hit(_ hit: SearchHit, displayPath: (String) -> String) -> Hit {
-        Hit(path: displayPath(hit.path), title: hit.title.text, date: hit.date.map { $0.formatted(Date.ISO8601FormatStyle()) },
+        Hit(id: hit.id, path: displayPath(hit.path), title: hit.title.text, date: hit.date.map { $0.formatted(Date.ISO8601FormatStyle()) },
             score: hit.score, snippet: hit.snippet.text, author: hit.author, categories: hit.categories,
-            highlights: .init(title: hit.title.scalarOffsets.map { [$0.lowerBound, $0.upperBound] },
-                              snippet: hit.snippet.scalarOffsets.map { [$0.lowerBound, $0.upperBound] }),
+            highlights: .init(title: offsets(hit.title), snippet: offsets(hit.snippet)),
             scoreParts: hit.scoreParts)
     }
 }

@@ -1,7 +1,7 @@
 // Built with the package trait "Server" only: `newsearch serve` and what it alone uses (Hummingbird, SwiftNIO).
 #if Server
 /// The search page `newsearch serve` answers at `/`: one self-contained HTML file (no build step, no CDN), which
-/// talks to `/api/search` and `/api/documents/…`. Article text always goes into the page as text nodes
+/// talks to `/api/search` and `/api/stats`, and links each hit to its article's page (``ArticlePage``). Article text always goes into the page as text nodes
 /// (`textContent`), never as HTML.
 enum SearchPage {
     static let html = #"""
@@ -33,7 +33,6 @@ enum SearchPage {
   mark { background: #fff3a0; color: inherit; }
   #pages { display: flex; gap: .5rem; flex-wrap: wrap; align-items: center; }
   #pages button.current { font-weight: bold; background: #e8ecf8; }
-  #article { white-space: pre-wrap; line-height: 1.7; }
   .examples button { margin: 0 .4rem .4rem 0; border: 1px solid #ccd; background: #f6f7fb; border-radius: 1rem;
                      padding: .2rem .8rem; cursor: pointer; }
   #facet-toggle { display: none; }
@@ -193,8 +192,9 @@ document.addEventListener("keydown", (event) => {
 function hitNode(hit) {
   const node = element("article", undefined, "hit");
   const link = highlighted("a", hit.title, hit.highlights.title);
-  link.href = "#"; link.className = "title";
-  link.addEventListener("click", (event) => { event.preventDefault(); openArticle(hit.path); });
+  // Each article has a URL of its own: a bookmark keeps it, Back comes back to these results.
+  link.href = "/articles/" + hit.id + (state.q.trim() ? "?q=" + encodeURIComponent(state.q) : "");
+  link.className = "title";
   node.append(link);
   node.append(element("div", [hit.date ? hit.date.slice(0, 10) : "无日期", hit.author, hit.path]
                              .filter(Boolean).join(" · "), "meta"));
@@ -229,21 +229,6 @@ function pageButton(label, offset) {
   button.type = "button";
   button.addEventListener("click", () => { state.offset = offset; search(); window.scrollTo(0, 0); });
   return button;
-}
-
-async function openArticle(path) {
-  const response = await fetch("/api/documents/" + encodeURIComponent(path));
-  const article = await response.json();
-  const back = element("button", "← 返回结果");
-  back.type = "button";
-  back.addEventListener("click", () => search());
-  const view = [back, element("h1", article.title || path),
-                element("div", [article.date ? article.date.slice(0, 10) : "", article.author,
-                                (article.categories || []).join("、")].filter(Boolean).join(" · "), "meta"),
-                element("div", article.body || article.error, "")];
-  view[3].id = "article";
-  $("results").replaceChildren(...view);
-  $("facets").replaceChildren(); $("pages").replaceChildren();
 }
 
 function schedule() {

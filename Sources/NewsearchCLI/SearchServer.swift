@@ -36,12 +36,6 @@ struct SearchServer: Sendable {
         return DisplayPath.relative(path, under: [folder])
     }
 
-    /// A path the API showed, back as stored: under ``folder`` when it is relative.
-    func stored(_ shown: String) -> String {
-        guard let folder, !shown.hasPrefix("/"), !shown.contains("://") else { return shown }
-        return (folder == "/" ? "/" : folder + "/") + shown
-    }
-
     /// Serves until SIGINT or SIGTERM, then finishes the requests in flight. Once it accepts connections it says
     /// where on standard error: `newsearch serve: listening on http://127.0.0.1:8080 (Ctrl-C stops)`.
     func run() async throws {
@@ -75,7 +69,12 @@ struct SearchServer: Sendable {
         router.get("/healthz") { _, _ in Self.response("ok\n", type: "text/plain; charset=utf-8") }
         router.get("/api/stats") { _, _ in Self.json(try IndexInfoText.json(try await index.info())) }
         router.get("/api/search") { request, _ in try await search(request) }
-        router.get("/api/documents/**") { _, context in try await document(context.parameters.getCatchAll()) }
+        router.get("/api/documents/:id") { request, context in
+            try await document(context.parameters.get("id") ?? "", query: Self.parameters(request.uri.query)["q"])
+        }
+        router.get("/articles/:id") { request, context in
+            try await articlePage(context.parameters.get("id") ?? "", query: Self.parameters(request.uri.query)["q"])
+        }
         return router
     }
 
@@ -147,20 +146,45 @@ struct SearchServer: Sendable {
         return options
     }
 
-    /// One stored article by its path as hits show it (the segments after /api/documents/, percent-decoded).
-    private func document(_ segments: [Substring]) async throws -> Response {
-        let path = segments.map { $0.removingPercentEncoding ?? String($0) }.joined(separator: "/")
-        guard !path.isEmpty, let stored = try await index.article(path: stored(path)) else {
-            return Self.json(try JSONLine.encode(["error": "no article is stored under \(path)"]), status: .notFound)
+    /// One stored article by its id (a hit's `id`), as JSON; with `q`, the query's terms marked in it.
+    private func document(_ id: String, query: String?) async throws -> Response {
+        guard let stored = try await article(id) else {
+            return Self.json(try JSONLine.encode(["error": "no article has the id \(id): articles are addressed by the id "
+                                                  + "their hits give, as in /api/documents/42"]), status: .notFound)
         }
-        return Self.json(try DocumentJSON.encode(stored, path: shown(stored.path)))
+        var marks: (title: HighlightedText, body: HighlightedText)?
+        if let query { marks = try await marked(stored, query: query) }
+        return Self.json(try DocumentJSON.encode(stored, path: shown(stored.path), marked: marks))
+    }
+
+    /// The page of one article by its id, the terms of `q` in `<mark>`.
+    private func articlePage(_ id: String, query: String?) async throws -> Response {
+        guard let stored = try await article(id) else {
+            return Self.response(ArticlePage.missing(id), type: "text/html; charset=utf-8", status: .notFound)
+        }
+        let marked = try await marked(stored, query: query ?? "")
+        return Self.response(ArticlePage.html(stored, path: shown(stored.path), marked: marked, query: query),
+                             type: "text/html; charset=utf-8")
+    }
+
+    /// The article whose id is `id` as a URL gives it, or nil when it is no id or no article has it.
+    private func article(_ id: String) async throws -> IndexedArticle? {
+        guard let number = Int64(id), number > 0, id.utf8.count < 20 else { return nil }
+        return try await index.article(id: number)
+    }
+
+    /// The article's title and body with the terms of `query` marked (a query too long to read marks nothing).
+    private func marked(_ stored: IndexedArticle, query: String) async throws -> (title: HighlightedText, body: HighlightedText) {
+        let query = query.utf8.count <= Self.maximumQueryBytes ? query : ""
+        return (try await index.highlighted(stored.article.title, query: query),
+                try await index.highlighted(stored.article.body, query: query))
     }
 
     static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
         response(text, type: "application/json; charset=utf-8", status: status)
     }
 
-    private static func response(_ text: String, type: String, status: HTTPResponse.Status = .ok) -> Response {
+    static func response(_ text: String, type: String, status: HTTPResponse.Status = .ok) -> Response {
         var headers: HTTPFields = [.contentType: type, .cacheControl: "no-store"]
         headers[.init("X-Content-Type-Options")!] = "nosniff"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))

@@ -18,7 +18,8 @@ struct ServeCommand: ParsableCommand {
               /api/search?q=…         the same JSON object as query --json; also limit, offset, sort \
             (relevance or date), since, until (2022, 2022-03, 2022-03-15), category (narrows the whole query), \
             facets (category,year) and exact_total (1: the exact number of hits past 10,000)
-              /api/documents/PATH     one stored article: its title, metadata and body text (404 if none)
+              /articles/ID?q=…        one article's page, the terms of q marked (ID: a hit's "id")
+              /api/documents/ID?q=…   one article as JSON: title, metadata, body text, and with q the             highlights of its terms (404 if no article has the id)
               /api/stats              what stats --json prints
               /healthz                ok
 

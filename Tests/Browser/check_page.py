@@ -1,13 +1,15 @@
 #!/usr/bin/python3
 """Loads newsearch's search page in headless Chromium and reports what a person would see, as one JSON object.
 
-Usage: check_page.py URL SCREENSHOT.png [--click-facet | --start] [--phone]
+Usage: check_page.py URL SCREENSHOT.png [--click-facet | --start | --open-first] [--phone]
 
 Drives Chromium through the DevTools protocol (python3-websocket): opens URL, waits for the hits, reads the
 status line, the hits' titles (their text and their HTML) and the images in the results; with --click-facet,
 clicks the first category facet and waits for the results to change; with --start (a URL without a query), waits
 for the start page's status line instead, reads it and the example queries, and checks that "/" puts the cursor in
-the search box. --phone opens the page at a phone's size (390 × 844) and reports where the first hit begins.
+the search box. With --open-first, clicks the first hit's title as a person would, reports the article page it
+leads to (its URL, title, marked words), saves that page's screenshot, then goes Back and reports the results page
+it comes back to. --phone opens the page at a phone's size (390 × 844) and reports where the first hit begins.
 Saves a screenshot either way.
 """
 import base64, json, os, subprocess, sys, tempfile, time, urllib.request
@@ -18,6 +20,7 @@ url, screenshot = sys.argv[1], sys.argv[2]
 click = "--click-facet" in sys.argv[3:]
 start = "--start" in sys.argv[3:]
 phone = "--phone" in sys.argv[3:]
+open_first = "--open-first" in sys.argv[3:]
 profile = tempfile.mkdtemp(prefix="newsearch-chromium-")
 chromium = subprocess.Popen(
     ["chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--remote-debugging-port=0",
@@ -109,6 +112,28 @@ try:
         report["changed"] = wait_for(f"parseInt(document.getElementById('status').textContent, 10) !== {before}")
         report["total_after_click"] = total()
         report["url_after_click"] = evaluate("location.href")
+    if open_first:
+        results_url = evaluate("location.href")
+        report["first_href"] = evaluate("document.querySelector('.hit .title').getAttribute('href')")
+        # A real click on the link: the browser navigates, as for a person.
+        box = evaluate("(() => { const r = document.querySelector('.hit .title').getBoundingClientRect();"
+                       " return [r.left + 5, r.top + r.height / 2]; })()")
+        for kind in ("mousePressed", "mouseReleased"):
+            call("Input.dispatchMouseEvent", type=kind, x=box[0], y=box[1], button="left", clickCount=1)
+        report["opened"] = wait_for("location.pathname.startsWith('/articles/') && document.readyState === 'complete'")
+        report["article_url"] = evaluate("location.href")
+        report["article_title"] = evaluate("(document.querySelector('h1') || {}).textContent || null")
+        report["article_marks"] = evaluate("[...document.querySelectorAll('#body mark')].map(m => m.textContent)")
+        shot = call("Page.captureScreenshot", format="png")["data"]
+        with open(screenshot, "wb") as out:
+            out.write(base64.b64decode(shot))
+        # Back, as the browser's button does: the results come back at their URL.
+        evaluate("history.back()")
+        report["back"] = wait_for(f"location.href === {json.dumps(results_url)} && document.querySelectorAll('.hit').length > 0")
+        report["url_after_back"] = evaluate("location.href")
+        report["titles_after_back"] = evaluate("[...document.querySelectorAll('.hit .title')].map(a => a.textContent)")
+        print(json.dumps(report, ensure_ascii=False))
+        sys.exit(0)
     if not phone:  # the phone's screenshot shows the facets folded, before the toggle
         shot = call("Page.captureScreenshot", format="png")["data"]
         with open(screenshot, "wb") as out:

@@ -12,10 +12,10 @@ struct BrowserTests {
 
     /// What `check_page.py` reported of the page at `path`.
     private static func page(_ server: Server, _ path: String, screenshot: String, click: Bool = false,
-                             start: Bool = false, phone: Bool = false) throws -> [String: Any] {
-        let result = try Chromium.run(["/usr/bin/python3", script, "http://127.0.0.1:\(server.port)\(path)", screenshot]
+                             start: Bool = false, phone: Bool = false, openFirst: Bool = false) throws -> [String: Any] {
+        let result = try Program.run(["/usr/bin/python3", script, "http://127.0.0.1:\(server.port)\(path)", screenshot]
                                       + (click ? ["--click-facet"] : []) + (start ? ["--start"] : [])
-                                      + (phone ? ["--phone"] : []))
+                                      + (phone ? ["--phone"] : []) + (openFirst ? ["--open-first"] : []))
         #expect(result.status == 0, "\(result.output)")
         return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
     }
@@ -39,6 +39,32 @@ struct BrowserTests {
         #expect(clicked["changed"] as? Bool == true && after < before, "\(clicked)")
         #expect((clicked["url_after_click"] as? String)?.contains("category=") == true, "the URL keeps the filter")
         print("search page screenshot: \(screenshot)")
+    }
+
+    /// A hit's title is a real link to the article's own page, its terms marked; Back returns to the results.
+    @Test func aHitOpensItsArticleAtItsOwnURLAndBackReturns() async throws {
+        let cli = try CLI.withIndexedCorpus()
+        defer { cli.remove() }
+        let server = try Server(cli: cli, arguments: [])
+        defer { server.stop() }
+        let screenshot = FileManager.default.temporaryDirectory.appendingPathComponent("newsearch-article.png").path
+        let query = "%E5%BF%AB%E9%80%92%E5%91%98%20%E7%A4%BE%E4%BC%9A%E4%BF%9D%E9%99%A9"  // 快递员 社会保险
+        let shown = try Self.page(server, "/?q=\(query)&offset=0", screenshot: screenshot, openFirst: true)
+        let href = try #require(shown["first_href"] as? String)
+        #expect(href.hasPrefix("/articles/") && href.hasSuffix("?q=\(query)"), "\(shown)")
+        #expect(shown["opened"] as? Bool == true && (shown["article_url"] as? String)?.hasSuffix(href) == true, "\(shown)")
+        #expect(shown["article_title"] as? String == "上海：提高快递员社保水平，为全国快递员权益保障工作提供上海样板")
+        let marks = try #require(shown["article_marks"] as? [String])
+        #expect(marks.contains("快递员") && marks.contains { $0.contains("社会保险") }, "\(marks)")
+        #expect(shown["back"] as? Bool == true, "\(shown)")
+        let back = try #require((shown["url_after_back"] as? String).flatMap(URLComponents.init(string:)))
+        #expect(back.path == "/" && back.queryItems?.first { $0.name == "q" }?.value?
+                    .replacingOccurrences(of: "+", with: " ") == "快递员 社会保险", "\(shown)")
+        #expect((shown["titles_after_back"] as? [String])?.first == shown["article_title"] as? String)
+        // The article's URL stands on its own: opened afresh (a bookmark), it shows the same article, marked.
+        let (page, status) = try await server.get(href)
+        #expect(status == 200 && String(decoding: page, as: UTF8.self).contains("<mark>快递员</mark>"))
+        print("article screenshot: \(screenshot)")
     }
 
     /// At a phone's size the facets fold away behind one button, and the first hit shows without scrolling.
@@ -94,21 +120,8 @@ struct BrowserTests {
 enum Chromium {
     static let isAvailable: Bool = {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") else { return false }
-        return (try? run(["/usr/bin/python3", "-c", "import websocket"]).status) == 0
+        return (try? Program.run(["/usr/bin/python3", "-c", "import websocket"]).status) == 0
     }()
 
-    /// Runs `arguments` (the program first): its status and standard output.
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
 }
 #endif

@@ -18,14 +18,17 @@ struct CLI {
         .appendingPathComponent("corpus").path
 
     /// The `newsearch` executable beside the test bundle in the build folder.
-    static var executable: URL {
+    static var executable: URL { built("newsearch") }
+
+    /// The file `name` the build made, beside the test bundle in the build folder (`.build/debug/name` if none).
+    static func built(_ name: String) -> URL {
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0 ..< 4 {
-            let candidate = folder.appendingPathComponent("newsearch")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            let candidate = folder.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
             folder = folder.deletingLastPathComponent()
         }
-        return URL(fileURLWithPath: ".build/debug/newsearch")
+        return URL(fileURLWithPath: ".build/debug/" + name)
     }
 
     init() throws {

@@ -93,27 +93,51 @@ import Testing
         #expect(try await object("/api/stats").json["articles"] as? Int == 291)
     }
 
-    @Test func documentsAreReadByTheirHitPathAndNothingElse() async throws {
+    @Test func documentsAreReadByTheirHitIDAndNothingElse() async throws {
         let (_, json) = try await object("/api/search?q=%E6%AC%A0%E8%96%AA&limit=1")
-        let path = try #require((json["hits"] as? [[String: Any]])?.first?["path"] as? String)
+        let hit = try #require((json["hits"] as? [[String: Any]])?.first)
+        let path = try #require(hit["path"] as? String), id = try #require(hit["id"] as? Int)
         // The server runs in another folder than the corpus's: paths are shown relative to the indexed folder,
         // never as the server's own absolute paths.
         #expect(path == "000_seed.md")
         let many = try await object("/api/search?q=%E7%BB%8F%E6%B5%8E&limit=50")
         let paths = (many.json["hits"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
         #expect(!paths.isEmpty && paths.allSatisfy { !$0.hasPrefix("/") }, "\(paths)")
-        let encoded = path.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
-        let document = try await object("/api/documents/\(encoded)")
+        let document = try await object("/api/documents/\(id)")
         #expect(document.status == 200)
-        #expect(document.json["path"] as? String == path)
+        #expect(document.json["id"] as? Int == id && document.json["path"] as? String == path)
         #expect(document.json["title"] as? String == "上海：提高快递员社保水平，为全国快递员权益保障工作提供上海样板")
-        #expect((document.json["body"] as? String)?.contains("欠薪") == true)
-        for missing in ["nothing.md", "..%2F..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd", "../../etc/passwd"] {
-            // (A literal ../ is resolved by the client before it reaches the server, which answers 404 either way.)
+        let body = try #require(document.json["body"] as? String)
+        #expect(body.contains("欠薪") && document.json["highlights"] == nil)
+        // With q, the query's terms are marked in the whole body, in code points as in hits.
+        let marked = try await object("/api/documents/\(id)?q=%E6%AC%A0%E8%96%AA")
+        let spans = try #require((marked.json["highlights"] as? [String: Any])?["body"] as? [[Int]])
+        let scalars = Array(body.unicodeScalars)
+        #expect(!spans.isEmpty && spans.allSatisfy { String(String.UnicodeScalarView(scalars[$0[0] ..< $0[1]])) == "欠薪" })
+        #expect(spans.count == body.components(separatedBy: "欠薪").count - 1)
+        for missing in ["000_seed.md", "0", "-1", "99999999", "1e3", "..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd",
+                        "99999999999999999999999"] {
             #expect(try await server.get("/api/documents/\(missing)").1 == 404, "\(missing)")
+            #expect(try await server.get("/articles/\(missing)").1 == 404, "\(missing)")
         }
         let (health, status) = try await server.get("/healthz")
         #expect(status == 200 && String(decoding: health, as: UTF8.self) == "ok\n")
+    }
+
+    @Test func anArticleHasAPageOfItsOwnWithTheTermsMarked() async throws {
+        let (_, json) = try await object("/api/search?q=%E5%BF%AB%E9%80%92%E5%91%98%20%E7%A4%BE%E4%BC%9A%E4%BF%9D%E9%99%A9&limit=1")
+        let id = try #require((json["hits"] as? [[String: Any]])?.first?["id"] as? Int)
+        let (page, status) = try await server.get("/articles/\(id)?q=%E5%BF%AB%E9%80%92%E5%91%98%20%E7%A4%BE%E4%BC%9A%E4%BF%9D%E9%99%A9")
+        let html = String(decoding: page, as: UTF8.self)
+        #expect(status == 200)
+        #expect(html.contains("<meta charset=\"utf-8\">"))
+        #expect(html.contains("<mark>快递员</mark>") && html.contains("<mark>快递员社会保险</mark>"))  // adjacent marks merge
+        #expect(html.contains("href=\"/?q=%E5%BF%AB%E9%80%92%E5%91%98%20%E7%A4%BE%E4%BC%9A%E4%BF%9D%E9%99%A9\""))
+        // Without q nothing is marked; a query's markup comes back escaped.
+        let plain = String(decoding: try await server.get("/articles/\(id)").0, as: UTF8.self)
+        #expect(!plain.contains("<mark>") && plain.contains("快递员"))
+        let hostile = String(decoding: try await server.get("/articles/\(id)?q=%3Cscript%3E%22").0, as: UTF8.self)
+        #expect(!hostile.contains("<script>\"") && hostile.contains("href=\"/?q=%3Cscript%3E%22\""))
     }
 
     @Test func theAccessLogHasALinePerRequestAndSIGTERMStopsItCleanly() async throws {

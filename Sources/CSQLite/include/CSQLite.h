@@ -25,4 +25,13 @@ int csqlite_bind_ranking_pointer(sqlite3_stmt *statement, int index, void *point
 /// The "newsearch_ranking" pointer held by `value`, or NULL when it holds none (any other value or type).
 void *csqlite_value_ranking_pointer(sqlite3_value *value);
 
+/// Whether `api`, the routine table SQLite hands a loadable extension (`const sqlite3_api_routines *`), is that of the
+/// SQLite library this code is linked with. newsearch calls SQLite's functions directly, not through the table, so
+/// it can run only in a program that uses that same library (the sqlite3 shell, Python's sqlite3), not in one that
+/// has a copy of SQLite built in.
+int csqlite_api_is_linked(const void *api);
+
+/// `message` copied into memory from sqlite3_malloc: what a loadable extension's entry point reports an error in.
+char *csqlite_error_message(const char *message);
+
 #endif

@@ -4,12 +4,15 @@ public enum AnalysisError: Error, Equatable, CustomStringConvertible {
     case icu(String)
     /// A user dictionary file cannot be used: its path and why.
     case dictionary(String, String)
+    /// Synonyms cannot be used: their file (or "synonyms" for groups given in code) and why, naming the line.
+    case synonyms(String, String)
 
-    /// The error as one line for a user: `ICU: …` with ICU's message, or `dictionary PATH: REASON`.
+    /// The error as one line for a user: `ICU: …` with ICU's message, `dictionary PATH: REASON`, or `PATH: line N: REASON` for synonyms.
     public var description: String {
         switch self {
         case .icu(let message): return "ICU: \(message)"
         case .dictionary(let path, let reason): return "dictionary \(path): \(reason)"
+        case .synonyms(let source, let reason): return "\(source): \(reason)"
         }
     }
 

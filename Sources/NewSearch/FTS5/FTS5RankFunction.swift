@@ -134,15 +134,44 @@ enum FTS5RankFunction {
         if query.defersIDF { return plan.terms.map { _ in 1 } }
         var rows: Int64 = 0
         if let figures { rows = Int64(figures.count) } else { _ = api.pointee.xRowCount(fts, &rows) }
+        var phrasesOfTerm: [Int: [Int32]] = [:]
         for (phrase, role) in plan.phrases.enumerated() {
             guard let term = role.term, term < query.documentFrequencies.count,
                   query.documentFrequencies[term] == nil else { continue }
-            var matching = 0
-            // An interrupted count is no count: the term's frequency stays unknown (and uncached).
-            guard api.pointee.xQueryPhrase(fts, Int32(phrase), &matching, countRow) == SQLITE_OK else { continue }
-            query.documentFrequencies[term] = matching
+            phrasesOfTerm[term, default: []].append(Int32(phrase))
+        }
+        for (term, phrases) in phrasesOfTerm {
+            query.documentFrequencies[term] = phrases.count == 1
+                ? count(api, fts, phrase: phrases[0]) : countUnion(api, fts, phrases: phrases)
         }
         return query.documentFrequencies.map { RelevanceModel.idf(matching: $0 ?? 0, total: Int(rows)) }
+    }
+
+    /// The number of rows `phrase` matches, in one pass over its matches; nil when the pass was interrupted (an
+    /// interrupted count is no count: the term's frequency stays unknown, and uncached).
+    private static func count(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, phrase: Int32) -> Int? {
+        var matching = 0
+        guard api.pointee.xQueryPhrase(fts, phrase, &matching, countRow) == SQLITE_OK else { return nil }
+        return matching
+    }
+
+    /// The number of rows any of `phrases` matches (a term with synonyms: its group's articles together).
+    private static func countUnion(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer, phrases: [Int32]) -> Int? {
+        var rows = Set<Int64>()
+        return withUnsafeMutablePointer(to: &rows) { rows in
+            for phrase in phrases {
+                guard api.pointee.xQueryPhrase(fts, phrase, rows, collectRow) == SQLITE_OK else { return nil }
+            }
+            return rows.pointee.count
+        }
+    }
+
+    private static let collectRow: @convention(c) (
+        UnsafePointer<Fts5ExtensionApi>?, OpaquePointer?, UnsafeMutableRawPointer?
+    ) -> Int32 = { api, fts, rows in
+        guard let api, let rows else { return SQLITE_OK }
+        rows.assumingMemoryBound(to: Set<Int64>.self).pointee.insert(api.pointee.xRowid(fts))
+        return SQLITE_OK
     }
 
     private static let countRow: @convention(c) (

@@ -38,17 +38,31 @@ enum FTS5Tokenizer {
         Unmanaged<TokenizerHost>.fromOpaque(context).release()
     }
 
-    /// xCreate: accepts no arguments; any argument is an error, so a misspelt option never passes silently.
+    /// xCreate: the analyzer of the connection's dictionary, or with the option `dictionary FILE`
+    /// (`tokenize = "newsearch dictionary '/data/words.txt'"`) of that user dictionary file, read each time a
+    /// connection first uses the table. Any other argument is an error, so a misspelt option never passes silently.
     private static let create: @convention(c) (
         UnsafeMutableRawPointer?, UnsafeMutablePointer<UnsafePointer<CChar>?>?, Int32,
         UnsafeMutablePointer<OpaquePointer?>?
-    ) -> Int32 = { context, _, argumentCount, output in
-        guard let context, let output, argumentCount == 0 else { return SQLITE_ERROR }
+    ) -> Int32 = { context, arguments, argumentCount, output in
+        guard let context, let output else { return SQLITE_ERROR }
         let host = Unmanaged<TokenizerHost>.fromOpaque(context).takeUnretainedValue()
-        guard let analyzer = try? Analyzer(dictionary: host.dictionary) else { return SQLITE_ERROR }
+        let options = (0 ..< Int(argumentCount)).map { arguments?[$0].map { String(cString: $0) } ?? "" }
+        guard let dictionary = Self.dictionary(options, default: host.dictionary),
+              let analyzer = try? Analyzer(dictionary: dictionary) else { return SQLITE_ERROR }
         // Released by `delete`, which FTS5 calls when it drops this tokenizer.
         output.pointee = OpaquePointer(Unmanaged.passRetained(Instance(analyzer: analyzer, host: host)).toOpaque())
         return SQLITE_OK
+    }
+
+    /// The dictionary a table's tokenizer options ask for: `default` for none, the file's for `dictionary FILE`;
+    /// nil for anything else, or a file that cannot be read.
+    private static func dictionary(_ options: [String], default: UserDictionary) -> UserDictionary? {
+        switch options.count {
+        case 0: return `default`
+        case 2 where options[0] == "dictionary": return try? UserDictionary(contentsOf: options[1])
+        default: return nil
+        }
     }
 
     private static let delete: @convention(c) (OpaquePointer?) -> Void = { tokenizer in

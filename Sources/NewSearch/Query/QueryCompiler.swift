@@ -7,15 +7,22 @@
 /// position. Author, category and date conditions are filters on the whole query: written beside the text terms,
 /// alone, or in groups of their own (`-(author:新浪 OR date:2022)`); inside a group with text terms they are
 /// ignored, with a warning.
+///
+/// A term or phrase that is a member of a synonym group (``SynonymTable``) becomes an OR of the group's members,
+/// all of them phrases of one ranking term: the term matches any member and ranks as one term.
 struct QueryCompiler {
     private let analyzer: Analyzer
+    private let synonyms: SynonymTable
     private var terms: [String] = []
     private var plan = QueryPlan()
     private var query = ParsedQuery(root: nil, warnings: [])
 
-    /// - Parameter ranked: whether the plan will be ranked; a plan for the hit set alone needs no proximity.
-    static func compile(_ query: ParsedQuery, analyzer: Analyzer, ranked: Bool = true) -> QueryPlan {
-        var compiler = QueryCompiler(analyzer: analyzer)
+    /// - Parameters:
+    ///   - ranked: whether the plan will be ranked; a plan for the hit set alone needs no proximity.
+    ///   - synonyms: the index's synonym groups, which expand the terms that are members.
+    static func compile(_ query: ParsedQuery, analyzer: Analyzer, ranked: Bool = true,
+                        synonyms: SynonymTable = .empty) -> QueryPlan {
+        var compiler = QueryCompiler(analyzer: analyzer, synonyms: synonyms)
         compiler.plan.warnings = query.warnings
         compiler.query = query
         if let root = query.root { compiler.compileTopLevel(root, ranked: ranked) }
@@ -24,8 +31,9 @@ struct QueryCompiler {
         return compiler.plan
     }
 
-    private init(analyzer: Analyzer) {
+    private init(analyzer: Analyzer, synonyms: SynonymTable) {
         self.analyzer = analyzer
+        self.synonyms = synonyms
     }
 
     private mutating func compileTopLevel(_ root: QueryNode, ranked: Bool) {
@@ -102,10 +110,20 @@ struct QueryCompiler {
     }
 
     private mutating func compileTerm(_ text: String, positive: Bool) -> FTS5Expression? {
-        let span = positions(text)
-        guard span > 0 else { return nil }
-        return .phrase(text, RankingPlan.Phrase(term: positive ? newTerm(text) : nil, requiresWordStart: false,
-                                                isRequired: false, span: span))
+        let members = synonyms.group(of: text, fold: analyzer.folded).map { group in group.filter { positions($0) > 0 } }
+        guard let members, members.count > 1 else {
+            let span = positions(text)
+            guard span > 0 else { return nil }
+            return .phrase(text, RankingPlan.Phrase(term: positive ? newTerm(text) : nil, requiresWordStart: false,
+                                                    isRequired: false, span: span))
+        }
+        // One ranking term for the whole group: its frequency is the union's, its matches any member's. (Its cache
+        // key cannot be a term's text: NUL never reaches a query.)
+        let term = positive ? newTerm(members.joined(separator: "\u{0}"), marking: members) : nil
+        return .or(members.map { member in
+            .phrase(member, RankingPlan.Phrase(term: term, requiresWordStart: false, isRequired: false,
+                                               span: positions(member)))
+        })
     }
 
     private mutating func compilePrefix(_ text: String, positive: Bool, required: Bool) -> FTS5Expression? {
@@ -119,8 +137,10 @@ struct QueryCompiler {
                                                 isRequired: positive && required, span: positions(text)))
     }
 
-    private mutating func newTerm(_ text: String) -> Int {
+    /// A new ranking term, `text`, whose occurrences are those of `marking` (by default, `text` itself).
+    private mutating func newTerm(_ text: String, marking: [String]? = nil) -> Int {
         terms.append(text)
+        plan.marked.append(marking ?? [text])
         return terms.count - 1
     }
 

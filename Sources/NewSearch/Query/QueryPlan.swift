@@ -9,6 +9,9 @@ struct QueryPlan: Sendable {
     var warnings: [QueryWarning] = []
     /// How the ranking function reads `match`'s phrases.
     var ranking = RankingPlan()
+    /// For each ranking term, the texts whose occurrences highlights mark: the term as typed, and the other
+    /// members of its synonym group.
+    var marked: [[String]] = []
 
     /// Whether the query asks for nothing, and so matches nothing.
     var isEmpty: Bool { match == nil && exclusion == nil && filters.isEmpty }

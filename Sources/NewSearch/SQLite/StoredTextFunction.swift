@@ -10,18 +10,7 @@ enum StoredTextFunction {
     /// Registers the function on `database`, decompressing with `decompressor`: the connection's own, which the
     /// function uses only while one of the connection's statements steps (never two at once).
     static func register(on database: Database, decompressor: TextDecompressor) throws {
-        // Released by `release`, which SQLite calls when the connection closes or the function is replaced.
-        let context = Unmanaged.passRetained(decompressor).toOpaque()
-        let code = sqlite3_create_function_v2(database.handle, name, 1,
-                                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, context,
-                                              function, nil, nil, release)
-        // On failure, SQLite has already called `release`.
-        guard code == SQLITE_OK else { throw database.error(code, sql: nil) }
-    }
-
-    private static let release: @convention(c) (UnsafeMutableRawPointer?) -> Void = { context in
-        guard let context else { return }
-        Unmanaged<TextDecompressor>.fromOpaque(context).release()
+        try database.createFunction(name, arguments: 1, context: decompressor, function)
     }
 
     private static let function: @convention(c) (

@@ -17,6 +17,8 @@ public struct IndexInfo: Sendable, Equatable {
     public var stamp: AnalysisStamp
     /// The user dictionary's words.
     public var dictionaryWords: Int
+    /// The synonym groups stored with the index (``Synonyms``).
+    public var synonymGroups: Int = 0
     /// The end of the last `index` or `add` run that changed the index, nil before the first.
     public var lastUpdated: Date?
     /// The deepest folder every indexed file lies under (`/data/news` for files under it), nil when no article

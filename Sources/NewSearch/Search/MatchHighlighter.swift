@@ -11,30 +11,39 @@ struct MatchHighlighter {
     /// The most bytes of one text that are folded and searched.
     static let scanLimit = 128 * 1024
 
-    /// Each term's folded bytes, as they must appear in folded text.
+    /// Each text's folded bytes, as they must appear in folded text.
     private let needles: [[UInt8]]
+    /// The term each needle stands for (a term with synonyms has several).
+    private let needleTerms: [Int]
     private let analyzer: Analyzer
 
-    /// - Parameter terms: the query's positive terms, as typed.
-    init(terms: [String], analyzer: Analyzer) {
+    /// - Parameter terms: the query's positive terms, each as the texts that mark it (``QueryPlan/marked``): the
+    ///   term as typed, and its synonyms.
+    init(terms: [[String]], analyzer: Analyzer) {
         self.analyzer = analyzer
-        needles = terms.compactMap { term in
-            let tokens = analyzer.tokenList(term, mode: .query)
-            guard tokens.count > 0 else { return nil }
-            let hasGap = tokens.entries.contains { tokens.isGap($0) }
-            if hasGap { return Array(analyzer.folded(term).utf8) }
-            return tokens.entries.flatMap { tokens.text(of: $0) }
-        }
+        let texts = terms.enumerated().flatMap { term, texts in texts.map { (term, $0) } }
+        let folded = texts.map { _, text in Self.needle(text, analyzer: analyzer) }
+        needles = folded.compactMap { $0 }
+        needleTerms = zip(texts, folded).compactMap { text, needle in needle == nil ? nil : text.0 }
     }
 
-    /// `text` (cut at ``scanLimit`` bytes, on a character boundary) with every occurrence of a term highlighted;
+    /// The folded bytes `term` is found by in folded text, or nil when it has no token.
+    private static func needle(_ term: String, analyzer: Analyzer) -> [UInt8]? {
+        let tokens = analyzer.tokenList(term, mode: .query)
+        guard tokens.count > 0 else { return nil }
+        let hasGap = tokens.entries.contains { tokens.isGap($0) }
+        if hasGap { return Array(analyzer.folded(term).utf8) }
+        return tokens.entries.flatMap { tokens.text(of: $0) }
+    }
+
+    /// `text` (cut at `limit` bytes, on a character boundary) with every occurrence of a term highlighted;
     /// overlapping and adjacent occurrences are merged.
-    func highlighted(_ text: String) -> HighlightedText {
+    func highlighted(_ text: String, scanning limit: Int = scanLimit) -> HighlightedText {
         var contiguous = text
         return contiguous.withUTF8 { bytes in
-            let shown = UnsafeBufferPointer(rebasing: bytes[..<Self.scannedCount(bytes)])
+            let shown = UnsafeBufferPointer(rebasing: bytes[..<Self.scannedCount(bytes, limit: limit)])
             let shownText = shown.count == bytes.count ? text : String(decoding: shown, as: UTF8.self)
-            return HighlightedText(text: shownText, byteRanges: matches(in: shown).map(\.range))
+            return HighlightedText(text: shownText, byteRanges: matches(in: shown, stoppingOnceAllSeen: false).map(\.range))
         }
     }
 
@@ -44,11 +53,11 @@ struct MatchHighlighter {
         return SnippetBuilder.snippet(of: shown, matches: matches(in: shown), length: length)
     }
 
-    /// The number of bytes of `text` that are searched: all of it, or the longest prefix of at most ``scanLimit``
+    /// The number of bytes of `text` that are searched: all of it, or the longest prefix of at most `limit`
     /// bytes that ends on a character boundary.
-    static func scannedCount(_ text: UnsafeBufferPointer<UInt8>) -> Int {
-        guard text.count > scanLimit else { return text.count }
-        var cut = scanLimit
+    static func scannedCount(_ text: UnsafeBufferPointer<UInt8>, limit: Int = scanLimit) -> Int {
+        guard text.count > limit else { return text.count }
+        var cut = limit
         while cut > 0, text[cut] & 0xC0 == 0x80 { cut -= 1 }
         return cut
     }
@@ -56,12 +65,13 @@ struct MatchHighlighter {
     /// The UTF-8 byte ranges of the terms' occurrences in `text`, sorted; overlapping and adjacent occurrences
     /// are merged (keeping the first one's term).
     ///
-    /// The text is folded and searched in chunks of ``chunkBytes``, and the search stops after the chunk in which
-    /// every term has been seen: a long article costs what its first matches cost.
-    func matches(in text: UnsafeBufferPointer<UInt8>) -> [SnippetBuilder.Match] {
+    /// The text is folded and searched in chunks of ``chunkBytes``; with `stoppingOnceAllSeen`, the search stops
+    /// after the chunk in which every term has been seen: a snippet of a long article costs what its first matches
+    /// cost.
+    func matches(in text: UnsafeBufferPointer<UInt8>, stoppingOnceAllSeen: Bool = true) -> [SnippetBuilder.Match] {
         guard !needles.isEmpty else { return [] }
         var found: [SnippetBuilder.Match] = []
-        var seen = [Bool](repeating: false, count: needles.count), unseen = needles.count
+        var seen = [Bool](repeating: false, count: (needleTerms.max() ?? 0) + 1), unseen = Set(needleTerms).count
         // A match starting in the last `overlap` bytes of a chunk is left to the next chunk, which starts there.
         let overlap = 4 * (needles.map(\.count).max() ?? 0) + 8
         var start = 0
@@ -74,7 +84,7 @@ struct MatchHighlighter {
             search(UnsafeBufferPointer(rebasing: text[start ..< end]), from: start, owned: owned, into: &found) { term in
                 if !seen[term] { seen[term] = true; unseen -= 1 }
             }
-            if last || unseen == 0 { break }
+            if last || (stoppingOnceAllSeen && unseen == 0) { break }
             start = owned
         }
         return Self.merged(found)
@@ -89,7 +99,7 @@ struct MatchHighlighter {
                         into found: inout [SnippetBuilder.Match], seeing: (Int) -> Void) {
         let folded = analyzer.normalizedText(bytes: chunk)
         folded.bytes.withUnsafeBufferPointer { haystack in
-            for (term, needle) in needles.enumerated() where !needle.isEmpty {
+            for (needle, term) in zip(needles, needleTerms) where !needle.isEmpty {
                 Self.forEachOccurrence(of: needle, in: haystack) { start in
                     let range = folded.originalRange(of: start ..< start + needle.count)
                     guard offset + range.lowerBound < owned else { return }

@@ -20,11 +20,14 @@ public enum SQLiteExtension {
     public static let tokenizerName = FTS5Tokenizer.name
     /// The ranking function's name: `newsearch_rank(table)`.
     public static let rankFunctionName = FTS5RankFunction.name
+    /// The query function's name: `newsearch_query(text)`, the MATCH text of a query in newsearch's language
+    /// (what ``match(_:dictionary:)`` gives as its expression; NULL when it has none).
+    public static let queryFunctionName = QueryFunction.name
 
     /// The analyzers ``match(_:dictionary:)`` compiles with, kept between calls.
     private static let analyzers = AnalyzerPool()
 
-    /// Registers the `newsearch` tokenizer, the `newsearch_rank` function, the `newsearch_text` function (which
+    /// Registers the `newsearch` tokenizer, the `newsearch_rank` and `newsearch_query` functions, the `newsearch_text` function (which
     /// reads a newsearch index's stored bodies, as its `newsearch_articles` view does) and the `newsearch_figure`
     /// function (which a newsearch index's delete trigger calls) on `connection`, an
     /// `sqlite3 *` the app opened and keeps (newsearch never configures or closes it). Call it on every connection
@@ -49,6 +52,7 @@ public enum SQLiteExtension {
         try FTS5Tokenizer.register(on: database, host: TokenizerHost(dictionary: dictionary))
         try FTS5RankFunction.register(on: database, environment: RankingEnvironment())
         try FigureFunction.register(on: database)
+        try QueryFunction.register(on: database, dictionary: dictionary)
     }
 
     /// A query in newsearch's language (see ``QueryParser``) as the text of an FTS5 `MATCH`, which is valid FTS5

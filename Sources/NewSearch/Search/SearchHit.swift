@@ -2,6 +2,9 @@ import Foundation
 
 /// One article that matches a query.
 public struct SearchHit: Sendable, Equatable {
+    /// The article's id in the index, stable while it stays indexed: ``SearchIndex/article(id:)-59rvu`` reads it
+    /// back (see ``IndexedArticle/id``).
+    public var id: Int64
     /// The file the article was read from, as it was given to `index` (or the key it was added under).
     public var path: String
     /// The title, with the matched words highlighted.
@@ -57,6 +60,8 @@ public struct QueryExplanation: Sendable, Equatable {
         public var text: String
         /// The tokens it is analysed into to be matched, each written as ``Token/description`` shows it.
         public var tokens: [String]
+        /// The other members of its synonym group, which it also matches (``Synonyms``); empty for a term of none.
+        public var synonyms: [String] = []
     }
 
     /// The parsed query tree, written out.

@@ -48,6 +48,26 @@ extension SearchIndex {
         try await Self.stoppable { _ in try self.article(path: path) }
     }
 
+    /// The article of id `id`; see ``article(id:)-59rvu``.
+    public func article(id: Int64) async throws -> IndexedArticle? {
+        try await Self.stoppable { _ in try self.article(id: id) }
+    }
+
+    /// `text` with `query`'s terms highlighted; see ``highlighted(_:query:)-7o83y``.
+    public func highlighted(_ text: String, query: String) async throws -> HighlightedText {
+        try await Self.stoppable { _ in try self.highlighted(text, query: query) }
+    }
+
+    /// The synonym groups stored with the index; see ``synonyms()-3uvba``.
+    public func synonyms() async throws -> Synonyms {
+        try await Self.stoppable { _ in try self.synonyms() }
+    }
+
+    /// Stores `synonyms` with the index, replacing the previous groups; see ``setSynonyms(_:)-157k6``.
+    public func setSynonyms(_ synonyms: Synonyms) async throws {
+        try await Self.stoppable { _ in try self.setSynonyms(synonyms) }
+    }
+
     /// The articles matching every term of `query`, best first; see ``search(_:limit:offset:)-3dad8``.
     public func search(_ query: String, limit: Int? = 10, offset: Int = 0) async throws -> SearchResults {
         try await search(query, options: SearchOptions(limit: limit, offset: offset))

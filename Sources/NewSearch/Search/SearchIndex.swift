@@ -133,6 +133,47 @@ public final class SearchIndex: Sendable {
         try pool.read { session in try Self.lookUp(path, session.store.article(path:)) }
     }
 
+    /// The article of id `id` (``SearchHit/id``, ``IndexedArticle/id``), read back from the index, or nil when no
+    /// article has that id: the way to address an article from a URL or another table, since an id stays the same
+    /// while the article stays indexed.
+    @available(*, noasync, message: "blocks the caller; in async code use the async form, try await index.…, from an async function (top-level code picks this synchronous one)")
+    public func article(id: Int64) throws -> IndexedArticle? {
+        try pool.read { try $0.store.indexedArticle(id: id) }
+    }
+
+    /// `text` with every occurrence of `query`'s terms highlighted, as hits highlight them (folded as the index
+    /// folds, so 社会保险 marks 社會保險; excluded terms are not marked): to show a whole article with the terms
+    /// of the query that found it marked.
+    ///
+    /// ```swift
+    /// if let stored = try index.article(id: hit.id) {
+    ///     let body = try index.highlighted(stored.article.body, query: "快递员 社会保险").html
+    /// }
+    /// ```
+    /// - Complexity: O(size of `text`); nothing is read from the index.
+    @available(*, noasync, message: "blocks the caller; in async code use the async form, try await index.…, from an async function (top-level code picks this synchronous one)")
+    public func highlighted(_ text: String, query: String) throws -> HighlightedText {
+        try pool.read { try $0.searcher.highlighted(text, query: query) }
+    }
+
+    /// The synonym groups stored with the index (``Synonyms/empty`` when none were set).
+    @available(*, noasync, message: "blocks the caller; in async code use the async form, try await index.…, from an async function (top-level code picks this synchronous one)")
+    public func synonyms() throws -> Synonyms {
+        try pool.read { try $0.store.synonyms() }
+    }
+
+    /// Stores `synonyms` with the index, replacing the groups stored before (``Synonyms/empty`` removes them all).
+    /// They apply from the next search on, in every process that searches the index; nothing is indexed again.
+    ///
+    /// ```swift
+    /// try index.setSynonyms(Synonyms(groups: [["医保", "医疗保险"]]))
+    /// try index.search("医保").total   // == try index.search("医保 OR 医疗保险").total
+    /// ```
+    @available(*, noasync, message: "blocks the caller; in async code use the async form, try await index.…, from an async function (top-level code picks this synchronous one)")
+    public func setSynonyms(_ synonyms: Synonyms) throws {
+        try pool.write { session in try session.store.database.transaction { try session.store.setSynonyms(synonyms) } }
+    }
+
     /// What `find` gives for `path` as stored (an app's key, a stored file path), else for `path` read as a file
     /// path typed from the current folder: the one rule ``article(path:)-241u5`` and ``remove(path:)-1jqhn`` share.
     private static func lookUp<T>(_ path: String, _ find: (String) throws -> T?) rethrows -> T? {
@@ -153,6 +194,7 @@ public final class SearchIndex: Sendable {
                 firstDate: dates.map { Date(timeIntervalSince1970: TimeInterval($0.first)) },
                 lastDate: dates.map { Date(timeIntervalSince1970: TimeInterval($0.last)) },
                 stamp: store.stamp, dictionaryWords: store.host.dictionary.words.count,
+                synonymGroups: try store.synonyms().groups.count,
                 lastUpdated: try store.meta("last_updated").flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)),
                 folder: try store.commonFolder())
         }

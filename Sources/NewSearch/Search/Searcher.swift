@@ -19,14 +19,15 @@ struct Searcher {
     }
 
     private func listPaths(matching text: String, cancellation: CancellationFlag?) throws -> [String] {
-        let plan = QueryCompiler.compile(QueryParser.parse(text), analyzer: analyzer, ranked: false)
+        _ = try store.figures()
+        let plan = QueryCompiler.compile(QueryParser.parse(text), analyzer: analyzer, ranked: false,
+                                         synonyms: try synonyms())
         let execution = QueryPlanner.execution(of: plan, ranked: false)
         switch execution.strategy {
         case .nothing: return []
         case .matchingRows: return try store.paths(matching: plan.match!)
         default: break
         }
-        _ = try store.figures()
         let query = RankingQuery(plan: plan.ranking, defersIDF: execution.defersIDF)
         query.collectsIDs = true
         query.cancellation = cancellation
@@ -37,17 +38,18 @@ struct Searcher {
     private func run(_ text: String, options: SearchOptions, cancellation: CancellationFlag?) throws -> SearchResults {
         let started = ContinuousClock.now
         let parsed = QueryParser.parse(text)
-        var plan = QueryCompiler.compile(parsed, analyzer: analyzer)
-        if let dates = options.dates { plan.filters.append(.dated(dates)) }
-        // The figures first: opening them forgets the cached frequencies when the index changed.
+        // The figures first: opening them forgets the cached frequencies and synonyms when the index changed.
         let figures = try store.figures()
+        let synonyms = try synonyms()
+        var plan = QueryCompiler.compile(parsed, analyzer: analyzer, synonyms: synonyms)
+        if let dates = options.dates { plan.filters.append(.dated(dates)) }
         let known = store.cachedFrequencies(plan.ranking.terms)
         let execution = QueryPlanner.execution(
             of: plan, ranked: true, options: options, frequencies: known,
             titleFrequency: plan.ranking.terms.count == 1 ? store.cachedTitleFrequency(plan.ranking.terms[0]) : nil)
         var results = SearchResults(query: text, total: 0, hits: [], warnings: plan.warnings)
         results.nothingToSearch = execution.strategy == .nothing
-        if options.explain { results.explanation = explanation(parsed, plan) }
+        if options.explain { results.explanation = explanation(parsed, plan, synonyms: synonyms) }
         if execution.strategy != .nothing {
             let ranked = try ranker.rankTitleTier(plan, execution, options, cancellation: cancellation)
                 ?? ranker.rankEveryHit(plan, execution, options, known: known, figures: figures,
@@ -64,7 +66,7 @@ struct Searcher {
                 for index in page.indices { page[index].score *= idf }
                 for (id, parts) in explanations { explanations[id] = parts.scaled(byIDF: idf) }
             }
-            let highlighter = MatchHighlighter(terms: plan.ranking.terms, analyzer: analyzer)
+            let highlighter = MatchHighlighter(terms: plan.marked, analyzer: analyzer)
             results.hits = try page.compactMap { row in
                 try cancellation?.check()
                 return try hit(row, highlighter: highlighter, parts: explanations[row.id], options: options)
@@ -81,6 +83,7 @@ struct Searcher {
                      options: SearchOptions) throws -> SearchHit? {
         guard let article = try store.article(id: row.id) else { return nil }
         return SearchHit(
+            id: row.id,
             path: article.path,
             title: highlighter.highlighted(article.title),
             author: article.author,
@@ -91,12 +94,33 @@ struct Searcher {
             scoreParts: parts)
     }
 
-    private func explanation(_ parsed: ParsedQuery, _ plan: QueryPlan) -> QueryExplanation {
+    /// `text` with every occurrence of `query`'s terms highlighted, as hits highlight them (the excluded ones
+    /// not), in the whole text.
+    func highlighted(_ text: String, query: String) throws -> HighlightedText {
+        _ = try store.figures()
+        let plan = QueryCompiler.compile(QueryParser.parse(query), analyzer: analyzer, ranked: false,
+                                         synonyms: try synonyms())
+        return MatchHighlighter(terms: plan.marked, analyzer: analyzer).highlighted(text, scanning: .max)
+    }
+
+    /// The index's synonyms, as the compiler looks them up.
+    private func synonyms() throws -> SynonymTable {
+        try store.synonymTable(fold: analyzer.folded)
+    }
+
+    private func explanation(_ parsed: ParsedQuery, _ plan: QueryPlan, synonyms: SynonymTable) -> QueryExplanation {
         var terms: [QueryExplanation.Term] = []
+        func term(_ text: String, expands: Bool) {
+            let group = expands ? synonyms.group(of: text, fold: analyzer.folded) : nil
+            terms.append(.init(text: text, tokens: analyzer.tokens(text, mode: .query).map(\.description),
+                               synonyms: Array((group ?? []).dropFirst())))
+        }
         func collect(_ node: QueryNode) {
             switch node {
-            case .term(let text, _), .phrase(let text):
-                terms.append(.init(text: text, tokens: analyzer.tokens(text, mode: .query).map(\.description)))
+            case .term(let text, let prefix):
+                term(text, expands: !prefix)
+            case .phrase(let text):
+                term(text, expands: true)
             case .field(let field, let inner): if field.isFullText { collect(inner) }
             case .not(let inner): collect(inner)
             case .and(let nodes), .or(let nodes): nodes.forEach(collect)

@@ -9,10 +9,7 @@ enum FigureFunction {
     static let name = "newsearch_figure"
 
     static func register(on database: Database) throws {
-        let code = sqlite3_create_function_v2(database.handle, name, 5,
-                                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nil,
-                                              function, nil, nil, nil)
-        guard code == SQLITE_OK else { throw database.error(code, sql: nil) }
+        try database.createFunction(name, arguments: 5, function)
     }
 
     private static let function: @convention(c) (

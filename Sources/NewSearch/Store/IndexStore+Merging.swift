@@ -80,6 +80,12 @@ extension IndexStore {
         return StoreError.tooManySegments(path: path, segments: segments)
     }
 
+    /// Replaces the index's synonyms (in the caller's transaction); searches read them from the next on.
+    func setSynonyms(_ synonyms: Synonyms) throws {
+        try setMeta(Self.synonymsKey, synonyms.text)
+        generation += 1
+    }
+
     /// Sets a value of the meta table.
     func setMeta(_ key: String, _ value: String) throws {
         let statement = try database.prepare("INSERT OR REPLACE INTO \(IndexSchema.meta) (key, value) VALUES (?, ?)")

@@ -23,6 +23,7 @@ extension IndexStore {
         frequencyCache.removeAll()
         titleFrequencyCache.removeAll()
         cachedCategories = nil
+        cachedSynonyms = nil
         environment.figures = figures
         environment.records = { [weak self] id in try? self?.statisticsRecord(id: id) }
         return figures
@@ -183,18 +184,29 @@ extension IndexStore {
 
     /// The article stored under `path`, as it was indexed, if any.
     func article(path: String) throws -> IndexedArticle? {
+        try indexedArticle(where: "d.path = ?", .text(path))
+    }
+
+    /// The article of row `id`, as it was indexed, if any.
+    func indexedArticle(id: Int64) throws -> IndexedArticle? {
+        try indexedArticle(where: "d.id = ?", .integer(id))
+    }
+
+    /// The one article whose row meets `condition` (one bound value, `key`), with its metadata.
+    private func indexedArticle(where condition: String, _ key: SQLValue) throws -> IndexedArticle? {
         let statement = try database.cachedStatement("""
             SELECT d.path, d.title, d.author, d.categories, s.date, d.images, d.compressed_body, d.id
             FROM \(IndexSchema.documents) AS d LEFT JOIN \(IndexSchema.statistics) AS s ON s.id = d.id
-            WHERE d.path = ?
+            WHERE \(condition)
             """)
-        guard try statement.bind(.text(path)).step() else { return nil }
+        guard try statement.bind(key).step() else { return nil }
+        let id = statement.int64(7)
         let date = statement.isNull(4) ? nil : Date(timeIntervalSince1970: TimeInterval(statement.int64(4)))
         let article = Article(title: statement.text(1) ?? "", author: statement.text(2),
                               categories: categoryList(statement.text(3)), date: date,
                               images: JSONText.stringMap(statement.text(5)),
-                              body: String(decoding: try body(statement, column: 6, id: statement.int64(7)), as: UTF8.self))
-        return IndexedArticle(path: statement.text(0) ?? path, article: article)
+                              body: String(decoding: try body(statement, column: 6, id: id), as: UTF8.self))
+        return IndexedArticle(id: id, path: statement.text(0) ?? "", article: article)
     }
 
     /// The paths of the articles `expression` matches, in row order, in one statement (no ranking: for an
@@ -234,6 +246,21 @@ extension IndexStore {
     func meta(_ key: String) throws -> String? {
         let statement = try database.prepare("SELECT value FROM \(IndexSchema.meta) WHERE key = ?")
         return try statement.bind(.text(key)).step() ? statement.text(0) : nil
+    }
+
+    /// The index's synonyms, as stored (none when none were set).
+    func synonyms() throws -> Synonyms {
+        guard let text = try meta(Self.synonymsKey), !text.isEmpty else { return .empty }
+        return try Synonyms(text: text, source: "the index's synonyms")
+    }
+
+    /// The index's synonyms for the query compiler, read once until the index changes (read ``figures()`` first:
+    /// it notices the change).
+    func synonymTable(fold: (String) -> String) throws -> SynonymTable {
+        if let cachedSynonyms { return cachedSynonyms }
+        let table = SynonymTable(try synonyms(), fold: fold)
+        cachedSynonyms = table
+        return table
     }
 
     /// The paths of rows `ids`, in row order.

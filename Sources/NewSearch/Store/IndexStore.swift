@@ -27,6 +27,10 @@ final class IndexStore {
     var writes: Writes?
     /// Every article's categories, for facet counts: loaded on first use, forgotten when the figures reopen.
     var cachedCategories: CategoryTable?
+    /// The meta key under which the synonyms are stored, one group a line (``Synonyms/text``).
+    static let synonymsKey = "synonyms"
+    /// The index's synonyms as last read, until the index changes (see ``synonyms()``).
+    var cachedSynonyms: SynonymTable?
     /// Reads the stored bodies back (``TextCompressor`` wrote them), for the store and the connection's
     /// `newsearch_text` function alike.
     let decompressor = TextDecompressor()
@@ -261,6 +265,8 @@ final class IndexStore {
             if kind == .firstLayout { try database.execute(IndexSchema.firstLayoutRemoval) }
             if rebuild || stored != stamp { try database.execute(IndexSchema.removal) }
             try createSchema(dictionary: effective)
+            // Synonyms apply at query time, whatever the analysis: a rebuild keeps them.
+            if let synonyms = meta[Self.synonymsKey] { try setMeta(Self.synonymsKey, synonyms) }
         }
     }
 

@@ -98,6 +98,33 @@ import Testing
         #expect(try !index.remove(path: "a"))
     }
 
+    /// A hit's id addresses its article, and keeps doing so when the article and others change.
+    @Test func anArticleKeepsItsIDThroughUpdates() throws {
+        let index = try SearchIndex(path: ":memory:")
+        try index.add(Article(title: "快递员欠薪", body: "欠薪"), path: "a")
+        try index.add(Article(title: "社保", body: "社会保险"), path: "b")
+        let id = try #require(try index.search("欠薪").hits.first?.id)
+        #expect(try index.article(id: id)?.path == "a")
+        try index.add(Article(title: "快递员欠薪（更新）", body: "欠薪问题"), path: "a")
+        try index.add(Article(title: "社保（更新）", body: "社会保险"), path: "b")
+        let updated = try #require(try index.article(id: id))
+        #expect(updated.path == "a" && updated.article.title == "快递员欠薪（更新）")
+        #expect(try index.search("欠薪问题").hits.map(\.id) == [id])
+        #expect(try index.article(id: id + 1000) == nil)
+        try index.remove(path: "a")
+        #expect(try index.article(id: id) == nil)
+    }
+
+    /// A whole text marked for a query: every occurrence, far past a snippet, folded as the index folds.
+    @Test func aWholeTextIsHighlightedForAQuery() throws {
+        let index = try SearchIndex(path: ":memory:")
+        let text = "提高快递员社會保險水平。" + String(repeating: "其他内容。", count: 40_000) + "快递员的社会保险。"
+        let marked = try index.highlighted(text, query: "快递员 社会保险 -水平")
+        #expect(marked.text == text)
+        #expect(marked.highlightedParts == ["快递员社會保險", "快递员", "社会保险"])  // adjacent marks merge
+        #expect(try index.highlighted("快递员", query: "").highlights.isEmpty)
+    }
+
     @Test func aStoredArticleReadsBackByItsKeyOrItsFilePathTypedAnyWay() throws {
         let folder = try TemporaryFolder()
         let file = try folder.write("news/a.md", """
@@ -114,7 +141,9 @@ import Testing
         try index.index([folder.path + "/news"])
         let app = Article(title: "应用稿件", author: nil, categories: ["x"], body: "正文")
         try index.add(app, path: "app://42")
-        #expect(try index.article(path: "app://42") == IndexedArticle(path: "app://42", article: app))
+        let added = try #require(try index.article(path: "app://42"))
+        #expect(added == IndexedArticle(id: added.id, path: "app://42", article: app))
+        #expect(try index.article(id: added.id) == added)
         let canonical = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
         for typed in [file, folder.path + "/news/./a.md", folder.path + "//news/../news/a.md", canonical] {
             let stored = try #require(try index.article(path: typed), "\(typed)")

@@ -102,7 +102,7 @@ import Testing
                 alphabet.randomElement(using: &generator)!
             }.joined()
             let found = Array(text.utf8).withUnsafeBufferPointer {
-                MatchHighlighter(terms: [term], analyzer: analyzer).matches(in: $0).map(\.range)
+                MatchHighlighter(terms: [[term]], analyzer: analyzer).matches(in: $0).map(\.range)
             }
             #expect(found == Self.naiveMatches(of: Array(term.utf8), in: Array(text.utf8)), "\(term) in \(text)")
         }
