@@ -122,8 +122,12 @@ enum Evaluate {
         }
         if ProcessInfo.processInfo.environment["EVALUATE_GRID"] != nil {
             let check = KnownItems.bodies(documents, words: words, count: itemsPerSet, seed: checkSeed)
-            try grid(bodies: bodies, check: check, rare: rareBodies, index: index)
+            try grid(titles: titles, bodies: bodies, check: check, rare: rareBodies, index: index,
+                     graded: GradedSet(folder: package.appendingPathComponent("Graded")))
             return
+        }
+        if let graded = GradedSet(folder: package.appendingPathComponent("Graded")) {
+            try evaluateGraded(graded, index: index)
         }
         print("| variant | title MRR@10 | title s@1 | title s@10 | body MRR@10 | body s@1 | body s@10 | graded nDCG@10: one term | several terms |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
@@ -145,6 +149,48 @@ enum Evaluate {
         }
     }
 
+    /// The graded set (``GradedSet``): newsearch beside the peers per class, the articles left to judge, and each
+    /// variant's nDCG@10 per class (the ablation). EVALUATE_UNJUDGED=FILE writes every unjudged pair there.
+    static func evaluateGraded(_ graded: GradedSet, index: SearchIndex) throws {
+        func rankings(_ parameters: RankingParameters) throws -> [String: [String]] {
+            try gradedRankings(graded, index: index, parameters: parameters)
+        }
+        let standard = try rankings(.standard)
+        print("# Graded evaluation\n\n- \(graded.queries.count) queries, "
+              + "\(graded.grades.values.reduce(0) { $0 + $1.count }) judged pairs (`Graded/`); peers: "
+              + graded.runs.map(\.engine).joined(separator: ", ") + "\n")
+        print(graded.table(standard) + "\n")
+        let unjudged = graded.unjudged(standard)
+        print("- newsearch's top 10 holds \(unjudged.count) unjudged articles (left out of its ranking, not counted as 0)"
+              + (unjudged.isEmpty ? "" : ": " + unjudged.prefix(12).map { "`\($0.replacingOccurrences(of: "\t", with: " "))`" }
+                    .joined(separator: ", ") + (unjudged.count > 12 ? ", …" : "")))
+        if let file = ProcessInfo.processInfo.environment["EVALUATE_UNJUDGED"] {
+            try unjudged.map { $0 + "\n" }.joined().write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        print("\n| variant | " + GradedSet.classes.map(\.label).joined(separator: " | ") + " | all but traditional |")
+        print("| --- |" + String(repeating: " ---: |", count: GradedSet.classes.count + 1))
+        for (name, parameters) in variants {
+            let figures = graded.perClass(try rankings(parameters))
+            print("| \(name) | " + (GradedSet.classes.map(\.kind) + ["all"])
+                .map { figures[$0].map { String(format: "%.3f", $0.nDCG) } ?? "–" }.joined(separator: " | ") + " |")
+        }
+        print("")
+    }
+
+    /// newsearch's ranking of each graded query under `parameters`: article file names, best first (20, so that
+    /// a condensed ranking still has ten when a few are unjudged).
+    static func gradedRankings(_ graded: GradedSet, index: SearchIndex,
+                               parameters: RankingParameters) throws -> [String: [String]] {
+        var rankings: [String: [String]] = [:]
+        for query in graded.queries {
+            var options = SearchOptions(limit: 20)
+            options.ranking = parameters
+            rankings[query.id] = try index.search(query.text, options: options).hits
+                .map { URL(fileURLWithPath: $0.path).lastPathComponent }
+        }
+        return rankings
+    }
+
     /// The largest share of bodies a word of the diagnostic "rare words" body set may occur in: 1%.
     static let rareShare = 0.01
 
@@ -152,32 +198,37 @@ enum Evaluate {
     /// set can be checked on another.
     static let checkSeed: UInt64 = 13
 
-    /// EVALUATE_GRID=1: body MRR@10 (both body sets and the rare words') and graded nDCG@10 of every combination
-    /// of k1, b, title weight and title match bonus around the standard model, best body figure first.
-    static func grid(bodies: [KnownItems.Item], check: [KnownItems.Item], rare: [KnownItems.Item],
-                     index: SearchIndex) throws {
-        var rows: [(body: Double, line: String)] = []
-        for k1 in [1.2, 2.0, 3.0] { for b in [0.5, 0.75] { for titleWeight in [3.0, 5.0, 8.0] {
-            for bonus in [0.0, 0.15, 0.3, 0.5] {
+    /// EVALUATE_GRID=1: title and body MRR@10 (both body sets and the rare words') and the graded set's nDCG@10 per
+    /// class (``GradedSet``) of every combination of k1, b, title weight and title match bonus around the standard
+    /// model, best graded figure over all classes but traditional first.
+    static func grid(titles: [KnownItems.Item], bodies: [KnownItems.Item], check: [KnownItems.Item], rare: [KnownItems.Item],
+                     index: SearchIndex, graded: GradedSet?) throws {
+        var rows: [(score: Double, line: String)] = []
+        for k1 in [1.2, 1.6, 2.0, 2.5] { for b in [0.5, 0.75] { for titleWeight in [2.0, 3.0, 5.0] {
+            for bonus in [0.0, 0.25, 0.5] {
                 var parameters = RankingParameters.standard
                 parameters.k1 = k1
                 parameters.b = b
                 parameters.titleWeight = titleWeight
                 parameters.titleMatchBonus = bonus
+                let title = try measure(titles, index: index, parameters: parameters).mrr
                 let body = try measure(bodies, index: index, parameters: parameters).mrr
                 let second = try measure(check, index: index, parameters: parameters).mrr
                 let rareWords = try measure(rare, index: index, parameters: parameters).mrr
-                let one = try nDCG(oneTermQueries, index: index, parameters: parameters)
-                let several = try nDCG(severalTermQueries, index: index, parameters: parameters)
-                let figures = [body, second, rareWords, one, several].map { String(format: "%.3f", $0) }
-                rows.append((body, "| \(k1) | \(b) | \(titleWeight) | \(bonus) | "
-                    + figures.joined(separator: " | ") + " |"))
+                var figures = [title, body, second, rareWords]
+                if let graded {
+                    let classes = graded.perClass(try gradedRankings(graded, index: index, parameters: parameters))
+                    figures += (GradedSet.classes.map(\.kind) + ["all"]).map { classes[$0]?.nDCG ?? 0 }
+                }
+                rows.append((figures.last ?? body, "| \(k1) | \(b) | \(titleWeight) | \(bonus) | "
+                    + figures.map { String(format: "%.3f", $0) }.joined(separator: " | ") + " |"))
             }
         } } }
-        print("| k1 | b | title weight | title match bonus | body MRR@10 (seed \(bodySeed)) "
-            + "| body MRR@10 (seed \(checkSeed)) | rare words | graded: one term | several terms |")
-        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-        for row in rows.sorted(by: { $0.body > $1.body }) { print(row.line) }
+        let gradedColumns = graded == nil ? [] : GradedSet.classes.map(\.label) + ["graded: all but traditional"]
+        print("| k1 | b | title weight | title match bonus | title MRR@10 | body MRR@10 (seed \(bodySeed)) "
+            + "| body MRR@10 (seed \(checkSeed)) | rare words | " + gradedColumns.joined(separator: " | ") + " |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + String(repeating: " ---: |", count: gradedColumns.count))
+        for row in rows.sorted(by: { $0.score > $1.score }) { print(row.line) }
     }
 
     /// The grade of a hit titled `title` for `query` (see ``gradedQueries``).

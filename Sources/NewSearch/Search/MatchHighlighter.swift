@@ -63,7 +63,7 @@ struct MatchHighlighter {
     }
 
     /// The UTF-8 byte ranges of the terms' occurrences in `text`, sorted; overlapping and adjacent occurrences
-    /// are merged (keeping the first one's term).
+    /// are merged into one match of all their terms.
     ///
     /// The text is folded and searched in chunks of ``chunkBytes``; with `stoppingOnceAllSeen`, the search stops
     /// after the chunk in which every term has been seen: a snippet of a long article costs what its first matches
@@ -138,6 +138,7 @@ struct MatchHighlighter {
         for match in matches.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             if let last = result.last, match.range.lowerBound <= last.range.upperBound {
                 result[result.count - 1].range = last.range.lowerBound ..< max(last.range.upperBound, match.range.upperBound)
+                result[result.count - 1].terms |= match.terms
             } else {
                 result.append(match)
             }

@@ -6,10 +6,17 @@
 /// UTF-8 bytes, with lengths counted in Unicode scalars (one per CJK character) and the window's edges then moved
 /// out to character boundaries: it costs O(matches × length), whatever the article's size.
 enum SnippetBuilder {
-    /// A match in the body: its UTF-8 byte range and which query term it is.
+    /// A match in the body: its UTF-8 byte range and which query terms it is (one, or several once adjacent
+    /// matches are merged: 快递员社会保险 for 快递员 社会保险).
     struct Match: Equatable {
         var range: Range<Int>
-        var term: Int
+        /// The terms as bits, bit `n` for term `n` (terms past the 64th share the last bit).
+        var terms: UInt64
+
+        init(range: Range<Int>, term: Int) {
+            self.range = range
+            terms = 1 << UInt64(min(term, 63))
+        }
     }
 
     /// The most matches tried as a window's first.
@@ -25,17 +32,15 @@ enum SnippetBuilder {
     /// window's first, and the window is judged by the matches that lie wholly inside it once it is placed.
     private static func bestWindow(_ bytes: UnsafeBufferPointer<UInt8>, matches: [Match], length: Int) -> Range<Int> {
         var best: (distinct: Int, total: Int, window: Range<Int>)?
-        // Distinct terms as bits, when every term's index fits in 64 (as in any typed query), else as a set.
-        let fitsInBits = matches.allSatisfy { $0.term < 64 }
         for first in matches.prefix(maximumCandidates) {
             let window = placed(bytes, before: first.range.lowerBound, length: length)
-            var bits: UInt64 = 0, terms = Set<Int>(), total = 0
+            var bits: UInt64 = 0, total = 0
             for match in matches[firstMatch(matches, from: window.lowerBound)...] {
                 guard match.range.upperBound <= window.upperBound else { break }
-                if fitsInBits { bits |= 1 << UInt64(match.term) } else { terms.insert(match.term) }
+                bits |= match.terms
                 total += 1
             }
-            let distinct = fitsInBits ? bits.nonzeroBitCount : terms.count
+            let distinct = bits.nonzeroBitCount
             if best == nil || distinct > best!.distinct || distinct == best!.distinct && total > best!.total {
                 best = (distinct, total, window)
             }

@@ -43,6 +43,22 @@ import Testing
         #expect(snippet.highlightedParts == ["欠薪"])
     }
 
+    /// A merged highlight stands for every term in it: a window holding 快递员社会保险 holds both terms.
+    @Test func aMergedMatchCountsEveryTermInIt() throws {
+        let filler = String(repeating: "其他内容", count: 30)
+        let body = "快递员一词先出现，快递员又出现，快递员再出现。\(filler)。提高快递员社会保险水平。\(filler)"
+        let snippet = try hit(body, "快递员 社会保险", length: 30).snippet
+        #expect(snippet.highlightedParts == ["快递员社会保险"], "\(snippet)")
+    }
+
+    /// The case: the seed article's snippet for 快递员 社会保险 shows both terms (it showed only 快递员).
+    @Test func theSeedsSnippetShowsBothTerms() throws {
+        let seed = try Fixtures.article("000_seed.md")
+        let snippet = try hit(seed.body, "快递员 社会保险", length: 80, title: seed.title).snippet
+        #expect(snippet.highlightedParts.contains { $0.contains("社会保险") }, "\(snippet.text)")
+        #expect(snippet.highlightedParts.contains { $0.contains("快递员") }, "\(snippet.text)")
+    }
+
     @Test func adjacentMatchesMergeIntoOneHighlight() throws {
         #expect(try hit("研究快递员社会保险问题", "快递员 社会保险").snippet.highlightedParts == ["快递员社会保险"])
     }
