@@ -225,7 +225,9 @@ def main():
     for engine, run in runs.items():
         write_run(engine, run)
     done = judged()
-    pool = {qid: sorted({name for run in runs.values() for name in run.get(qid, [])}) for qid, _, _ in items}
+    # Every engine's top 10 now, and every pair judged before (a judged article stays in the pool).
+    pool = {qid: sorted({name for run in runs.values() for name in run.get(qid, [])}
+                        | {name for (judged_qid, name) in done if judged_qid == qid}) for qid, _, _ in items}
     with open(os.path.join(GRADED, "pool.tsv"), "w", encoding="utf-8") as out:
         out.write("# query id\tarticle\tjudged (1) or not (0): the union of every engine's top 10\n")
         for qid, names in pool.items():

@@ -51,7 +51,7 @@ try:
     def evaluate(expression):
         return call("Runtime.evaluate", expression=expression, returnByValue=True)["result"].get("value")
 
-    def wait_for(expression, seconds=15):
+    def wait_for(expression, seconds=30):
         deadline = time.time() + seconds
         while time.time() < deadline:
             if evaluate(expression):
@@ -112,7 +112,7 @@ try:
         report["changed"] = wait_for(f"parseInt(document.getElementById('status').textContent, 10) !== {before}")
         report["total_after_click"] = total()
         report["url_after_click"] = evaluate("location.href")
-    if open_first:
+    if open_first and loaded:
         results_url = evaluate("location.href")
         report["first_href"] = evaluate("document.querySelector('.hit .title').getAttribute('href')")
         # A real click on the link: the browser navigates, as for a person.

@@ -40,7 +40,9 @@ enum Evaluate {
             return parameters
         }
         return [
-            ("standard: BM25F, title 5, title match bonus 0.5, proximity 0.05", standard),
+            ("standard: BM25F, k1 2, title 3, no title match bonus, alignment 0.6, proximity 0.05", standard),
+            ("the model until 2026-12-06: k1 1.2, title 5, title match bonus 0.5, alignment 0.3", with {
+                $0.k1 = 1.2; $0.titleWeight = 5; $0.titleMatchBonus = 0.5; $0.wordAlignmentBoost = 0.3 }),
             ("model before: per-column bm25, title 5, proximity 0.5", with {
                 $0.combinesColumns = false; $0.titleMatchBonus = 0; $0.proximityBoost = 0.5 }),
             ("per-column bm25 (not BM25F)", with { $0.combinesColumns = false }),
@@ -52,7 +54,8 @@ enum Evaluate {
             ("title weight 3", with { $0.titleWeight = 3 }),
             ("title weight 10", with { $0.titleWeight = 10 }),
             ("no word alignment", with { $0.wordAlignmentBoost = 0 }),
-            ("word alignment 0.6", with { $0.wordAlignmentBoost = 0.6 }),
+            ("word alignment 0.3", with { $0.wordAlignmentBoost = 0.3 }),
+            ("word alignment 1.0", with { $0.wordAlignmentBoost = 1.0 }),
             ("no proximity", with { $0.proximityBoost = 0 }),
             ("proximity 0.5", with { $0.proximityBoost = 0.5 }),
             ("proximity window 4", with { $0.proximityWindow = 4 }),

@@ -201,7 +201,7 @@ enum FTS5RankFunction {
             while column >= 0 {
                 let start = Int(offset), index = Int(column)
                 if index < columns, flags & 1 == 0 || startsWord(wordStarts, column: index, position: start) {
-                    counts.addMatch(term: term, column: index, isAligned: false)
+                    counts.addMatch(term: term, column: index, alignment: .straddling)
                     counted += 1
                     query.row.pointee.occurrences.append(MatchOccurrence(column: index, start: start, length: size, term: term))
                 }

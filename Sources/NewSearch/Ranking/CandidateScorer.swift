@@ -39,7 +39,7 @@ final class CandidateScorer {
         counts.reset()
         for match in matches where match.column < counts.columns {
             counts.addMatch(term: Int(match.term), column: match.column,
-                            isAligned: record.isAligned(boundaries, column: match.column, start: match.start,
+                            alignment: record.alignment(boundaries, column: match.column, start: match.start,
                                                         length: Int(match.length)))
         }
         for column in 0 ..< counts.columns {

@@ -1,11 +1,12 @@
-/// One article's matches as the ranking model reads them: each term's matches per column, how many of them are
-/// word-aligned, and the article's column lengths. Flat buffers reused row after row, so that scoring a row
+/// One article's matches as the ranking model reads them: each term's matches per column, how well they align
+/// with words (``Alignment``), and the article's column lengths. Flat buffers reused row after row, so that scoring a row
 /// allocates nothing and counts no references: a plain value over memory its owner frees with ``deallocate()``.
 struct MatchCounts {
     let terms: Int
     let columns: Int
     /// `frequencies[term * columns + column]`.
     let frequencies: UnsafeMutableBufferPointer<Int32>
+    /// Per term, the sum of its matches' ``Alignment`` credits (halves: 2 for a whole word).
     let aligned: UnsafeMutableBufferPointer<Int32>
     let lengths: UnsafeMutableBufferPointer<Int32>
     /// Per query, not per row: each term's idf and each column's mean length.
@@ -44,10 +45,20 @@ struct MatchCounts {
         for index in 0 ..< columns { lengths[index] = 0 }
     }
 
+    /// How a match stands to the words of its text, as credit towards the term's alignment raise.
+    enum Alignment: Int32 {
+        /// Across a word boundary, not on words' edges (京东 in 北京|东城区): the characters, not the word.
+        case straddling = 0
+        /// Inside one word (上海 in 上海市, 京东 in 京东方): maybe the word's sense.
+        case insideAWord = 1
+        /// Beginning and ending on word boundaries (上海 as a word; 社会保险 as 社会|保险).
+        case wholeWords = 2
+    }
+
     @inline(__always)
-    func addMatch(term: Int, column: Int, isAligned: Bool) {
+    func addMatch(term: Int, column: Int, alignment: Alignment) {
         frequencies[term * columns + column] &+= 1
-        if isAligned { aligned[term] &+= 1 }
+        aligned[term] &+= alignment.rawValue
     }
 
     @inline(__always)
@@ -58,11 +69,5 @@ struct MatchCounts {
     @inline(__always)
     func frequency(term: Int, column: Int) -> Int {
         Int(frequencies[term * columns + column])
-    }
-
-    /// The counts of one term, as public values.
-    func termCounts(_ term: Int, idf: Double) -> RelevanceModel.TermCounts {
-        RelevanceModel.TermCounts(idf: idf, frequencies: (0 ..< columns).map { frequency(term: term, column: $0) },
-                                  aligned: Int(aligned[term]))
     }
 }

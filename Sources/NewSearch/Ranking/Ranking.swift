@@ -1,26 +1,35 @@
 /// The constants of relevance ranking (see ``RelevanceModel``), each with where it comes from.
 public enum Ranking {
     /// BM25F weight of a match in the title: a title names what the article is about, so one title match
-    /// counts as five body matches before the term's saturation; with ``titleMatchBonus`` (measured by
-    /// `swift run -c release evaluate`: 10 without the bonus ranked titled articles of the typical queries lower,
-    /// 20 loses body known items).
-    public static let titleWeight = 5.0
-    /// Added to a term's saturated frequency when the title holds the term, so that a headline naming the term
-    /// ranks above an article that only repeats it in the body: 0.5, the smallest of the values measured (0.1 to
-    /// 1) that ranks the title-graded typical queries as well as the per-column model did (nDCG@10 1.000), at a
-    /// cost in body known items (MRR@10 0.628 without it, 0.580 with it; BENCHMARKS.md, "Ranking quality").
-    public static let titleMatchBonus = 0.5
+    /// counts as three body matches before the term's saturation. Chosen with ``k1`` and ``titleMatchBonus`` on
+    /// the graded set (`Benchmarks/Graded`, judged blind) and the known items together (`EVALUATE_GRID=1 swift run
+    /// -c release evaluate`): 5 ranked titles that hold a query's character inside a name (桥 in 桥下彻, 枫桥)
+    /// above articles about the thing; 2 loses title known items.
+    public static let titleWeight = 3.0
+    /// Added to a term's saturated frequency when the title holds the term: 0, off. At 0.5 (the model until
+    /// 2026-12-06) a title holding the characters anywhere, even across two words (北[京东]城区 for 京东), outranked
+    /// articles whose body is about the term; without it (and with k1 2, title weight 3) the graded set's nDCG@10
+    /// over all classes but traditional rose from 0.895 to 0.908 (1–2 characters 0.627 → 0.728) and body known
+    /// items from MRR@10 0.580 to 0.662 (BENCHMARKS.md, "Ranking quality, graded").
+    public static let titleMatchBonus = 0.0
     /// bm25 weight of a match in the body, the unit the other weights are measured in.
     public static let bodyWeight = 1.0
-    /// bm25's term-frequency saturation, the value FTS5's bm25() and Lucene use: the second match of a term adds
-    /// less than the first, the tenth almost nothing.
-    public static let k1 = 1.2
+    /// bm25's term-frequency saturation: the second match of a term adds less than the first. 2.0, above the 1.2
+    /// of FTS5's bm25() and Lucene, lets repeated matches count for more before they saturate, which tells an
+    /// article about 桥 (a bridge) from one that names 桥 once: on the graded set 1–2 characters 0.663 → 0.728 at
+    /// title weight 3 and no title bonus, the other classes within ±0.005.
+    public static let k1 = 2.0
     /// bm25's length normalization, the value FTS5's bm25() and Lucene use: a match in a short text counts more.
     public static let b = 0.75
-    /// How much a term's score rises when all its matches begin and end on word boundaries (上海 as a word, not
-    /// inside 上海市; 华为 in 华为手机, not in 中华为民族). At 0.3, an aligned match outranks one sub-word match
-    /// in an article of the same length, but not two: two matches score 1.375 times one under bm25's saturation.
-    public static let wordAlignmentBoost = 0.3
+    /// How much a term's score rises with its matches' alignment share: the mean over its matches of 1 for a match
+    /// on word boundaries (上海 as a word; 华为 in 华为手机), ½ for one inside a single word (上海 in 上海市, 京东 in
+    /// 京东方), 0 for one across a word boundary (京东 in 北京|东城区, 华为 in 中华|为民族). At 0.6 articles that name
+    /// 京东 as a word rank above a title holding 北京东城区, which 0.3 did not; on the graded set, nDCG@10 over all
+    /// classes but traditional is 0.909 at 0.6, 0.907 at 0.3, 0.908 at 1.0 and 0.893 without (1–2 characters
+    /// 0.750, 0.736, 0.738, 0.661); body known items are level. It is the second phase's raise, with
+    /// ``proximityBoost``: the candidates must include every article it could lift onto the page, so a larger raise
+    /// costs a little time (the typical median 3–6% above 0.3's).
+    public static let wordAlignmentBoost = 0.6
     /// How much an article's score rises when the terms of a multi-term query occur close together: 5%, about a
     /// tie-break between articles of equal counts. The evaluation measured every larger boost (0.1 to 1.0, windows
     /// 4 to 32) ranking both the wanted known items and the title-graded typical queries lower (BENCHMARKS.md,

@@ -6,7 +6,8 @@ import Foundation
 ///
 /// tf(term) = Σ over columns: weight × matches / (1 − b + b × length / mean length)
 /// score = (Σ over terms: idf × (tf (k1 + 1) / (tf + k1) + ``Ranking/titleMatchBonus`` when the title holds it)
-///                      × (1 + ``Ranking/wordAlignmentBoost`` × aligned share))
+///                      × (1 + ``Ranking/wordAlignmentBoost`` × alignment share))
+///   alignment share: the mean over the term's matches of 1 for a whole word, ½ inside one word, 0 across words
 ///         × (1 + ``Ranking/proximityBoost`` when all terms occur within ``Ranking/proximityWindow`` tokens)
 public struct RelevanceModel: Sendable {
     /// What the model needs to know of one query term in one article.
@@ -109,7 +110,7 @@ public struct RelevanceModel: Sendable {
             var aligned = termCounts.aligned
             for (column, frequency) in termCounts.frequencies.enumerated() where column < lengths.count {
                 for _ in 0 ..< frequency {
-                    counts.addMatch(term: term, column: column, isAligned: aligned > 0)
+                    counts.addMatch(term: term, column: column, alignment: aligned > 0 ? .wholeWords : .straddling)
                     aligned -= 1
                 }
             }
@@ -174,7 +175,7 @@ public struct RelevanceModel: Sendable {
     /// bonus added when the title holds the term, times idf, times the alignment factor.
     @inline(__always)
     private func termScore(_ term: Int, _ counts: MatchCounts, bm25: Double, matches: Int) -> TermScore {
-        let alignedShare = matches > 0 ? min(1, Double(counts.aligned[term]) / Double(matches)) : 0
+        let alignedShare = matches > 0 ? min(1, Double(counts.aligned[term]) / Double(2 * matches)) : 0
         let idf = counts.idf[term]
         let titled = counts.columns > 0 && counts.frequency(term: term, column: 0) > 0
         let bonus = titled ? parameters.titleMatchBonus * idf : 0

@@ -45,4 +45,17 @@ struct StatisticsRecord {
         column < 2 && isBoundary(boundaries, column: column, position: start)
             && isBoundary(boundaries, column: column, position: start + length)
     }
+
+    /// How a match of `length` positions at `start` in `column` stands to the words: on word boundaries at both
+    /// ends, else inside one word (no boundary within it), else across a boundary.
+    @inline(__always)
+    func alignment(_ boundaries: UnsafeRawBufferPointer, column: Int, start: Int, length: Int) -> MatchCounts.Alignment {
+        guard column < 2 else { return .straddling }
+        if isAligned(boundaries, column: column, start: start, length: length) { return .wholeWords }
+        for position in start + 1 ..< max(start + 1, start + length)
+        where isBoundary(boundaries, column: column, position: position) {
+            return .straddling
+        }
+        return .insideAWord
+    }
 }

@@ -7,7 +7,7 @@ struct PageRanker {
 
     /// The candidates the first phase keeps for the second (more when a page reaches further): the best few
     /// hundred, as Vespa's second-phase ranking and Elasticsearch's rescoring take. The second phase can raise a
-    /// score by at most ``RelevanceModel/maximumRaise`` (1.365), so an article below them would need its matches
+    /// score by at most ``RelevanceModel/maximumRaise`` (1.68), so an article below them would need its matches
     /// word-aligned where each of the 256 above it has none. With 100, one-character terms (党, 马), whose articles
     /// score alike until word alignment tells them apart, lost hits 4–20 to articles below the hundredth.
     static let candidates = 256

@@ -10,7 +10,7 @@
 /// ```
 ///
 /// `newsearch_rank(table)` scores a row of any FTS5 table as newsearch ranks its own hits (``RelevanceModel``):
-/// BM25F per term, the first column weighing as a title (with the title match bonus) and the others as a body;
+/// BM25F per term, the first column weighing as a title and the others as a body;
 /// lengths come from FTS5's own counts. It sees no word boundaries, so it has neither the raise for word-aligned
 /// matches nor the one for terms close together, which newsearch's own search adds to its best candidates in a
 /// second phase (``SearchIndex/search(_:options:)-54f49``). It returns NULL for a row that is no hit after all
