@@ -11,7 +11,10 @@ struct AnalyzeCommand: ParsableCommand {
             user dictionary, then indexed as one token per character (CJK, Latin and digits alike), so any \
             substring of a run of letters, digits and ideographs is found; ^c marks a character that begins a \
             word and c$ one that ends a word; | is a gap (punctuation or space) that phrases do not cross. \
-            Matches that begin and end on word boundaries rank higher.
+            Two digits, a digit and 年/月/日, and common pairs such as 经济 are indexed as one token as well, at \
+            the position of the first (+pair); a query phrase uses the pair in place of that character. These are \
+            exactly the tokens the index holds (or, with --query, the phrase it is searched with). Matches that \
+            begin and end on word boundaries rank higher.
 
             Uses the dictionary of the index at --index (or $NEWSEARCH_INDEX, or newsearch.db) when there is one.
 
@@ -41,7 +44,7 @@ struct AnalyzeCommand: ParsableCommand {
         } else {
             words = .empty
         }
-        let tokens = try Analyzer(dictionary: words).tokens(text, mode: query ? .query : .document)
+        let tokens = try Analyzer(dictionary: words).indexedTokens(text, mode: query ? .query : .document)
         print(TokenTable(text: text, tokens: tokens).text)
     }
 }

@@ -7,12 +7,13 @@ enum IndexInfoText {
     private struct Document: Encodable {
         struct Analysis: Encodable {
             var analyzerVersion: Int
+            var segmenter: String
             var icuVersion: String
             var normalization: String
             var dictionaryChecksum: String
 
             enum CodingKeys: String, CodingKey {
-                case analyzerVersion = "analyzer_version", icuVersion = "icu_version", normalization
+                case analyzerVersion = "analyzer_version", segmenter, icuVersion = "icu_version", normalization
                 case dictionaryChecksum = "dictionary_checksum"
             }
         }
@@ -53,7 +54,7 @@ enum IndexInfoText {
         let document = Document(
             path: info.path, articles: info.articles, bytesOnDisk: info.bytesOnDisk,
             firstDate: info.firstDate.map(iso), lastDate: info.lastDate.map(iso),
-            analysis: .init(analyzerVersion: stamp.analyzerVersion, icuVersion: stamp.icuVersion,
+            analysis: .init(analyzerVersion: stamp.analyzerVersion, segmenter: stamp.segmenter, icuVersion: stamp.icuVersion,
                             normalization: stamp.normalization, dictionaryChecksum: stamp.dictionaryChecksum),
             dictionaryWords: info.dictionaryWords, synonymGroups: info.synonymGroups,
             lastUpdated: info.lastUpdated.map(iso))

@@ -22,14 +22,17 @@ struct TokenTable {
         return TextTable(rows: [header] + rows).text
     }
 
-    /// The character, with `^` when a word begins with it and `$` when one ends with it; `|` for a gap.
+    /// The character, with `^` when a word begins with it and `$` when one ends with it; `|` for a gap; `+` before
+    /// a pair.
     private func shown(_ token: Token) -> String {
-        token.kind == .gap ? "|" : (token.startsWord ? "^" : "") + token.text + (token.endsWord ? "$" : "")
+        token.kind == .gap ? "|"
+            : (token.kind == .pair ? "+" : "") + (token.startsWord ? "^" : "") + token.text + (token.endsWord ? "$" : "")
     }
 
     private func label(_ token: Token) -> String {
         switch (token.kind, token.startsWord, token.endsWord) {
         case (.gap, _, _): return "gap"
+        case (.pair, _, _): return "pair"
         case (_, true, true): return "one-character word"
         case (_, true, false): return "word start"
         case (_, false, true): return "word end"

@@ -3,8 +3,11 @@
 public struct AnalysisStamp: Sendable, Equatable, CustomStringConvertible {
     /// The analyzer's version (``Analyzer/version``), bumped whenever the tokens produced for some text change.
     public var analyzerVersion: Int
-    /// The version of the ICU library whose word breaker segments the text, such as `72.1`: another ICU may cut
-    /// words elsewhere.
+    /// The segmenter that cuts words (`icu-word`: ICU's dictionary word breaker); an index that did not record
+    /// one was cut by ICU's.
+    public var segmenter: String
+    /// The segmenter's version: for ICU's word breaker, the ICU library's, such as `72.1`, since another ICU may
+    /// cut words elsewhere.
     public var icuVersion: String
     /// The folding applied before segmentation (``Analyzer/normalization``); `none` for an index that did not
     /// record one.
@@ -14,13 +17,16 @@ public struct AnalysisStamp: Sendable, Equatable, CustomStringConvertible {
 
     /// The stamp of this build of newsearch with `dictionary`.
     public static func current(dictionary: UserDictionary) -> AnalysisStamp {
-        AnalysisStamp(analyzerVersion: Analyzer.version, icuVersion: WordBreaker.icuVersion,
-                      normalization: Analyzer.normalization, dictionaryChecksum: dictionary.checksum)
+        AnalysisStamp(analyzerVersion: Analyzer.version, segmenter: Analyzer.segmenter.name,
+                      icuVersion: Analyzer.segmenter.version, normalization: Analyzer.normalization,
+                      dictionaryChecksum: dictionary.checksum)
     }
 
     /// A stamp made of the given parts; ``current(dictionary:)`` makes the one of this build.
-    public init(analyzerVersion: Int, icuVersion: String, normalization: String, dictionaryChecksum: String) {
+    public init(analyzerVersion: Int, segmenter: String = "icu-word", icuVersion: String, normalization: String,
+                dictionaryChecksum: String) {
         self.analyzerVersion = analyzerVersion
+        self.segmenter = segmenter
         self.icuVersion = icuVersion
         self.normalization = normalization
         self.dictionaryChecksum = dictionaryChecksum
@@ -31,19 +37,20 @@ public struct AnalysisStamp: Sendable, Equatable, CustomStringConvertible {
         guard let version = meta["analyzer_version"].flatMap(Int.init), let icu = meta["icu_version"] else {
             return nil
         }
-        self.init(analyzerVersion: version, icuVersion: icu, normalization: meta["normalization"] ?? "none",
+        self.init(analyzerVersion: version, segmenter: meta["segmenter"] ?? WordBreaker.name, icuVersion: icu,
+                  normalization: meta["normalization"] ?? "none",
                   dictionaryChecksum: meta["dictionary_checksum"] ?? "none")
     }
 
     /// The `meta` table rows that record this stamp.
     var metaEntries: [(key: String, value: String)] {
-        [("analyzer_version", "\(analyzerVersion)"), ("icu_version", icuVersion),
+        [("analyzer_version", "\(analyzerVersion)"), ("segmenter", segmenter), ("icu_version", icuVersion),
          ("normalization", normalization), ("dictionary_checksum", dictionaryChecksum)]
     }
 
     /// The stamp as one line, as `newsearch stats` and ``StoreError/analysisMismatch(path:index:current:)`` show it:
-    /// `analyzer 3, ICU 72.1, nfkc_cf+traditional-simplified, dictionary none`.
+    /// `analyzer 7, icu-word 72.1, nfkc_cf+traditional-simplified, dictionary none`.
     public var description: String {
-        "analyzer \(analyzerVersion), ICU \(icuVersion), \(normalization), dictionary \(dictionaryChecksum)"
+        "analyzer \(analyzerVersion), \(segmenter) \(icuVersion), \(normalization), dictionary \(dictionaryChecksum)"
     }
 }

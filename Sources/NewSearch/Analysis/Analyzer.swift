@@ -4,12 +4,15 @@
 /// original text):
 /// 1. **Folding** (`CharacterFolder` into `NormalizedText`): NFKC with case folding, then Traditional →
 ///    Simplified, per character. It runs first so that segmentation sees 社会保险 whether the text said 社會保險.
-/// 2. **Segmentation** (`WordBreaker`): ICU's dictionary word breaker finds words, numbers and CJK runs;
-///    spaces, punctuation and symbols (emoji among them) are not words.
+/// 2. **Segmentation** (a `WordSegmenter`: ICU's dictionary word breaker, `WordBreaker`) finds words, numbers and
+///    CJK runs; spaces, punctuation and symbols (emoji among them) are not words.
 /// 3. **User dictionary** (`DictionaryMatcher`): its words, longest first, override ICU's word boundaries.
 /// 4. **Tokens** (`TokenEmitter`): every character of every word is a token at its own position, so any
 ///    substring of a run of touching words is found (上海 in 上海市, `hon` in `iPhone`, `20` in `2000`); gap tokens
 ///    stand where words do not touch; word boundaries travel beside the tokens (see `TokenContract`).
+/// 5. **Pairs** (`TokenPairing`): two digits, a digit and 年/月/日, and common pairs such as 经济 are indexed as one
+///    token as well, beside their first character; a query phrase uses the pair in its place. This is the stream
+///    FTS5 indexes and matches, which ``indexedTokens(_:mode:)`` shows.
 ///
 /// ```swift
 /// let analyzer = try Analyzer()
@@ -34,7 +37,10 @@ public final class Analyzer {
     /// The user dictionary in force.
     public let dictionary: UserDictionary
 
-    private let breaker: WordBreaker
+    /// The segmenter every analyzer uses, named with its version in the analysis stamp.
+    static var segmenter: any WordSegmenter.Type { WordBreaker.self }
+
+    private let breaker: any WordSegmenter
     private let folder: CharacterFolder
     private let matcher: DictionaryMatcher
     // The working buffers of one analysis, reused from text to text.
@@ -45,7 +51,7 @@ public final class Analyzer {
     /// Opens the ICU resources the analyzer needs.
     /// - Throws: ``AnalysisError`` when ICU cannot be loaded.
     public init(dictionary: UserDictionary = .empty) throws {
-        breaker = try WordBreaker()
+        breaker = try Self.segmenter.init()
         folder = try CharacterFolder()
         self.dictionary = dictionary
         var scratch = NormalizedText()
@@ -72,6 +78,32 @@ public final class Analyzer {
             token.endsWord = false
             return token
         }
+    }
+
+    /// The tokens the index holds for `text` (``Mode/document``) or the phrase a query term is matched as
+    /// (``Mode/query``): ``tokens(_:mode:)`` with the pairs of the last stage (``Token/Kind/pair``), exactly the
+    /// stream newsearch's FTS5 tokenizer emits. In a document a pair shares the position of its first character;
+    /// in a query it replaces it, and the last character is left out when the pair before it holds it.
+    ///
+    /// ```swift
+    /// try Analyzer().indexedTokens("2024年", mode: .query).map(\.text)   // ["20", "02", "24", "4年"]
+    /// ```
+    public func indexedTokens(_ text: String, mode: Mode = .document) -> [Token] {
+        let list = tokenList(text, mode: mode)
+        let plain = tokens(text, mode: mode)
+        var result: [Token] = []
+        _ = TokenPairing.forEach(list, mode: mode) { output in
+            var token = plain[output.position]
+            if output.bytes.count != list.text(of: list.entries[output.position]).count || output.isColocated {
+                token.kind = .pair
+                token.text = String(decoding: output.bytes, as: UTF8.self)
+                token.byteRange = Int(output.source.lowerBound) ..< Int(output.source.upperBound)
+                if mode == .document, output.position + 1 < plain.count { token.endsWord = plain[output.position + 1].endsWord }
+            }
+            result.append(token)
+            return 0
+        }
+        return result
     }
 
     /// The number of tokens of `text`, counted without building them: the analyzer's cost alone, for benchmarks.

@@ -9,6 +9,10 @@ public struct Token: Hashable, Sendable, CustomStringConvertible {
     public enum Kind: UInt8, Sendable {
         /// One folded character (a letter, digit or ideograph, or a mark inside a word): what phrases match.
         case text = 0
+        /// Two adjacent characters indexed as one token as well (two digits, a digit and 年/月/日, or a common pair
+        /// such as 经济), at the position of the first: in a document beside that character, in a query phrase in
+        /// its place (see ``Analyzer/indexedTokens(_:mode:)``).
+        case pair = 1
         /// Stands where punctuation, space or a symbol separates two runs of characters, so that a phrase never
         /// matches across it.
         case gap = 5
@@ -38,10 +42,10 @@ public struct Token: Hashable, Sendable, CustomStringConvertible {
         self.endsWord = endsWord
     }
 
-    /// `^` before a character that begins a word, `$` after one that ends a word, `|` for a gap; then the
-    /// position and the byte range.
+    /// `^` before a character that begins a word, `$` after one that ends a word, `|` for a gap, `+` before a
+    /// pair; then the position and the byte range.
     public var description: String {
-        let shown = kind == .gap ? "|" : (startsWord ? "^" : "") + text + (endsWord ? "$" : "")
+        let shown = kind == .gap ? "|" : (kind == .pair ? "+" : "") + (startsWord ? "^" : "") + text + (endsWord ? "$" : "")
         return "\(shown)@\(position)[\(byteRange.lowerBound)..<\(byteRange.upperBound)]"
     }
 }

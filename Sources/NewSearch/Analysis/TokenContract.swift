@@ -13,11 +13,12 @@
 ///   one of the ``CommonPairs`` (经济, 习近, 近平, …): `2024年` holds 2·20, 0·02, 2·24, 4·4年, 年 at five
 ///   positions. In a query, each character that begins a pair is replaced by the pair, and on newsearch's own
 ///   connections the phrase's last character is left out when the pair before it holds it
-///   (``TokenizerHost/PhraseEnd``): `2024` is the phrase 20 02 24, `2024年` is 20 02 24 4年, 经济 the single token
+///   (``TokenPairing/PhraseEnd``): `2024` is the phrase 20 02 24, `2024年` is 20 02 24 4年, 经济 the single token
 ///   经济, 习近平 the phrase 习近 近平, whose lists are far shorter than those of the characters alone (年 is in
 ///   almost every article). A phrase so still begins where its first character is, and spans as many positions
 ///   as its characters (``RankingPlan/Phrase/span``): the index and the ranking see the same positions as without
-///   pairs; only FTS5's tokenizer emits them (``FTS5Tokenizer``).
+///   pairs. The pairs are the last analysis stage, ``TokenPairing``, which FTS5's tokenizer emits as it comes and
+///   ``Analyzer/indexedTokens(_:mode:)`` shows.
 enum TokenContract {
     /// The gap token's only byte (ASCII unit separator, which folding turns into nothing and queries strip).
     static let gap: UInt8 = 0x1F

@@ -3,7 +3,10 @@ import CICU
 /// ICU's dictionary word segmentation (`UBRK_WORD`) over UTF-8 bytes: the one Swift file that calls ICU's breaker.
 ///
 /// Not thread-safe: give each thread its own breaker.
-final class WordBreaker {
+final class WordBreaker: WordSegmenter {
+    static let name = "icu-word"
+    static var version: String { icuVersion }
+
     /// The class of a word ICU found, from its rule status.
     enum Kind: Int32 {
         case number = 1, letter = 2, kana = 3, ideographic = 4
@@ -15,7 +18,7 @@ final class WordBreaker {
 
     /// Opens an ICU word breaker for the root locale.
     /// - Throws: `AnalysisError.icu` when ICU cannot open its break iterator (missing data).
-    init() throws {
+    required init() throws {
         breaker = try AnalysisError.opening("word breaker", cicu_word_breaker_open)
         self.capacity = 1024
         self.words = .allocate(capacity: capacity)

@@ -85,60 +85,21 @@ enum FTS5Tokenizer {
         }
         instance.scratch.removeAll()
         instance.analyzer.analyze(bytes, mode: isQuery ? .query : .document, into: &instance.scratch)
-        return emitTokens(instance.scratch, query: isQuery, shortest: instance.host.phraseEnd == .shortest,
+        return emitTokens(instance.scratch, query: isQuery, phraseEnd: instance.host.phraseEnd,
                           context: callbackContext, emit: emit)
     }
 
-    /// Emits `tokens` to FTS5, with the pairs of ``TokenContract``: colocated beside the first character in a
-    /// document; in a query, in place of it, the last character left out when the pair before it holds it and
-    /// `shortest` (see ``TokenizerHost/PhraseEnd``).
+    /// Emits the final tokens of `tokens` (``TokenPairing``: pairs colocated in a document, in place of their first
+    /// character in a query) to FTS5.
     private static func emitTokens(
-        _ tokens: TokenList, query: Bool, shortest: Bool = false, context: UnsafeMutableRawPointer?,
+        _ tokens: TokenList, query: Bool, phraseEnd: TokenPairing.PhraseEnd = .shortest,
+        context: UnsafeMutableRawPointer?,
         emit: @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, Int32, Int32, Int32) -> Int32
     ) -> Int32 {
-        tokens.bytes.withUnsafeBufferPointer { buffer in
-            tokens.entries.withUnsafeBufferPointer { entries in
-                guard let base = buffer.baseAddress else { return SQLITE_OK }
-                let characters = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-                func text(_ entry: TokenList.Entry) -> UnsafeBufferPointer<UInt8> {
-                    UnsafeBufferPointer(start: base + Int(entry.textStart), count: Int(entry.textLength))
-                }
-                // A pair's bytes when its two characters are apart in the text (a query's space between CJK words):
-                // at most four bytes each.
-                var apart = [CChar](repeating: 0, count: 8)
-                var previousPaired = false
-                for index in entries.indices {
-                    let entry = entries[index]
-                    let next = index + 1 < entries.count ? entries[index + 1] : nil
-                    let paired = next.map { TokenContract.pairs(text(entry), text($0)) } ?? false
-                    if query && shortest && next == nil && previousPaired { break }
-                    previousPaired = paired
-                    if !query || !paired {
-                        let code = emit(context, 0, characters + Int(entry.textStart), entry.textLength,
-                                        entry.sourceStart, entry.sourceEnd)
-                        if code != SQLITE_OK { return code }
-                    }
-                    guard paired, let next else { continue }
-                    let flags = query ? 0 : FTS5_TOKEN_COLOCATED
-                    let length = entry.textLength + next.textLength
-                    let code: Int32
-                    if next.textStart == entry.textStart + entry.textLength {
-                        code = emit(context, flags, characters + Int(entry.textStart), length, entry.sourceStart,
-                                    next.sourceEnd)
-                    } else {
-                        for offset in 0 ..< Int(entry.textLength) {
-                            apart[offset] = characters[Int(entry.textStart) + offset]
-                        }
-                        for offset in 0 ..< Int(next.textLength) {
-                            apart[Int(entry.textLength) + offset] = characters[Int(next.textStart) + offset]
-                        }
-                        code = apart.withUnsafeBufferPointer { pointer in
-                            emit(context, flags, pointer.baseAddress, length, entry.sourceStart, next.sourceEnd)
-                        }
-                    }
-                    if code != SQLITE_OK { return code }
-                }
-                return SQLITE_OK
+        TokenPairing.forEach(tokens, mode: query ? .query : .document, phraseEnd: phraseEnd) { token in
+            token.bytes.withMemoryRebound(to: CChar.self) { bytes in
+                emit(context, token.isColocated ? FTS5_TOKEN_COLOCATED : 0, bytes.baseAddress, Int32(bytes.count),
+                     token.source.lowerBound, token.source.upperBound)
             }
         }
     }

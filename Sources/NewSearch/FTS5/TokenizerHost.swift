@@ -9,21 +9,9 @@ final class TokenizerHost {
     /// The user dictionary every tokenizer of the connection applies.
     let dictionary: UserDictionary
     /// How the connection's query phrases end.
-    let phraseEnd: PhraseEnd
+    let phraseEnd: TokenPairing.PhraseEnd
 
-    /// How a query's phrase ends when the pair before its last character holds that character (see
-    /// ``TokenContract``): both forms match exactly the same rows, at the same positions.
-    enum PhraseEnd {
-        /// The character is left out: the shortest phrase (经济 is the one token 经济), for newsearch's own
-        /// connections, which highlight from the stored text.
-        case shortest
-        /// The character is kept, so that the phrase holds a token at every position of the term (经济 is the
-        /// phrase 经济 济): FTS5's own `highlight()` and `snippet()` mark matches by position and then mark the
-        /// whole term. For an app's connection.
-        case everyPosition
-    }
-
-    init(dictionary: UserDictionary, phraseEnd: PhraseEnd = .everyPosition) {
+    init(dictionary: UserDictionary, phraseEnd: TokenPairing.PhraseEnd = .everyPosition) {
         self.dictionary = dictionary
         self.phraseEnd = phraseEnd
     }

@@ -11,9 +11,9 @@ struct RankingPlan: Sendable, Equatable {
         /// The row must have a counted match of this phrase (a `term*` among the query's required terms): rows
         /// whose only matches are inside words are not hits.
         var isRequired: Bool
-        /// The number of positions the phrase spans, one per character (and gap) of the term: FTS5's phrase may
-        /// hold fewer tokens, since a pair token stands for two characters (see ``TokenContract``). 0: unknown,
-        /// FTS5's phrase size is taken.
+        /// The number of positions the phrase spans, one per character (and gap) of the term: the analysis's last
+        /// stage (``TokenPairing``) may make the phrase fewer tokens, a pair standing for two characters at the
+        /// first one's position, so FTS5's phrase size is not the span. 0: unknown, FTS5's phrase size is taken.
         var span = 0
     }
 
