@@ -30,7 +30,7 @@ struct HitPrinter {
     }
 
     private func explain(_ explanation: QueryExplanation) -> [String] {
-        var lines = ["Parsed:     \(explanation.parsed)"]
+        var lines = ["Model:      \(RankingParameters.standard)", "Parsed:     \(explanation.parsed)"]
         if let expression = explanation.expression { lines.append("FTS5:       \(expression)") }
         if let exclusion = explanation.exclusion { lines.append("Excluding:  \(exclusion)") }
         lines += explanation.filters.map { "Filter:     \($0)" }

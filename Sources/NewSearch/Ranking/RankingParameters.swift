@@ -42,3 +42,16 @@ public struct RankingParameters: Sendable, Equatable {
         self.proximityWindow = proximityWindow
     }
 }
+
+extension RankingParameters: CustomStringConvertible {
+    /// The model in one line, as `--explain` prints it: `BM25F (k1 2, b 0.75, title ×3), word alignment up to ×1.6
+    /// (a whole word 1, inside a word ½, across words 0), proximity ×1.05 within 8 characters`.
+    public var description: String {
+        func number(_ value: Double) -> String { value == value.rounded() ? "\(Int(value))" : "\(value)" }
+        let columns = (combinesColumns ? "BM25F" : "bm25 per column") + " (k1 \(number(k1)), b \(number(b)), title ×\(number(titleWeight))"
+            + (bodyWeight == 1 ? "" : ", body ×\(number(bodyWeight))")
+            + (titleMatchBonus == 0 ? ")" : ", title match +\(number(titleMatchBonus)) × idf)")
+        return columns + ", word alignment up to ×\(number(1 + wordAlignmentBoost)) (a whole word 1, inside a word ½, "
+            + "across words 0), proximity ×\(number(1 + proximityBoost)) within \(proximityWindow) characters"
+    }
+}

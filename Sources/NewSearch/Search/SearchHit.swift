@@ -58,7 +58,8 @@ public struct QueryExplanation: Sendable, Equatable {
     public struct Term: Sendable, Equatable {
         /// The term or phrase, as it stands in the parsed query.
         public var text: String
-        /// The tokens it is analysed into to be matched, each written as ``Token/description`` shows it.
+        /// The phrase it is matched as: its query tokens, pairs included (``Analyzer/indexedTokens(_:mode:)``), each
+        /// written as ``Token/description`` shows it.
         public var tokens: [String]
         /// The other members of its synonym group, which it also matches (``Synonyms``); empty for a term of none.
         public var synonyms: [String] = []

@@ -112,7 +112,7 @@ struct Searcher {
         var terms: [QueryExplanation.Term] = []
         func term(_ text: String, expands: Bool) {
             let group = expands ? synonyms.group(of: text, fold: analyzer.folded) : nil
-            terms.append(.init(text: text, tokens: analyzer.tokens(text, mode: .query).map(\.description),
+            terms.append(.init(text: text, tokens: analyzer.indexedTokens(text, mode: .query).map(\.description),
                                synonyms: Array((group ?? []).dropFirst())))
         }
         func collect(_ node: QueryNode) {
