@@ -93,6 +93,14 @@ public struct RelevanceModel: Sendable {
         (1 + max(0, parameters.wordAlignmentBoost)) * (rewardsProximity ? 1 + max(0, parameters.proximityBoost) : 1)
     }
 
+    /// Whether an article whose title holds a term can score above every article whose title holds none
+    /// (``boundWithoutTitle(idf:)``): only with a title match bonus, or with columns scored apart. Under BM25F
+    /// without the bonus one saturation covers both columns, so no title lifts a score past the bound, and ranking
+    /// a page from the titled articles alone (the title tier) could never settle it.
+    var titleCanOutrankEveryUntitledArticle: Bool {
+        parameters.titleMatchBonus > 0 || !parameters.combinesColumns
+    }
+
     /// The most an article can score whose title holds none of the query's terms, whatever its body: each term's
     /// saturated frequency stays below k1 + 1 (times the body's weight when columns are scored apart), with no title
     /// bonus, times ``maximumRaise``.

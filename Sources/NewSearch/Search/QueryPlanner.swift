@@ -27,6 +27,7 @@ enum QueryPlanner {
         // rows twice for the tier (once for each side of its AND), which costs more than the scoring it saves for
         // a longer phrase, of three or four characters' lists (一带一路 at ×10: 2.8 ms from every hit, 4.8 from the tier).
         if ranked, let options, execution.totalIsTermFrequency, options.sort == .relevance, options.facets.isEmpty,
+           RelevanceModel(parameters: options.ranking).titleCanOutrankEveryUntitledArticle,
            !match.confinesToColumn, let frequency = frequencies.first ?? nil, frequency >= options.countedTotal,
            titleFrequency.map({ $0 * 5 <= frequency }) ?? true,
            let limit = options.limit, max(0, options.offset) + limit <= PageRanker.candidates,

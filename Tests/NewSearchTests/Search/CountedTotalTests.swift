@@ -21,21 +21,26 @@ import Testing
         return index
     }
 
-    private static func options(limit: Int, countedTotal: Int, exact: Bool = false) -> SearchOptions {
+    /// `titleBonus`: the model's title match bonus; the title tier applies only to a model with one (the standard
+    /// model has none: ``RelevanceModel/titleCanOutrankEveryUntitledArticle``).
+    private static func options(limit: Int, countedTotal: Int, exact: Bool = false, titleBonus: Double = 0.5) -> SearchOptions {
         var options = SearchOptions(limit: limit)
         options.countedTotal = countedTotal
         options.exactTotal = exact
+        options.ranking.titleMatchBonus = titleBonus
         return options
     }
 
-    @Test func pastTheBoundTheTotalIsALowerBoundAndThePageTheSame() throws {
+    @Test(arguments: [0.0, 0.5])
+    func pastTheBoundTheTotalIsALowerBoundAndThePageTheSame(titleBonus: Double) throws {
         let index = try Self.index()
-        let exact = try index.search("经济", options: Self.options(limit: 5, countedTotal: 20, exact: true))
+        let exact = try index.search("经济", options: Self.options(limit: 5, countedTotal: 20, exact: true, titleBonus: titleBonus))
         #expect(exact.total == 70)
         #expect(exact.totalIsExact)
-        // The first search counts every hit (the term's frequency is not known yet), the second the title tier's.
+        // The first search counts every hit (the term's frequency is not known yet); with a title bonus the second
+        // may be ranked from the title tier.
         for _ in 0 ..< 2 {
-            let counted = try index.search("经济", options: Self.options(limit: 5, countedTotal: 20))
+            let counted = try index.search("经济", options: Self.options(limit: 5, countedTotal: 20, titleBonus: titleBonus))
             #expect(counted.total == 20)
             #expect(!counted.totalIsExact)
             #expect(counted.hits.map(\.path) == exact.hits.map(\.path))
@@ -53,6 +58,20 @@ import Testing
                                           frequencies: session.store.cachedFrequencies(plan.ranking.terms))
         }
         #expect(tiered.titleTier?.frequency == 70)
+    }
+
+    /// Under BM25F without a title bonus no titled article can outrank every untitled one: no tier is planned,
+    /// since it could never settle a page (it would walk the term's rows for nothing).
+    @Test func theStandardModelPlansNoTitleTier() throws {
+        let index = try Self.index()
+        let standard = Self.options(limit: 5, countedTotal: 20, titleBonus: RankingParameters.standard.titleMatchBonus)
+        _ = try index.search("经济", options: standard)
+        let plan = try index.pool.read { session in
+            let plan = QueryCompiler.compile(QueryParser.parse("经济"), analyzer: session.searcher.analyzer)
+            return QueryPlanner.execution(of: plan, ranked: true, options: standard,
+                                          frequencies: session.store.cachedFrequencies(plan.ranking.terms))
+        }
+        #expect(RankingParameters.standard.titleMatchBonus == 0 ? plan.titleTier == nil : plan.titleTier != nil)
     }
 
     @Test func withinTheBoundTheTotalIsExact() throws {
