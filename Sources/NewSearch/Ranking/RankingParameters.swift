@@ -1,7 +1,7 @@
 /// The figures of ``RelevanceModel``: ``standard`` holds those newsearch ranks with (the constants of
 /// ``Ranking``); others are for measuring what each signal is worth, as the ranking evaluation
 /// (`Benchmarks`, `swift run -c release evaluate`) does by switching them one at a time.
-public struct RankingParameters: Sendable, Equatable {
+public struct RankingParameters: Sendable, Hashable {
     /// bm25's term-frequency saturation (``Ranking/k1``).
     public var k1: Double
     /// bm25's length normalization (``Ranking/b``).

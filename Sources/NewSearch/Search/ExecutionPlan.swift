@@ -38,5 +38,9 @@ struct ExecutionPlan: Equatable {
         /// The term's document frequency, as an earlier search counted it since the index last changed: the total
         /// and the idf of a page ranked from the tier.
         var frequency: Int
+        /// The most an earlier search's first phase scored an article without the term in its title (idf
+        /// deferred), when one ranked every hit under the same model: a tighter bound than
+        /// ``RelevanceModel/boundWithoutTitle(idf:)``, and the only one under a model without a title bonus.
+        var untitledBound: Double? = nil
     }
 }

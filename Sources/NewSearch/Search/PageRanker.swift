@@ -60,12 +60,28 @@ struct PageRanker {
                 ranked.facets = try store.facetCounts(options.facets, ids: query.ids, figures: figures)
             }
             if execution.totalIsTermFrequency { ranked.matching = query.total }
+            if execution.totalIsTermFrequency, order == .relevance, let term = plan.ranking.terms.first,
+               plan.ranking.terms.count == 1, let bound = untitledBound(query) {
+                store.cacheUntitledBound(bound, of: term, parameters: options.ranking)
+            }
             if execution.cachesFrequencies {
                 store.cacheFrequencies(execution.totalIsTermFrequency ? [query.total] : query.documentFrequencies,
                                        of: plan.ranking.terms)
             }
             return ranked
         }
+    }
+
+    /// The most any hit without a match in its title scored in the first phase (idf deferred, as for one term): the
+    /// best such candidate kept, or the best row the candidates left out, whichever is higher (a row left out may
+    /// be titled or not: its score bounds both). Nil when the candidates' matches were not kept.
+    private func untitledBound(_ query: RankingQuery) -> Double? {
+        guard query.hasCandidateMatches else { return nil }
+        var bound = query.top.bestDropped
+        for row in query.top.sorted() where !query.candidateMatches(of: row.id).contains(where: { $0.column == 0 }) {
+            bound = max(bound, row.score)
+        }
+        return bound
     }
 
     /// The page ranked from the articles that hold the one term in their title (``ExecutionPlan/titleTier``), with
@@ -84,10 +100,15 @@ struct PageRanker {
         try store.rankMatches(tier.match, into: query, allAtOnce: false)
         if let term = plan.ranking.terms.first { store.cacheTitleFrequency(query.total, of: term) }
         let second = try secondPhase(query, order: .relevance, wanted: wanted, explains: options.explain)
-        guard let scoring = query.scoringFigures, second.page.count >= wanted, let worst = second.page.last,
-              worst.score > RelevanceModel(parameters: options.ranking).boundWithoutTitle(idf: scoring.idf) else {
+        let model = RelevanceModel(parameters: options.ranking)
+        guard let scoring = query.scoringFigures, second.page.count >= wanted, let worst = second.page.last else {
             return nil
         }
+        // An untitled article scores at most its first phase's best times the second phase's raise; without that
+        // figure, the most any untitled article could score.
+        var bound = model.boundWithoutTitle(idf: scoring.idf)
+        if let untitled = tier.untitledBound { bound = min(bound, untitled * model.maximumRaise(rewardsProximity: false)) }
+        guard worst.score > bound else { return nil }
         return RankedPage(page: second.page, parts: second.parts, total: tier.frequency, matching: tier.frequency)
     }
 

@@ -4,9 +4,12 @@ enum QueryPlanner {
     /// The execution of `plan`; `ranked`: whether hits are scored (a search) or only listed (``Searcher/paths``);
     /// `options`: the search's, which decide whether a page may be ranked from a tier of the hits; `frequencies`:
     /// the terms' document frequencies where known (a cache of earlier searches); `titleFrequency`: the number of
-    /// articles holding the one term in their title, when an earlier search counted it.
+    /// articles holding the one term in their title, when an earlier search counted it; `untitledBound`: the best
+    /// first-phase score of an article without the term in its title, when an earlier search ranked every hit of it
+    /// under the same model (``ExecutionPlan/TitleTier/untitledBound``).
     static func execution(of plan: QueryPlan, ranked: Bool, options: SearchOptions? = nil,
-                          frequencies: [Int?] = [], titleFrequency: Int? = nil) -> ExecutionPlan {
+                          frequencies: [Int?] = [], titleFrequency: Int? = nil,
+                          untitledBound: Double? = nil) -> ExecutionPlan {
         guard !plan.isEmpty else { return ExecutionPlan(strategy: .nothing) }
         guard let match = plan.match else { return ExecutionPlan(strategy: .everyArticle) }
         let phrases = plan.ranking.phrases
@@ -27,7 +30,7 @@ enum QueryPlanner {
         // rows twice for the tier (once for each side of its AND), which costs more than the scoring it saves for
         // a longer phrase, of three or four characters' lists (一带一路 at ×10: 2.8 ms from every hit, 4.8 from the tier).
         if ranked, let options, execution.totalIsTermFrequency, options.sort == .relevance, options.facets.isEmpty,
-           RelevanceModel(parameters: options.ranking).titleCanOutrankEveryUntitledArticle,
+           untitledBound != nil || RelevanceModel(parameters: options.ranking).titleCanOutrankEveryUntitledArticle,
            !match.confinesToColumn, let frequency = frequencies.first ?? nil, frequency >= options.countedTotal,
            titleFrequency.map({ $0 * 5 <= frequency }) ?? true,
            let limit = options.limit, max(0, options.offset) + limit <= PageRanker.candidates,
@@ -36,7 +39,8 @@ enum QueryPlanner {
                 text, RankingPlan.Phrase(term: nil, requiresWordStart: false, isRequired: false, span: phrase.span))
             let tier = FTS5Expression.and([match, .column("title", inTitle)])
             execution.titleTier = ExecutionPlan.TitleTier(
-                match: tier, ranking: RankingPlan(phrases: tier.phrases, terms: plan.ranking.terms), frequency: frequency)
+                match: tier, ranking: RankingPlan(phrases: tier.phrases, terms: plan.ranking.terms), frequency: frequency,
+                untitledBound: untitledBound)
         }
         return execution
     }

@@ -46,7 +46,9 @@ struct Searcher {
         let known = store.cachedFrequencies(plan.ranking.terms)
         let execution = QueryPlanner.execution(
             of: plan, ranked: true, options: options, frequencies: known,
-            titleFrequency: plan.ranking.terms.count == 1 ? store.cachedTitleFrequency(plan.ranking.terms[0]) : nil)
+            titleFrequency: plan.ranking.terms.count == 1 ? store.cachedTitleFrequency(plan.ranking.terms[0]) : nil,
+            untitledBound: plan.ranking.terms.count == 1
+                ? store.cachedUntitledBound(plan.ranking.terms[0], parameters: options.ranking) : nil)
         var results = SearchResults(query: text, total: 0, hits: [], warnings: plan.warnings)
         results.nothingToSearch = execution.strategy == .nothing
         if options.explain { results.explanation = explanation(parsed, plan, synonyms: synonyms) }

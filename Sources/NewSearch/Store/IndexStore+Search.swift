@@ -22,6 +22,7 @@ extension IndexStore {
         cachedFigures = (figures, dataVersion, generation)
         frequencyCache.removeAll()
         titleFrequencyCache.removeAll()
+        untitledBoundCache.removeAll()
         cachedCategories = nil
         cachedSynonyms = nil
         environment.figures = figures
@@ -39,6 +40,19 @@ extension IndexStore {
     func cacheTitleFrequency(_ frequency: Int, of term: String) {
         if titleFrequencyCache.count >= 4096 { titleFrequencyCache.removeAll() }
         titleFrequencyCache[term] = frequency
+    }
+
+    /// The most a first phase scored (idf deferred) any article whose title does not hold `term`, under
+    /// `parameters`, when a search since the index last changed ranked every hit of the term: an article without
+    /// the term in its title scores at most this times the second phase's raise.
+    func cachedUntitledBound(_ term: String, parameters: RankingParameters) -> Double? {
+        untitledBoundCache[UntitledBoundKey(term: term, parameters: parameters)]
+    }
+
+    /// Remembers the bound of ``cachedUntitledBound(_:parameters:)``, until the index changes.
+    func cacheUntitledBound(_ bound: Double, of term: String, parameters: RankingParameters) {
+        if untitledBoundCache.count >= 4096 { untitledBoundCache.removeAll() }
+        untitledBoundCache[UntitledBoundKey(term: term, parameters: parameters)] = bound
     }
 
     /// Runs `body`, a search's reads, in one read transaction: every statement sees the index as the first did.

@@ -24,6 +24,13 @@ final class IndexStore {
     var frequencyCache: [String: Int] = [:]
     /// The number of articles holding each term in their title, where a search counted it (see ``ExecutionPlan/titleTier``).
     var titleFrequencyCache: [String: Int] = [:]
+    /// The best first-phase score (idf deferred) an article without the term in its title reached, per term and
+    /// model, when a search ranked every hit; until the index changes (see ``cachedUntitledBound(_:parameters:)``).
+    var untitledBoundCache: [UntitledBoundKey: Double] = [:]
+    struct UntitledBoundKey: Hashable {
+        var term: String
+        var parameters: RankingParameters
+    }
     var writes: Writes?
     /// Every article's categories, for facet counts: loaded on first use, forgotten when the figures reopen.
     var cachedCategories: CategoryTable?

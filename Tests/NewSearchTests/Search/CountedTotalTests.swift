@@ -60,18 +60,40 @@ import Testing
         #expect(tiered.titleTier?.frequency == 70)
     }
 
-    /// Under BM25F without a title bonus no titled article can outrank every untitled one: no tier is planned,
-    /// since it could never settle a page (it would walk the term's rows for nothing).
-    @Test func theStandardModelPlansNoTitleTier() throws {
+    /// Under BM25F without a title bonus (the standard model) only the best score an untitled article reached
+    /// bounds the rest: the tier is planned once a search in relevance order ranked every hit and kept that bound
+    /// (a search in date order counts the term but keeps no bound), and its page is the page of every hit.
+    @Test func withoutATitleBonusTheTierWaitsForTheBestUntitledScore() throws {
         let index = try Self.index()
         let standard = Self.options(limit: 5, countedTotal: 20, titleBonus: RankingParameters.standard.titleMatchBonus)
-        _ = try index.search("经济", options: standard)
-        let plan = try index.pool.read { session in
-            let plan = QueryCompiler.compile(QueryParser.parse("经济"), analyzer: session.searcher.analyzer)
-            return QueryPlanner.execution(of: plan, ranked: true, options: standard,
-                                          frequencies: session.store.cachedFrequencies(plan.ranking.terms))
+        func plan() throws -> ExecutionPlan {
+            try index.pool.read { session in
+                let plan = QueryCompiler.compile(QueryParser.parse("经济"), analyzer: session.searcher.analyzer)
+                let term = plan.ranking.terms[0]
+                return QueryPlanner.execution(
+                    of: plan, ranked: true, options: standard, frequencies: session.store.cachedFrequencies([term]),
+                    untitledBound: session.store.cachedUntitledBound(term, parameters: standard.ranking))
+            }
         }
-        #expect(RankingParameters.standard.titleMatchBonus == 0 ? plan.titleTier == nil : plan.titleTier != nil)
+        var byDate = standard
+        byDate.sort = .date
+        _ = try index.search("经济", options: byDate)
+        #expect(try plan().titleTier == nil, "the frequency is known, the untitled articles' best score is not")
+        let exact = try index.search("经济", options: standard)
+        let tier = try #require(try plan().titleTier)
+        #expect(tier.frequency == 70 && tier.untitledBound != nil)
+        // The tier settles the page on its own (no fall back to ranking every hit).
+        let execution = try plan()
+        let settled = try index.pool.read { session in
+            _ = try session.store.figures()
+            let compiled = QueryCompiler.compile(QueryParser.parse("经济"), analyzer: session.searcher.analyzer)
+            return try PageRanker(store: session.store).rankTitleTier(compiled, execution, standard, cancellation: nil)
+        }
+        #expect(settled?.total == 70)
+        let tiered = try index.search("经济", options: standard)
+        #expect(tiered.hits.map(\.path) == exact.hits.map(\.path))
+        #expect(tiered.hits.map(\.score) == exact.hits.map(\.score))
+        #expect(tiered.hits.allSatisfy { $0.path.hasPrefix("t") })
     }
 
     @Test func withinTheBoundTheTotalIsExact() throws {
