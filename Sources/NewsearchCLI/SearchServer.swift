@@ -65,7 +65,7 @@ struct SearchServer: Sendable {
 
     func router() -> Router<BasicRequestContext> {
         let router = Router()
-        router.get("/") { _, _ in Self.response(SearchPage.html, type: "text/html; charset=utf-8") }
+        router.get("/") { _, _ in Self.html(SearchPage.html) }
         router.get("/healthz") { _, _ in Self.response("ok\n", type: "text/plain; charset=utf-8") }
         router.get("/api/stats") { _, _ in Self.json(try IndexInfoText.json(try await index.info())) }
         router.get("/api/search") { request, _ in try await search(request) }
@@ -160,11 +160,10 @@ struct SearchServer: Sendable {
     /// The page of one article by its id, the terms of `q` in `<mark>`.
     private func articlePage(_ id: String, query: String?) async throws -> Response {
         guard let stored = try await article(id) else {
-            return Self.response(ArticlePage.missing(id), type: "text/html; charset=utf-8", status: .notFound)
+            return Self.html(ArticlePage.missing(id), status: .notFound)
         }
         let marked = try await marked(stored, query: query ?? "")
-        return Self.response(ArticlePage.html(stored, path: shown(stored.path), marked: marked, query: query),
-                             type: "text/html; charset=utf-8")
+        return Self.html(ArticlePage.html(stored, path: shown(stored.path), marked: marked, query: query))
     }
 
     /// The article whose id is `id` as a URL gives it, or nil when it is no id or no article has it.
@@ -184,7 +183,11 @@ struct SearchServer: Sendable {
         response(text, type: "application/json; charset=utf-8", status: status)
     }
 
-    static func response(_ text: String, type: String, status: HTTPResponse.Status = .ok) -> Response {
+    private static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        response(text, type: "text/html; charset=utf-8", status: status)
+    }
+
+    private static func response(_ text: String, type: String, status: HTTPResponse.Status = .ok) -> Response {
         var headers: HTTPFields = [.contentType: type, .cacheControl: "no-store"]
         headers[.init("X-Content-Type-Options")!] = "nosniff"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))

@@ -70,7 +70,12 @@ public final class Analyzer {
     ///
     /// Complexity: O(n) in the length of `text`.
     public func tokens(_ text: String, mode: Mode = .document) -> [Token] {
-        let tokens = tokenList(text, mode: mode).tokens()
+        Self.tokens(of: tokenList(text, mode: mode), mode: mode)
+    }
+
+    /// The public tokens of `list`: in a query, with no word boundaries marked.
+    private static func tokens(of list: TokenList, mode: Mode) -> [Token] {
+        let tokens = list.tokens()
         guard mode == .query else { return tokens }
         return tokens.map { token in
             var token = token
@@ -90,11 +95,11 @@ public final class Analyzer {
     /// ```
     public func indexedTokens(_ text: String, mode: Mode = .document) -> [Token] {
         let list = tokenList(text, mode: mode)
-        let plain = tokens(text, mode: mode)
+        let plain = Self.tokens(of: list, mode: mode)
         var result: [Token] = []
         _ = TokenPairing.forEach(list, mode: mode) { output in
             var token = plain[output.position]
-            if output.bytes.count != list.text(of: list.entries[output.position]).count || output.isColocated {
+            if output.isPair {
                 token.kind = .pair
                 token.text = String(decoding: output.bytes, as: UTF8.self)
                 token.byteRange = Int(output.source.lowerBound) ..< Int(output.source.upperBound)

@@ -21,11 +21,13 @@ enum TokenPairing {
     }
 
     /// One final token: its bytes (valid during the call only), where it came from in the original text, the
-    /// position of the character it stands at, and whether it shares that position with the token before it.
+    /// position of the character it stands at, whether it is a pair, and whether it shares that position with the
+    /// token before it (a pair in a document).
     struct Output {
         var bytes: UnsafeBufferPointer<UInt8>
         var source: Range<Int32>
         var position: Int
+        var isPair: Bool
         var isColocated: Bool
     }
 
@@ -52,7 +54,7 @@ enum TokenPairing {
                         previousPaired = paired
                         if !query || !paired {
                             let code = body(Output(bytes: text(entry), source: entry.sourceStart ..< entry.sourceEnd,
-                                                   position: position, isColocated: false))
+                                                   position: position, isPair: false, isColocated: false))
                             if code != 0 { return code }
                         }
                         guard paired, let next else { continue }
@@ -67,7 +69,7 @@ enum TokenPairing {
                             pair = UnsafeBufferPointer(rebasing: apart[0 ..< first.count + second.count])
                         }
                         let code = body(Output(bytes: pair, source: entry.sourceStart ..< next.sourceEnd,
-                                               position: position, isColocated: !query))
+                                               position: position, isPair: true, isColocated: !query))
                         if code != 0 { return code }
                     }
                     return 0

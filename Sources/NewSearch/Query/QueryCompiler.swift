@@ -110,7 +110,8 @@ struct QueryCompiler {
     }
 
     private mutating func compileTerm(_ text: String, positive: Bool) -> FTS5Expression? {
-        let members = synonyms.group(of: text, fold: analyzer.folded).map { group in group.filter { positions($0) > 0 } }
+        let members = synonyms.group(of: text, fold: analyzer.folded)?
+            .map { (text: $0, span: positions($0)) }.filter { $0.span > 0 }
         guard let members, members.count > 1 else {
             let span = positions(text)
             guard span > 0 else { return nil }
@@ -119,10 +120,11 @@ struct QueryCompiler {
         }
         // One ranking term for the whole group: its frequency is the union's, its matches any member's. (Its cache
         // key cannot be a term's text: NUL never reaches a query.)
-        let term = positive ? newTerm(members.joined(separator: "\u{0}"), marking: members) : nil
+        let texts = members.map(\.text)
+        let term = positive ? newTerm(texts.joined(separator: "\u{0}"), marking: texts) : nil
         return .or(members.map { member in
-            .phrase(member, RankingPlan.Phrase(term: term, requiresWordStart: false, isRequired: false,
-                                               span: positions(member)))
+            .phrase(member.text, RankingPlan.Phrase(term: term, requiresWordStart: false, isRequired: false,
+                                                    span: member.span))
         })
     }
 

@@ -13,7 +13,7 @@ struct SynonymTable: Sendable {
         self.synonyms = synonyms
         var groups: [String: Int] = [:]
         for (index, group) in synonyms.groups.enumerated() {
-            for member in group where groups[fold(member)] == nil { groups[fold(member)] = index }
+            for member in group.map(fold) where groups[member] == nil { groups[member] = index }
         }
         self.groups = groups
     }
@@ -21,8 +21,9 @@ struct SynonymTable: Sendable {
     /// The members of the group `term` (folded with `fold`) belongs to, `term` itself first as typed and then
     /// the others; nil when it belongs to none.
     func group(of term: String, fold: (String) -> String) -> [String]? {
-        guard !groups.isEmpty, let index = groups[fold(term)] else { return nil }
+        guard !groups.isEmpty else { return nil }
         let folded = fold(term)
+        guard let index = groups[folded] else { return nil }
         return [term] + synonyms.groups[index].filter { fold($0) != folded }
     }
 }

@@ -70,6 +70,9 @@ struct TopHits: HitCollector {
     /// The rows kept.
     var count: Int { heap.count }
 
+    /// The rows kept, in no particular order (``sorted()`` orders them).
+    var rows: [Row] { heap }
+
     /// Whether as many rows are kept as it can hold.
     var isFull: Bool { heap.count >= capacity }
 

@@ -15,16 +15,20 @@ struct MatchHighlighter {
     private let needles: [[UInt8]]
     /// The term each needle stands for (a term with synonyms has several).
     private let needleTerms: [Int]
+    /// The number of terms that have a needle: once each has been seen, a snippet's search may stop.
+    private let termsWithNeedles: Int
     private let analyzer: Analyzer
 
     /// - Parameter terms: the query's positive terms, each as the texts that mark it (``QueryPlan/marked``): the
     ///   term as typed, and its synonyms.
     init(terms: [[String]], analyzer: Analyzer) {
         self.analyzer = analyzer
-        let texts = terms.enumerated().flatMap { term, texts in texts.map { (term, $0) } }
-        let folded = texts.map { _, text in Self.needle(text, analyzer: analyzer) }
-        needles = folded.compactMap { $0 }
-        needleTerms = zip(texts, folded).compactMap { text, needle in needle == nil ? nil : text.0 }
+        let found = terms.enumerated().flatMap { term, texts in
+            texts.compactMap { text in Self.needle(text, analyzer: analyzer).map { (needle: $0, term: term) } }
+        }
+        needles = found.map(\.needle)
+        needleTerms = found.map(\.term)
+        termsWithNeedles = Set(needleTerms).count
     }
 
     /// The folded bytes `term` is found by in folded text, or nil when it has no token.
@@ -71,7 +75,7 @@ struct MatchHighlighter {
     func matches(in text: UnsafeBufferPointer<UInt8>, stoppingOnceAllSeen: Bool = true) -> [SnippetBuilder.Match] {
         guard !needles.isEmpty else { return [] }
         var found: [SnippetBuilder.Match] = []
-        var seen = [Bool](repeating: false, count: (needleTerms.max() ?? 0) + 1), unseen = Set(needleTerms).count
+        var seen = [Bool](repeating: false, count: (needleTerms.last ?? 0) + 1), unseen = termsWithNeedles
         // A match starting in the last `overlap` bytes of a chunk is left to the next chunk, which starts there.
         let overlap = 4 * (needles.map(\.count).max() ?? 0) + 8
         var start = 0

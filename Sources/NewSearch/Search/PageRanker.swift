@@ -78,7 +78,7 @@ struct PageRanker {
     private func untitledBound(_ query: RankingQuery) -> Double? {
         guard query.hasCandidateMatches else { return nil }
         var bound = query.top.bestDropped
-        for row in query.top.sorted() where !query.candidateMatches(of: row.id).contains(where: { $0.column == 0 }) {
+        for row in query.top.rows where !query.candidateMatches(of: row.id).contains(where: { $0.column == 0 }) {
             bound = max(bound, row.score)
         }
         return bound

@@ -150,7 +150,7 @@ public final class SearchIndex: Sendable {
     ///     let body = try index.highlighted(stored.article.body, query: "快递员 社会保险").html
     /// }
     /// ```
-    /// - Complexity: O(size of `text`); nothing is read from the index.
+    /// - Complexity: O(size of `text`); of the index, only its synonyms are read (once until it changes).
     @available(*, noasync, message: "blocks the caller; in async code use the async form, try await index.…, from an async function (top-level code picks this synchronous one)")
     public func highlighted(_ text: String, query: String) throws -> HighlightedText {
         try pool.read { try $0.searcher.highlighted(text, query: query) }

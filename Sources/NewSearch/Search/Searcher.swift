@@ -19,9 +19,7 @@ struct Searcher {
     }
 
     private func listPaths(matching text: String, cancellation: CancellationFlag?) throws -> [String] {
-        _ = try store.figures()
-        let plan = QueryCompiler.compile(QueryParser.parse(text), analyzer: analyzer, ranked: false,
-                                         synonyms: try synonyms())
+        let plan = try compile(QueryParser.parse(text), ranked: false).plan
         let execution = QueryPlanner.execution(of: plan, ranked: false)
         switch execution.strategy {
         case .nothing: return []
@@ -38,10 +36,9 @@ struct Searcher {
     private func run(_ text: String, options: SearchOptions, cancellation: CancellationFlag?) throws -> SearchResults {
         let started = ContinuousClock.now
         let parsed = QueryParser.parse(text)
-        // The figures first: opening them forgets the cached frequencies and synonyms when the index changed.
-        let figures = try store.figures()
-        let synonyms = try synonyms()
-        var plan = QueryCompiler.compile(parsed, analyzer: analyzer, synonyms: synonyms)
+        let compiled = try compile(parsed, ranked: true)
+        let figures = compiled.figures
+        var plan = compiled.plan
         if let dates = options.dates { plan.filters.append(.dated(dates)) }
         let known = store.cachedFrequencies(plan.ranking.terms)
         let execution = QueryPlanner.execution(
@@ -51,7 +48,7 @@ struct Searcher {
                 ? store.cachedUntitledBound(plan.ranking.terms[0], parameters: options.ranking) : nil)
         var results = SearchResults(query: text, total: 0, hits: [], warnings: plan.warnings)
         results.nothingToSearch = execution.strategy == .nothing
-        if options.explain { results.explanation = explanation(parsed, plan, synonyms: synonyms) }
+        if options.explain { results.explanation = explanation(parsed, plan, synonyms: compiled.synonyms) }
         if execution.strategy != .nothing {
             let ranked = try ranker.rankTitleTier(plan, execution, options, cancellation: cancellation)
                 ?? ranker.rankEveryHit(plan, execution, options, known: known, figures: figures,
@@ -99,15 +96,17 @@ struct Searcher {
     /// `text` with every occurrence of `query`'s terms highlighted, as hits highlight them (the excluded ones
     /// not), in the whole text.
     func highlighted(_ text: String, query: String) throws -> HighlightedText {
-        _ = try store.figures()
-        let plan = QueryCompiler.compile(QueryParser.parse(query), analyzer: analyzer, ranked: false,
-                                         synonyms: try synonyms())
+        let plan = try compile(QueryParser.parse(query), ranked: false).plan
         return MatchHighlighter(terms: plan.marked, analyzer: analyzer).highlighted(text, scanning: .max)
     }
 
-    /// The index's synonyms, as the compiler looks them up.
-    private func synonyms() throws -> SynonymTable {
-        try store.synonymTable(fold: analyzer.folded)
+    /// `parsed` compiled with the index's synonyms, and the figures the search ranks with. The figures are opened
+    /// first: opening them forgets the cached frequencies and synonyms when the index changed.
+    private func compile(_ parsed: ParsedQuery, ranked: Bool) throws
+        -> (plan: QueryPlan, synonyms: SynonymTable, figures: ArticleFigures) {
+        let figures = try store.figures()
+        let synonyms = try store.synonymTable(fold: analyzer.folded)
+        return (QueryCompiler.compile(parsed, analyzer: analyzer, ranked: ranked, synonyms: synonyms), synonyms, figures)
     }
 
     private func explanation(_ parsed: ParsedQuery, _ plan: QueryPlan, synonyms: SynonymTable) -> QueryExplanation {

@@ -38,7 +38,6 @@ extension IndexStore {
 
     /// Remembers the number of articles holding `term` in their title, until the index changes.
     func cacheTitleFrequency(_ frequency: Int, of term: String) {
-        if titleFrequencyCache.count >= 4096 { titleFrequencyCache.removeAll() }
         titleFrequencyCache[term] = frequency
     }
 
@@ -51,7 +50,6 @@ extension IndexStore {
 
     /// Remembers the bound of ``cachedUntitledBound(_:parameters:)``, until the index changes.
     func cacheUntitledBound(_ bound: Double, of term: String, parameters: RankingParameters) {
-        if untitledBoundCache.count >= 4096 { untitledBoundCache.removeAll() }
         untitledBoundCache[UntitledBoundKey(term: term, parameters: parameters)] = bound
     }
 
@@ -132,7 +130,6 @@ extension IndexStore {
     /// Remembers the document frequencies a search counted, until the index changes.
     func cacheFrequencies(_ frequencies: [Int?], of terms: [String]) {
         for (term, frequency) in zip(terms, frequencies) where frequency != nil {
-            if frequencyCache.count >= 4096 { frequencyCache.removeAll() }
             frequencyCache[term] = frequency
         }
     }

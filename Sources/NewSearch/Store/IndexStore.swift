@@ -21,12 +21,12 @@ final class IndexStore {
     var generation = 0
     var cachedFigures: (figures: ArticleFigures, dataVersion: Int64, generation: Int)?
     /// Document frequencies of query terms counted since the figures were opened (see ``figures()``).
-    var frequencyCache: [String: Int] = [:]
+    var frequencyCache = BoundedCache<String, Int>()
     /// The number of articles holding each term in their title, where a search counted it (see ``ExecutionPlan/titleTier``).
-    var titleFrequencyCache: [String: Int] = [:]
+    var titleFrequencyCache = BoundedCache<String, Int>()
     /// The best first-phase score (idf deferred) an article without the term in its title reached, per term and
     /// model, when a search ranked every hit; until the index changes (see ``cachedUntitledBound(_:parameters:)``).
-    var untitledBoundCache: [UntitledBoundKey: Double] = [:]
+    var untitledBoundCache = BoundedCache<UntitledBoundKey, Double>()
     struct UntitledBoundKey: Hashable {
         var term: String
         var parameters: RankingParameters
