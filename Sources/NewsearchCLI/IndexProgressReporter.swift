@@ -11,6 +11,7 @@ final class IndexProgressReporter {
     private let started: Date
     private var lastLine: Date
     private var drawn = false
+    private var phaseShown = false
 
     init(interactive: Bool, started: Date = Date()) {
         self.interactive = interactive
@@ -20,8 +21,22 @@ final class IndexProgressReporter {
 
     /// Shows `progress`: redrawn on a terminal, printed when a log line is due otherwise.
     func report(_ progress: IndexProgress) {
-        if let output = output(done: progress.done, total: progress.total, now: Date()) {
-            Terminal.printError(output, terminator: "")
+        if let output = output(progress, now: Date()) { Terminal.printError(output, terminator: "") }
+    }
+
+    /// What to write to standard error for `progress` at `now`: the files' line (see ``output(done:total:now:)``),
+    /// or once, when the run goes on to rank its frequent terms, a line that says so (they go fast; it stays until
+    /// the summary).
+    func output(_ progress: IndexProgress, now: Date) -> String? {
+        switch progress.phase {
+        case .articles:
+            return output(done: progress.done, total: progress.total, now: now)
+        case .frequentTerms:
+            guard !phaseShown else { return nil }
+            phaseShown = true
+            drawn = interactive
+            let line = "Ranking the first page of \(progress.total) frequent terms"
+            return interactive ? "\r" + line + "\u{1B}[K" : line + "\n"
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NewSearch
 @testable import NewsearchCLI
 import Testing
 
@@ -29,5 +30,15 @@ import Testing
         let reporter = IndexProgressReporter(interactive: true, started: started)
         let output = reporter.output(done: 256, total: 512, now: started.addingTimeInterval(0.1))
         #expect(output == "\rIndexing: 256/512 files, 2560 articles/s, 1 s left\u{1B}[K")
+    }
+
+    @Test func theFrequentTermsGetOneLineOnce() {
+        let log = IndexProgressReporter(interactive: false, started: started)
+        let first = log.output(IndexProgress(done: 0, total: 964, phase: .frequentTerms), now: started)
+        #expect(first == "Ranking the first page of 964 frequent terms\n")
+        #expect(log.output(IndexProgress(done: 64, total: 964, phase: .frequentTerms), now: started.addingTimeInterval(9)) == nil)
+        let terminal = IndexProgressReporter(interactive: true, started: started)
+        #expect(terminal.output(IndexProgress(done: 0, total: 3, phase: .frequentTerms), now: started)
+                == "\rRanking the first page of 3 frequent terms\u{1B}[K")
     }
 }

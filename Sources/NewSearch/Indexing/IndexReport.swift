@@ -31,6 +31,12 @@ public struct IndexReport: Sendable, Equatable {
     /// into one segment after a bulk load or once updates and removals since the last such merge reach a tenth of
     /// the articles, else FTS5's levels as they fill (see the README's *Updates* paragraph).
     public var mergeSeconds: Double?
+    /// The number of frequent terms whose first page the run ranked ahead of time, nil when the articles did not
+    /// change (see the README's *Frequent terms* paragraph): a search of one such term alone reads its page instead of
+    /// ranking every match.
+    public var headsRanked: Int?
+    /// The seconds ranking them took, nil when none were ranked.
+    public var headSeconds: Double?
 
     /// Articles indexed in this run, new or updated.
     public var indexed: Int { added + updated }

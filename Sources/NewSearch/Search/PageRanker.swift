@@ -84,6 +84,18 @@ struct PageRanker {
         return bound
     }
 
+    /// The page read from the ranked head stored under `key` (the folded ``ExecutionPlan/head``), with the head's
+    /// frequency as the total; nil when the index holds no such head under the search's model.
+    func rankFromHead(key: String?, _ options: SearchOptions) throws -> RankedPage? {
+        guard let key, let limit = options.limit,
+              let head = try store.head(expression: key, model: RankedHead.modelKey(options.ranking))
+        else { return nil }
+        let wanted = max(0, options.offset) + limit
+        guard head.rows.count >= min(wanted, head.frequency) else { return nil }
+        return RankedPage(page: Array(head.rows.prefix(wanted)), parts: [:], total: head.frequency,
+                          matching: head.frequency)
+    }
+
     /// The page ranked from the articles that hold the one term in their title (``ExecutionPlan/titleTier``), with
     /// the term's document frequency an earlier search counted as its total; nil when that page is not the page of
     /// every hit (too few such articles, or one on the page scores no more than an article without the term in its

@@ -23,6 +23,11 @@ enum QueryPlanner {
             totalIsTermFrequency: plan.filters.isEmpty && phrases.count == 1
                 && phrases.allSatisfy { $0.term != nil && !$0.requiresWordStart },
             cachesFrequencies: !match.confinesToColumn)
+        if ranked, let options, execution.totalIsTermFrequency, options.sort == .relevance, options.facets.isEmpty,
+           !options.explain, !match.confinesToColumn, let limit = options.limit,
+           max(0, options.offset) + limit <= RankedHead.capacity {
+            execution.head = match.text
+        }
         // The title tier pays when the term is frequent (its first walk of the term's rows is doubled when the tier
         // cannot fill the page), from as many articles as the count may stop at, and few of them hold it in their
         // title (at most a fifth, once a search counted them: 习近平, in two of five titles, ranked 1.4 times as

@@ -50,7 +50,8 @@ struct Searcher {
         results.nothingToSearch = execution.strategy == .nothing
         if options.explain { results.explanation = explanation(parsed, plan, synonyms: compiled.synonyms) }
         if execution.strategy != .nothing {
-            let ranked = try ranker.rankTitleTier(plan, execution, options, cancellation: cancellation)
+            let ranked = try ranker.rankFromHead(key: execution.head.map(headKey), options)
+                ?? ranker.rankTitleTier(plan, execution, options, cancellation: cancellation)
                 ?? ranker.rankEveryHit(plan, execution, options, known: known, figures: figures,
                                        cancellation: cancellation)
             let cap = options.exactTotal ? Int.max : options.countedTotal
@@ -102,7 +103,7 @@ struct Searcher {
 
     /// `parsed` compiled with the index's synonyms, and the figures the search ranks with. The figures are opened
     /// first: opening them forgets the cached frequencies and synonyms when the index changed.
-    private func compile(_ parsed: ParsedQuery, ranked: Bool) throws
+    func compile(_ parsed: ParsedQuery, ranked: Bool) throws
         -> (plan: QueryPlan, synonyms: SynonymTable, figures: ArticleFigures) {
         let figures = try store.figures()
         let synonyms = try store.synonymTable(fold: analyzer.folded)

@@ -10,6 +10,8 @@
 /// newsearch_statistics(id, title_length, body_length, title_positions, body_positions, date, boundaries BLOB)
 /// newsearch_figures(block, entries BLOB)    -- each article's lengths and date, 256 articles a block (ArticleFigures)
 /// newsearch_totals(articles, title_length, body_length)   -- one row: the count and the sums of the lengths
+/// newsearch_heads(expression PRIMARY KEY, model, frequency, rows BLOB)
+///     -- the best 256 articles of each frequent term, ranked after an index run (RankedHead); emptied by any write
 /// newsearch_fts USING fts5(title, body, content='newsearch_articles', content_rowid='id',
 ///                          tokenize='newsearch', columnsize=0)
 /// ```
@@ -24,14 +26,16 @@
 /// Triggers keep the tables consistent whoever changes them: deleting a `newsearch_documents` row (newsearch
 /// does only that to remove an article; an app may too, on a connection with ``SQLiteExtension`` registered)
 /// removes its FTS5 entries and statistics, a statistics row removed takes its share out of the totals and its entry
-/// out of the figures (through the SQL function `newsearch_figure`, ``FigureFunction``), and changing a row's id, title or body is refused, since its tokens
+/// out of the figures (through the SQL function `newsearch_figure`, ``FigureFunction``) and empties the ranked heads,
+/// and changing a row's id, title or body is refused, since its tokens
 /// and statistics would no longer match. Adding an article's totals and figures is the store's, in the statements
-/// after its statistics row (``figureUpsert``): a trigger on insert would make SQLite open a statement savepoint for
+/// after its statistics row (``figureUpsert``), as is emptying the heads before a run's first article
+/// (``headsRemoval``): a trigger on insert would make SQLite open a statement savepoint for
 /// every article, at which FTS5 writes its pending terms out as a segment (indexing the shared corpus took 1.6
 /// times as long).
 enum IndexSchema {
     /// Bumped when the tables change shape.
-    static let version = 5
+    static let version = 6
     /// `PRAGMA application_id` of a newsearch file: "news" in ASCII.
     static let applicationID: Int64 = 0x6E65_7773
 
@@ -43,6 +47,7 @@ enum IndexSchema {
     static let fts = "newsearch_fts"
     static let figures = "newsearch_figures"
     static let totals = "newsearch_totals"
+    static let heads = "newsearch_heads"
 
     /// The statements that create the tables, in order.
     static let creation = """
@@ -75,6 +80,12 @@ enum IndexSchema {
             body_length INTEGER NOT NULL
         );
         INSERT OR IGNORE INTO \(totals) (id, articles, title_length, body_length) VALUES (1, 0, 0, 0);
+        CREATE TABLE IF NOT EXISTS \(heads) (
+            expression TEXT PRIMARY KEY,
+            model TEXT NOT NULL,
+            frequency INTEGER NOT NULL,
+            rows BLOB NOT NULL
+        ) WITHOUT ROWID;
         CREATE VIEW IF NOT EXISTS \(articles) AS
             SELECT id, path, title, author, categories, date, \(StoredTextFunction.name)(compressed_body) AS body,
                    images, content_hash
@@ -93,6 +104,7 @@ enum IndexSchema {
                 body_length = body_length - old.body_length;
             UPDATE \(figures) SET entries = \(FigureFunction.name)(entries, old.id, 0, 0, NULL)
                 WHERE block = old.id >> \(ArticleFigures.blockShift);
+            \(headsRemoval);
         END;
         CREATE TRIGGER IF NOT EXISTS \(documents)_update
         BEFORE UPDATE OF id, title, compressed_body ON \(documents) BEGIN
@@ -112,9 +124,13 @@ enum IndexSchema {
         ON CONFLICT (block) DO UPDATE SET entries = \(FigureFunction.name)(entries, ?1, ?2, ?3, ?4)
         """
 
+    /// Empties the ranked heads: they rank the articles as they were.
+    static let headsRemoval = "DELETE FROM \(heads)"
+
     /// Everything ``creation`` makes, by type and name: an index that lacks one is damaged.
     static let objects: [(type: String, name: String)] = [
         ("table", meta), ("table", documents), ("table", statistics), ("table", figures), ("table", totals),
+        ("table", heads),
         ("view", articles), ("table", fts), ("trigger", "\(documents)_delete"), ("trigger", "\(documents)_update"),
         ("trigger", "\(statistics)_delete"),
     ]
@@ -123,6 +139,7 @@ enum IndexSchema {
     static let removal = """
         DROP TABLE IF EXISTS \(fts); DROP VIEW IF EXISTS \(articles); DROP TABLE IF EXISTS \(statistics);
         DROP TABLE IF EXISTS \(figures); DROP TABLE IF EXISTS \(totals);
+        DROP TABLE IF EXISTS \(heads);
         DROP TABLE IF EXISTS \(documents); DROP TABLE IF EXISTS \(meta);
         """
 

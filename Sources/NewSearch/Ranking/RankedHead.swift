@@ -1,0 +1,61 @@
+/// The head of a frequent term's ranking, computed ahead of time: its best ``capacity`` articles in the order a
+/// search ranks them (both phases, idf deferred), with the number of articles it matches. A search for the term alone
+/// in relevance order reads its page from here instead of scoring tens of thousands of matches, so that its cost no
+/// longer grows with the archive.
+///
+/// Heads are made after an index run for every term of one token matching at least ``minimumFrequency`` articles
+/// (the search layer's ``HeadRanker``), stored one row a term (``IndexSchema/heads``), and dropped whole by any
+/// write to the articles, in the same transaction: a head that exists is the ranking of the index as it is. It is
+/// valid under the model it was ranked with only (``modelKey(_:)``).
+struct RankedHead: Equatable {
+    /// The best articles, best first, scored without the term's idf.
+    var rows: [TopHits.Row]
+    /// The number of articles the term matches: the search's total and the idf's count.
+    var frequency: Int
+
+    /// The most rows a head keeps: the first phase's candidates (``PageRanker/candidates``), so that a head is the
+    /// ranking a search of that many rows makes, and a page within it is the page of a search of every hit.
+    static let capacity = 256
+    /// The fewest articles a term of one token matches for it to get a head: below it, ranking every match costs
+    /// about as much as reading the head (about 75 ns a match, 0.3 ms for 4,096).
+    static let minimumFrequency = 16384
+    /// Bumped when the stored bytes or the meaning of a score change (a change of the model's code that its
+    /// parameters do not show): heads of another version are not used.
+    static let version = 1
+
+    /// The key of the model a head was ranked with: heads are used only by searches under the same parameters.
+    static func modelKey(_ parameters: RankingParameters) -> String {
+        "\(version) \(parameters.description)"
+    }
+
+    /// Bytes per row: the row id and the date as little-endian `Int64`s, then the score's IEEE 754 bits.
+    private static let rowBytes = 24
+
+    /// The stored form: the rows one after another (``rowBytes`` each).
+    var encoded: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(rows.count * Self.rowBytes)
+        for row in rows {
+            for value in [UInt64(bitPattern: row.id), UInt64(bitPattern: row.date), row.score.bitPattern] {
+                withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+            }
+        }
+        return bytes
+    }
+
+    /// The head stored as `bytes` with `frequency`; nil when the bytes are not a whole number of rows.
+    init?(encoded bytes: UnsafeRawBufferPointer, frequency: Int) {
+        guard bytes.count % Self.rowBytes == 0 else { return nil }
+        func word(_ offset: Int) -> UInt64 { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
+        rows = stride(from: 0, to: bytes.count, by: Self.rowBytes).map { offset in
+            TopHits.Row(id: Int64(bitPattern: word(offset)), score: Double(bitPattern: word(offset + 16)),
+                        date: Int64(bitPattern: word(offset + 8)))
+        }
+        self.frequency = frequency
+    }
+
+    init(rows: [TopHits.Row], frequency: Int) {
+        self.rows = rows
+        self.frequency = frequency
+    }
+}
