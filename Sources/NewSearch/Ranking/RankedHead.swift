@@ -3,10 +3,11 @@
 /// in relevance order reads its page from here instead of scoring tens of thousands of matches, so that its cost no
 /// longer grows with the archive.
 ///
-/// Heads are made after an index run for every term of one token matching at least ``minimumFrequency`` articles
-/// (the search layer's ``HeadRanker``), stored one row a term (``IndexSchema/heads``), and dropped whole by any
-/// write to the articles, in the same transaction: a head that exists is the ranking of the index as it is. It is
-/// valid under the model it was ranked with only (``modelKey(_:)``).
+/// Heads are made after an index run for every frequent term (at least ``minimumFrequency`` articles: a token of the
+/// index, or a phrase of whole words found in a sample; ``SearchIndex/rankHeads(into:minimumFrequency:cancellation:progress:)``),
+/// stored one row a term (``IndexSchema/heads``), and dropped whole by any write to the articles, in the same
+/// transaction: a head that exists is the ranking of the index as it is. It is valid under the model it was ranked
+/// with only (``modelKey(_:)``).
 struct RankedHead: Equatable {
     /// The best articles, best first, scored without the term's idf.
     var rows: [TopHits.Row]
@@ -16,9 +17,12 @@ struct RankedHead: Equatable {
     /// The most rows a head keeps: the first phase's candidates (``PageRanker/candidates``), so that a head is the
     /// ranking a search of that many rows makes, and a page within it is the page of a search of every hit.
     static let capacity = 256
-    /// The fewest articles a term of one token matches for it to get a head: below it, ranking every match costs
-    /// about as much as reading the head (about 75 ns a match, 0.3 ms for 4,096).
-    static let minimumFrequency = 16384
+    /// The fewest articles a term matches for it to get a head. Reading a head costs about as much as ranking a few
+    /// hundred matches, so the bound is set by what ranking the heads after a run costs: at ×10 of the shared corpus
+    /// (198,810 articles) 8,192 gives 1,823 heads in 5.6 s on two cores, 16,384 gives 964 in 6.1 s (measured before
+    /// the vocabulary pass was shared among the cores), and the typical queries' median went from 1.01–1.11 ms
+    /// (16,384) to 0.92–0.94 ms (8,192), their terms of 8,192 to 16,383 articles each costing 1–2 ms without a head.
+    static let minimumFrequency = 8192
     /// Bumped when the stored bytes or the meaning of a score change (a change of the model's code that its
     /// parameters do not show): heads of another version are not used.
     static let version = 1

@@ -240,33 +240,18 @@ public final class SearchIndex: Sendable {
 
     func index(_ roots: [String], followLinks: Bool = false, cancellation: CancellationFlag?,
                progress: (IndexProgress) -> Void) throws -> IndexReport {
-        try pool.write { session in
-            var report = try Indexer(store: session.store, cancellation: cancellation, followLinks: followLinks)
-                .index(roots, progress: progress)
-            try Self.rankHeads(session, into: &report, cancellation: cancellation, progress: progress)
-            return report
+        var report = try pool.write {
+            try Indexer(store: $0.store, cancellation: cancellation, followLinks: followLinks).index(roots, progress: progress)
         }
+        try rankHeads(into: &report, cancellation: cancellation, progress: progress)
+        return report
     }
 
     func add(contentsOf articles: [(path: String, article: Article)], cancellation: CancellationFlag?,
              progress: (IndexProgress) -> Void) throws -> IndexReport {
-        try pool.write { session in
-            var report = try Indexer(store: session.store, cancellation: cancellation).add(articles, progress: progress)
-            try Self.rankHeads(session, into: &report, cancellation: cancellation, progress: progress)
-            return report
-        }
-    }
-
-    /// Ranks the frequent terms' heads after a run that changed the articles (see ``RankedHead``), timed.
-    private static func rankHeads(_ session: IndexSession, into report: inout IndexReport,
-                                  cancellation: CancellationFlag?, progress: (IndexProgress) -> Void) throws {
-        let started = ContinuousClock.now
-        guard let terms = try session.searcher.rankHeads(cancellation: cancellation, progress: { done, total in
-            progress(IndexProgress(done: done, total: total, phase: .frequentTerms))
-        }) else { return }
-        let elapsed = ContinuousClock.now - started
-        report.headsRanked = terms
-        report.headSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        var report = try pool.write { try Indexer(store: $0.store, cancellation: cancellation).add(articles, progress: progress) }
+        try rankHeads(into: &report, cancellation: cancellation, progress: progress)
+        return report
     }
 
     func search(_ query: String, options: SearchOptions, cancellation: CancellationFlag?) throws -> SearchResults {

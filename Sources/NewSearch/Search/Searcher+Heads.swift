@@ -1,35 +1,61 @@
 extension Searcher {
-    /// Ranks the head of every frequent term, under the standard model, and stores them in place of the index's heads
-    /// (see ``RankedHead``); nothing when the heads were ranked since the articles last changed. Returns the number
-    /// of heads ranked, nil when none had to be.
-    ///
-    /// The terms: every token of the index that at least `minimumFrequency` articles hold (FTS5's vocabulary), and
-    /// every run of 3 to 6 characters that makes whole words in the articles of a sample (``sampledPhrases``) and
-    /// that many articles hold (习近平, 一带一路). Each head is the page of 256 rows a search of the term ranks from
-    /// every hit, so that a search reading its page from the head answers as that search would.
-    /// - Parameter progress: called before the first term and after every 64th, with the terms ranked and the
-    ///   terms to rank.
-    func rankHeads(minimumFrequency: Int = RankedHead.minimumFrequency, cancellation: CancellationFlag? = nil,
-                   progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> Int? {
-        guard try !store.headsAreRanked() else { return nil }
-        var options = SearchOptions(limit: RankedHead.capacity)
-        options.ranking = .standard
+    /// The tokens of the index that at least `minimumFrequency` articles hold, in shard `shard` of `shards` (FTS5's
+    /// vocabulary cut in about equal parts, ``vocabularyCuts(_:)``, so that readers can share its pass); none in an
+    /// index of fewer articles.
+    func frequentTokens(minimumFrequency: Int = RankedHead.minimumFrequency, shard: Int = 0, of shards: Int = 1) throws
+        -> [String] {
+        try store.reading {
+            guard try store.documentCount() >= minimumFrequency else { return [] }
+            let cuts = Self.vocabularyCuts(shards)
+            return try store.frequentTokens(atLeast: minimumFrequency, from: shard > 0 ? cuts[shard - 1] : nil,
+                                            below: shard < cuts.count ? cuts[shard] : nil)
+        }
+    }
+
+    /// Where FTS5's vocabulary is cut into `shards` parts of about equal work: in news text half of it lies in terms
+    /// below 工 (U+5DE5), the rest up to the end of the CJK block (U+9FFF); each half is cut evenly.
+    static func vocabularyCuts(_ shards: Int) -> [String] {
+        guard shards > 1 else { return [] }
+        return (1 ..< shards).map { cut in
+            let share = Double(cut) / Double(shards)
+            let scalar = share <= 0.5 ? 0x4E00 + share / 0.5 * Double(0x5DE5 - 0x4E00)
+                : 0x5DE5 + (share - 0.5) / 0.5 * Double(0xA000 - 0x5DE5)
+            return String(Character(Unicode.Scalar(UInt32(scalar))!))
+        }
+    }
+
+    /// The phrases worth a head (see ``sampledPhrases(estimatedAtLeast:)``): those the sample says at least
+    /// `minimumFrequency` articles hold; none in an index of fewer articles.
+    func frequentPhrases(minimumFrequency: Int = RankedHead.minimumFrequency) throws -> [String] {
+        try store.reading {
+            guard try store.documentCount() >= minimumFrequency else { return [] }
+            return try sampledPhrases(estimatedAtLeast: minimumFrequency)
+        }
+    }
+
+    /// The heads of those of `terms` that a head can answer and at least `minimumFrequency` articles hold, ranked under
+    /// the standard model in one read transaction, by the key each is stored under. Each head is the page of 256 rows
+    /// a search of the term ranks from every hit, so that a search reading its page from the head answers as that
+    /// search would.
+    func rankHeads(of terms: [String], minimumFrequency: Int = RankedHead.minimumFrequency,
+                   cancellation: CancellationFlag? = nil) throws -> [String: RankedHead] {
         var heads: [String: RankedHead] = [:]
         try store.reading {
-            // No term can reach the threshold in an index of fewer articles: nothing to read.
-            guard try store.documentCount() >= minimumFrequency else { return }
-            let terms = try store.frequentTokens(atLeast: minimumFrequency)
-                + sampledPhrases(estimatedAtLeast: minimumFrequency / 2)
-            for (done, term) in terms.enumerated() {
+            for term in terms {
                 try cancellation?.check()
-                if done % 64 == 0 { progress(done, terms.count) }
-                guard let (key, head) = try rankHead(of: term, options: options), heads[key] == nil,
+                guard let (key, head) = try rankHead(of: term, options: Self.headOptions), heads[key] == nil,
                       head.frequency >= minimumFrequency else { continue }
                 heads[key] = head
             }
         }
-        try store.replaceHeads(heads, model: RankedHead.modelKey(options.ranking))
-        return heads.count
+        return heads
+    }
+
+    /// The search whose page a head is: 256 rows under the standard model.
+    static var headOptions: SearchOptions {
+        var options = SearchOptions(limit: RankedHead.capacity)
+        options.ranking = .standard
+        return options
     }
 
     /// The articles a sample for ``sampledPhrases(estimatedAtLeast:)`` reads: enough to estimate a frequency of a

@@ -1,3 +1,5 @@
+import Foundation
+
 extension IndexStore {
     /// The head ranked for the match expression `expression` under the model `model` (``RankedHead/modelKey(_:)``),
     /// if the index holds one: every write to the articles empties the heads, so one that is found ranks the index
@@ -10,17 +12,36 @@ extension IndexStore {
         return statement.withBlob(1) { RankedHead(encoded: $0, frequency: frequency) }
     }
 
-    /// Whether the heads were ranked since the articles last changed (``replaceHeads(_:model:)`` ran after the last
-    /// write): a run that changed nothing need not rank them again.
+    /// Whether the heads were ranked since the articles last changed (``replaceHeads(_:model:ifMarked:)`` ran after
+    /// the last write): a run that changed nothing need not rank them again.
     func headsAreRanked() throws -> Bool {
         let statement = try database.cachedStatement("SELECT 1 FROM \(IndexSchema.heads) WHERE expression = ''")
         return try statement.step()
     }
 
-    /// Replaces every head with `heads` (by match expression), ranked under the model `model`, in one transaction,
-    /// and marks them ranked (a row of no expression, which any write removes with them).
-    func replaceHeads(_ heads: [String: RankedHead], model: String) throws {
+    /// Marks the articles as they are now as the ones heads are being ranked for, and returns the mark: any write to
+    /// the articles removes it with the heads, so that ``replaceHeads(_:model:ifMarked:)`` can tell whether the
+    /// heads ranked meanwhile, on other connections, still rank the index. Nil when the heads are ranked already.
+    func markHeadsForRanking() throws -> String? {
         try database.transaction {
+            guard try !headsAreRanked() else { return nil }
+            let mark = "\u{1}" + UUID().uuidString
+            try database.prepare("INSERT OR REPLACE INTO \(IndexSchema.heads) (expression, model, frequency, rows) VALUES (?, '', 0, x'')")
+                .bind(.text(mark)).run()
+            return mark
+        }
+    }
+
+    /// Replaces every head with `heads` (by match expression), ranked under the model `model`, and marks them ranked
+    /// (a row of no expression, which any write removes with them), in one transaction; when `mark` is given, only
+    /// if the articles did not change since ``markHeadsForRanking()`` made it. Returns whether the heads were stored.
+    @discardableResult
+    func replaceHeads(_ heads: [String: RankedHead], model: String, ifMarked mark: String? = nil) throws -> Bool {
+        try database.transaction {
+            if let mark {
+                let marked = try database.prepare("SELECT 1 FROM \(IndexSchema.heads) WHERE expression = ?")
+                guard try marked.bind(.text(mark)).step() else { return false }
+            }
             try database.execute(IndexSchema.headsRemoval)
             let insert = try database.prepare(
                 "INSERT INTO \(IndexSchema.heads) (expression, model, frequency, rows) VALUES (?, ?, ?, ?)")
@@ -29,17 +50,23 @@ extension IndexStore {
                 try insert.bind(.text(expression), .text(model), .integer(Int64(head.frequency)),
                                 .blob(head.encoded)).run()
             }
+            return true
         }
     }
 
-    /// The tokens of the index that at least `frequency` articles hold, most frequent first, through FTS5's own
-    /// vocabulary (one pass over the index's terms).
-    func frequentTokens(atLeast frequency: Int) throws -> [String] {
+    /// The tokens of the index that at least `frequency` articles hold, from `lower` (inclusive) to `upper`
+    /// (exclusive) where given, most frequent first, through FTS5's own vocabulary (one pass over those terms' lists).
+    func frequentTokens(atLeast frequency: Int, from lower: String? = nil, below upper: String? = nil) throws -> [String] {
         try database.execute(
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.\(IndexSchema.fts)_vocabulary USING fts5vocab(main, \(IndexSchema.fts), row)")
+        // Each bound a constraint of its own, which the vocabulary table seeks to (not inside an OR, which it cannot).
+        let bounds = (lower == nil ? "" : " AND term >= ?2") + (upper == nil ? "" : " AND term < ?3")
         let statement = try database.prepare(
-            "SELECT term FROM temp.\(IndexSchema.fts)_vocabulary WHERE doc >= ? ORDER BY doc DESC, term")
-        try statement.bind(.integer(Int64(frequency)))
+            "SELECT term FROM temp.\(IndexSchema.fts)_vocabulary WHERE doc >= ?1\(bounds) ORDER BY doc DESC, term")
+        // Parameters up to the highest one the text names (?3 when there is an upper bound).
+        let values: [SQLValue] = [.integer(Int64(frequency))]
+            + (upper.map { [lower.map(SQLValue.text) ?? .null, .text($0)] } ?? lower.map { [.text($0)] } ?? [])
+        try statement.bind(values)
         var tokens: [String] = []
         while try statement.step() { tokens.append(statement.text(0) ?? "") }
         return tokens
