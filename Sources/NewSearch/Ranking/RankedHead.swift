@@ -25,36 +25,52 @@ struct RankedHead: Equatable {
     static let minimumFrequency = 8192
     /// Bumped when the stored bytes or the meaning of a score change (a change of the model's code that its
     /// parameters do not show): heads of another version are not used.
-    static let version = 1
+    static let version = 2
 
     /// The key of the model a head was ranked with: heads are used only by searches under the same parameters.
     static func modelKey(_ parameters: RankingParameters) -> String {
         "\(version) \(parameters.description)"
     }
 
-    /// Bytes per row: the row id and the date as little-endian `Int64`s, then the score's IEEE 754 bits.
-    private static let rowBytes = 24
-
-    /// The stored form: the rows one after another (``rowBytes`` each).
+    /// The stored form, about 11 bytes a row (a head of 256 rows fits in one row of a 16 KB page, with no overflow
+    /// page): each row's id as a LEB128 varint of its zigzag form, then its score's IEEE 754 bits, little-endian. Not
+    /// its date, which the figures give (``init(encoded:frequency:date:)``).
     var encoded: [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(rows.count * Self.rowBytes)
+        bytes.reserveCapacity(rows.count * 12)
         for row in rows {
-            for value in [UInt64(bitPattern: row.id), UInt64(bitPattern: row.date), row.score.bitPattern] {
-                withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+            var zigzag = UInt64(bitPattern: row.id << 1 ^ row.id >> 63)
+            while zigzag >= 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: zigzag) | 0x80)
+                zigzag >>= 7
             }
+            bytes.append(UInt8(zigzag))
+            withUnsafeBytes(of: row.score.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
         }
         return bytes
     }
 
-    /// The head stored as `bytes` with `frequency`; nil when the bytes are not a whole number of rows.
-    init?(encoded bytes: UnsafeRawBufferPointer, frequency: Int) {
-        guard bytes.count % Self.rowBytes == 0 else { return nil }
-        func word(_ offset: Int) -> UInt64 { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
-        rows = stride(from: 0, to: bytes.count, by: Self.rowBytes).map { offset in
-            TopHits.Row(id: Int64(bitPattern: word(offset)), score: Double(bitPattern: word(offset + 16)),
-                        date: Int64(bitPattern: word(offset + 8)))
+    /// The head stored as `bytes` with `frequency`, each row's date from `date`; nil when the bytes are not whole
+    /// rows.
+    init?(encoded bytes: UnsafeRawBufferPointer, frequency: Int, date: (Int64) -> Int64) {
+        var rows: [TopHits.Row] = [], offset = 0
+        while offset < bytes.count {
+            var zigzag: UInt64 = 0, shift: UInt64 = 0
+            while true {
+                guard offset < bytes.count, shift < 64 else { return nil }
+                let byte = bytes[offset]
+                offset += 1
+                zigzag |= UInt64(byte & 0x7F) << shift
+                shift += 7
+                if byte < 0x80 { break }
+            }
+            guard offset + 8 <= bytes.count else { return nil }
+            let id = Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1)
+            let score = Double(bitPattern: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            offset += 8
+            rows.append(TopHits.Row(id: id, score: score, date: date(id)))
         }
+        self.rows = rows
         self.frequency = frequency
     }
 

@@ -8,8 +8,8 @@ extension IndexStore {
         let statement = try database.cachedStatement(
             "SELECT frequency, rows FROM \(IndexSchema.heads) WHERE expression = ? AND model = ?")
         guard try statement.bind(.text(expression), .text(model)).step() else { return nil }
-        let frequency = Int(statement.int64(0))
-        return statement.withBlob(1) { RankedHead(encoded: $0, frequency: frequency) }
+        let frequency = Int(statement.int64(0)), figures = try figures()
+        return statement.withBlob(1) { RankedHead(encoded: $0, frequency: frequency) { figures.entry($0).date } }
     }
 
     /// Whether the heads were ranked since the articles last changed (``replaceHeads(_:model:ifMarked:)`` ran after

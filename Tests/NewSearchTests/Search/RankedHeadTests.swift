@@ -138,10 +138,13 @@ import Testing
     }
 
     @Test func aHeadIsStoredAndReadBackWhole() throws {
-        let rows = [TopHits.Row(id: 7, score: 2.5, date: 1_700_000_000), TopHits.Row(id: -1, score: 0.125, date: .min)]
+        let rows = [TopHits.Row(id: 7, score: 2.5, date: 1_700_000_000), TopHits.Row(id: 1 << 40, score: 0.125, date: .min),
+                    TopHits.Row(id: -3, score: .pi, date: 9), TopHits.Row(id: .max, score: 0, date: 0)]
         let head = RankedHead(rows: rows, frequency: 9)
         let bytes = head.encoded
-        #expect(bytes.withUnsafeBytes { RankedHead(encoded: $0, frequency: 9) } == head)
-        #expect(bytes.dropLast().withUnsafeBytes { RankedHead(encoded: UnsafeRawBufferPointer($0), frequency: 9) } == nil)
+        let dates = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.date) })
+        #expect(bytes.withUnsafeBytes { RankedHead(encoded: $0, frequency: 9) { dates[$0] ?? 0 } } == head)
+        #expect(bytes.count < rows.count * 12 + 9, "a varint id and a score a row")
+        #expect(bytes.dropLast().withUnsafeBytes { RankedHead(encoded: UnsafeRawBufferPointer($0), frequency: 9) { _ in 0 } } == nil)
     }
 }
