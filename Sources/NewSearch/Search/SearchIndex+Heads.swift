@@ -18,7 +18,8 @@ extension SearchIndex {
             try searcher.frequentTokens(minimumFrequency: minimumFrequency, shard: shard, of: cores)
                 + (shard == 0 ? searcher.frequentPhrases(minimumFrequency: minimumFrequency) : [])
         }
-        let terms = found.flatMap { $0 }
+        var seen = Set<String>()
+        let terms = found.flatMap { $0 }.filter { seen.insert($0).inserted }
         progress(IndexProgress(done: 0, total: terms.count, phase: .frequentTerms))
         let workers = max(1, min(cores, terms.count / 16))
         let shares = try onReaders(workers) { searcher, worker in
