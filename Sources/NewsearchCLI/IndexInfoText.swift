@@ -26,12 +26,14 @@ enum IndexInfoText {
         var analysis: Analysis
         var dictionaryWords: Int
         var synonymGroups: Int
+        var rankedHeads: Int?
         var lastUpdated: String?
 
         enum CodingKeys: String, CodingKey {
             case path, articles, analysis
             case bytesOnDisk = "bytes_on_disk", firstDate = "first_date", lastDate = "last_date"
-            case dictionaryWords = "dictionary_words", synonymGroups = "synonym_groups", lastUpdated = "last_updated"
+            case dictionaryWords = "dictionary_words", synonymGroups = "synonym_groups", rankedHeads = "ranked_heads"
+            case lastUpdated = "last_updated"
         }
 
         /// Encodes every key, a missing date as `null`.
@@ -45,6 +47,7 @@ enum IndexInfoText {
             try container.encode(analysis, forKey: .analysis)
             try container.encode(dictionaryWords, forKey: .dictionaryWords)
             try container.encode(synonymGroups, forKey: .synonymGroups)
+            try container.encode(rankedHeads, forKey: .rankedHeads)
             try container.encode(lastUpdated, forKey: .lastUpdated)
         }
     }
@@ -56,7 +59,7 @@ enum IndexInfoText {
             firstDate: info.firstDate.map(iso), lastDate: info.lastDate.map(iso),
             analysis: .init(analyzerVersion: stamp.analyzerVersion, segmenter: stamp.segmenter, icuVersion: stamp.icuVersion,
                             normalization: stamp.normalization, dictionaryChecksum: stamp.dictionaryChecksum),
-            dictionaryWords: info.dictionaryWords, synonymGroups: info.synonymGroups,
+            dictionaryWords: info.dictionaryWords, synonymGroups: info.synonymGroups, rankedHeads: info.rankedHeads,
             lastUpdated: info.lastUpdated.map(iso))
         return try JSONLine.encode(document)
     }
@@ -76,6 +79,8 @@ enum IndexInfoText {
             ["Analysis:", info.stamp.description],
             ["Dictionary:", info.dictionaryWords == 1 ? "1 word" : "\(info.dictionaryWords) words"],
             ["Synonyms:", info.synonymGroups == 1 ? "1 group" : "\(info.synonymGroups) groups"],
+            ["Frequent:", info.rankedHeads.map { $0 == 0 ? "no term in 8,192 articles" : "\($0) terms, their first page ranked ahead" }
+                ?? "not ranked since the last change (the next index run ranks them)"],
             ["Last update:", info.lastUpdated.map(iso) ?? "never"],
         ]
         return TextTable(rows: rows, gap: 1).text

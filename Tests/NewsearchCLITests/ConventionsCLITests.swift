@@ -210,6 +210,7 @@ import Testing
         #expect((object["first_date"] as? String)?.hasPrefix("2012-") == true, "\(object)")
         #expect(object["last_date"] is String)
         #expect(object["dictionary_words"] as? Int == 0)
+        #expect(object["ranked_heads"] as? Int == 0, "ranked after the run; none in an index of 291 articles")
         #expect(object["last_updated"] is String)
         let analysis = try #require(object["analysis"] as? [String: Any])
         #expect(analysis["analyzer_version"] is Int && analysis["icu_version"] is String)
@@ -217,7 +218,7 @@ import Testing
 
         let text = try cli.run("stats").stdout
         for label in ["Articles:    291", "Size:", "Dates:       2012-", "Analysis:    analyzer ", "Dictionary:  0 words",
-                      "Last update: "] {
+                      "Frequent:    no term in 8,192 articles", "Last update: "] {
             #expect(text.contains(label), "\(label) in \(text)")
         }
         let missing = try cli.run("stats", "--index", "nowhere.db")

@@ -19,6 +19,9 @@ public struct IndexInfo: Sendable, Equatable {
     public var dictionaryWords: Int
     /// The synonym groups stored with the index (``Synonyms``).
     public var synonymGroups: Int = 0
+    /// The frequent terms whose first page is ranked ahead of time (see ``IndexReport/headsRanked``), nil when the
+    /// articles changed since they were last ranked (the next index run ranks them).
+    public var rankedHeads: Int? = nil
     /// The end of the last `index` or `add` run that changed the index, nil before the first.
     public var lastUpdated: Date?
     /// The deepest folder every indexed file lies under (`/data/news` for files under it), nil when no article

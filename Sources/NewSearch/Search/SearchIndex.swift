@@ -194,7 +194,7 @@ public final class SearchIndex: Sendable {
                 firstDate: dates.map { Date(timeIntervalSince1970: TimeInterval($0.first)) },
                 lastDate: dates.map { Date(timeIntervalSince1970: TimeInterval($0.last)) },
                 stamp: store.stamp, dictionaryWords: store.host.dictionary.words.count,
-                synonymGroups: try store.synonyms().groups.count,
+                synonymGroups: try store.synonyms().groups.count, rankedHeads: try store.rankedHeadCount(),
                 lastUpdated: try store.meta("last_updated").flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)),
                 folder: try store.commonFolder())
         }

@@ -15,8 +15,13 @@ extension IndexStore {
     /// Whether the heads were ranked since the articles last changed (``replaceHeads(_:model:ifMarked:)`` ran after
     /// the last write): a run that changed nothing need not rank them again.
     func headsAreRanked() throws -> Bool {
-        let statement = try database.cachedStatement("SELECT 1 FROM \(IndexSchema.heads) WHERE expression = ''")
-        return try statement.step()
+        try rankedHeadCount() != nil
+    }
+
+    /// The number of heads ranked since the articles last changed, nil when they were not.
+    func rankedHeadCount() throws -> Int? {
+        let statement = try database.cachedStatement("SELECT frequency FROM \(IndexSchema.heads) WHERE expression = ''")
+        return try statement.step() ? Int(statement.int64(0)) : nil
     }
 
     /// Marks the articles as they are now as the ones heads are being ranked for, and returns the mark: any write to

@@ -104,8 +104,11 @@ import Testing
         let index = try Self.index(path)
         try Self.rankHeads(index)
         #expect(try Self.head(index, "经济") != nil)
+        let ranked = try #require(try index.info().rankedHeads)
+        #expect(ranked > 1)
         try index.remove(path: "t0")
         #expect(try Self.head(index, "经济") == nil)
+        #expect(try index.info().rankedHeads == nil, "not ranked since the last change")
         #expect(try index.search("经济").total == 69)
 
         try Self.rankHeads(index)
