@@ -37,6 +37,12 @@ extension SearchIndex {
         try await Self.stoppable { flag in try self.add(contentsOf: articles, cancellation: flag, progress: progress) }
     }
 
+    /// Ranks the first page of every frequent term ahead of time, as ``rankFrequentTerms(progress:)-60xzt`` does.
+    @discardableResult
+    public func rankFrequentTerms(progress: @escaping @Sendable (IndexProgress) -> Void = { _ in }) async throws -> Int? {
+        try await Self.stoppable { flag in try self.rankFrequentTerms(cancellation: flag, progress: progress) }
+    }
+
     /// Removes the article stored under `path`; see ``remove(path:)-1jqhn``.
     @discardableResult
     public func remove(path: String) async throws -> Bool {

@@ -11,7 +11,18 @@ extension SearchIndex {
     func rankHeads(into report: inout IndexReport, minimumFrequency: Int = RankedHead.minimumFrequency,
                    cancellation: CancellationFlag?, progress: (IndexProgress) -> Void) throws {
         let started = ContinuousClock.now
-        guard let mark = try pool.write({ try $0.store.markHeadsForRanking() }) else { return }
+        guard let terms = try rankFrequentTerms(minimumFrequency: minimumFrequency, cancellation: cancellation,
+                                                progress: progress) else { return }
+        let elapsed = ContinuousClock.now - started
+        report.headsRanked = terms
+        report.headSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    /// The work of ``rankFrequentTerms(progress:)``: the number of heads stored, nil when they were ranked already or
+    /// a write came in meanwhile.
+    func rankFrequentTerms(minimumFrequency: Int = RankedHead.minimumFrequency, cancellation: CancellationFlag?,
+                           progress: (IndexProgress) -> Void) throws -> Int? {
+        guard let mark = try pool.write({ try $0.store.markHeadsForRanking() }) else { return nil }
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         // The vocabulary's pass shared among the readers, the sample read by the first.
         let found = try onReaders(cores) { searcher, shard in
@@ -30,10 +41,7 @@ extension SearchIndex {
         let stored = try pool.write {
             try $0.store.replaceHeads(heads, model: RankedHead.modelKey(Searcher.headOptions.ranking), ifMarked: mark)
         }
-        guard stored else { return }
-        let elapsed = ContinuousClock.now - started
-        report.headsRanked = heads.count
-        report.headSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return stored ? heads.count : nil
     }
 
     /// `body` run on `count` readers at once, each with its index, and what each returned, in order.

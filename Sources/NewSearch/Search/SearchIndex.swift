@@ -72,7 +72,8 @@ public final class SearchIndex: Sendable {
     ///   - roots: the folders and files to index; a relative path is taken from the current folder.
     ///   - progress: called after each chunk of files, on the calling thread.
     /// - Throws: ``DocumentError/notFound(_:)`` for a missing root (before any change); ``SQLiteError``.
-    /// - Complexity: O(total size of the files), spread over all cores.
+    /// - Complexity: O(total size of the files), spread over all cores; then, when the run changed the index and it
+    ///   holds 8,192 articles or more, the ranking of its frequent terms (``rankFrequentTerms(progress:)-60xzt``).
     @discardableResult
     @available(*, noasync, message: "blocks the caller; in async code use the async form, try await index.…, from an async function (top-level code picks this synchronous one)")
     public func index(_ roots: [String], progress: (IndexProgress) -> Void = { _ in }) throws -> IndexReport {
@@ -100,6 +101,10 @@ public final class SearchIndex: Sendable {
 
     /// Adds many articles, each under its key `path`, analysing them on all cores; an article whose path is
     /// stored already replaces it (or is left alone when its title and body are unchanged).
+    ///
+    /// Unlike ``index(_:progress:)-45r6z``, adding does not rank the frequent terms again (the change drops their
+    /// ranked pages, and searches of them rank every hit meanwhile): call ``rankFrequentTerms(progress:)-60xzt`` after a
+    /// batch, as an index run does at its end.
     /// - Parameters:
     ///   - articles: the articles, each with the key it is stored under and that hits report as their path.
     ///   - progress: called after each chunk of articles, on the calling thread.
@@ -109,6 +114,20 @@ public final class SearchIndex: Sendable {
     public func add(contentsOf articles: [(path: String, article: Article)],
                     progress: (IndexProgress) -> Void = { _ in }) throws -> IndexReport {
         try add(contentsOf: articles, cancellation: nil, progress: progress)
+    }
+
+    /// Ranks the first page of every frequent term ahead of time, when the articles changed since it was last done:
+    /// a search of such a term alone then reads its page instead of ranking every match (README, *Frequent terms*).
+    /// An index run does it at its end; after ``add(contentsOf:progress:)-4moy9`` or ``remove(path:)-1jqhn`` an app calls it once
+    /// the batch is in. Searches are right without it, only slower for terms in many articles.
+    /// - Parameter progress: called once, with the number of terms (phase ``IndexProgress/Phase/frequentTerms``).
+    /// - Returns: the number of terms ranked, nil when nothing had changed.
+    /// - Complexity: O(the matches of the terms in 8,192 articles or more), spread over all cores; nothing for an
+    ///   index of fewer articles.
+    @discardableResult
+    @available(*, noasync, message: "blocks the caller; in async code use the async form, try await index.…, from an async function (top-level code picks this synchronous one)")
+    public func rankFrequentTerms(progress: (IndexProgress) -> Void = { _ in }) throws -> Int? {
+        try rankFrequentTerms(cancellation: nil, progress: progress)
     }
 
     /// Removes the article stored under `path` (as ``article(path:)-241u5`` finds it); returns whether there was one.
@@ -249,9 +268,7 @@ public final class SearchIndex: Sendable {
 
     func add(contentsOf articles: [(path: String, article: Article)], cancellation: CancellationFlag?,
              progress: (IndexProgress) -> Void) throws -> IndexReport {
-        var report = try pool.write { try Indexer(store: $0.store, cancellation: cancellation).add(articles, progress: progress) }
-        try rankHeads(into: &report, cancellation: cancellation, progress: progress)
-        return report
+        try pool.write { try Indexer(store: $0.store, cancellation: cancellation).add(articles, progress: progress) }
     }
 
     func search(_ query: String, options: SearchOptions, cancellation: CancellationFlag?) throws -> SearchResults {

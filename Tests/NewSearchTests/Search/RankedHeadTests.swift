@@ -113,8 +113,11 @@ import Testing
 
         try Self.rankHeads(index)
         try index.add(Article(title: "经济", body: "经济。"), path: "new")
-        #expect(try Self.head(index, "经济") == nil, "ranked again, but under the real threshold: none")
+        #expect(try Self.head(index, "经济") == nil)
+        #expect(try index.info().rankedHeads == nil, "adding leaves the ranking to rankFrequentTerms")
         #expect(try index.search("经济", limit: 1).hits.map(\.path) == ["new"])
+        #expect(try index.rankFrequentTerms() == 0, "under the real bound, 8,192 articles: none")
+        #expect(try index.rankFrequentTerms() == nil, "ranked since the last change")
 
         // A delete through SQL, as an app's connection may do it: the schema's trigger empties them.
         try Self.rankHeads(index)
