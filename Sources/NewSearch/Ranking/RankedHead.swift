@@ -1,5 +1,6 @@
-/// The head of a frequent term's ranking, computed ahead of time: its best ``capacity`` articles in the order a
-/// search ranks them (both phases, idf deferred), with the number of articles it matches. A search for the term alone
+/// The head of a frequent term's ranking, computed ahead of time: its best articles (as many as the first phase's
+/// candidates, the page a search of that many rows ranks, so that a page within it is the page of every hit) in the
+/// order a search ranks them (both phases, idf deferred), with the number of articles it matches. A search for the term alone
 /// in relevance order reads its page from here instead of scoring tens of thousands of matches, so that its cost no
 /// longer grows with the archive.
 ///
@@ -14,9 +15,6 @@ struct RankedHead: Equatable {
     /// The number of articles the term matches: the search's total and the idf's count.
     var frequency: Int
 
-    /// The most rows a head keeps: the first phase's candidates (``PageRanker/candidates``), so that a head is the
-    /// ranking a search of that many rows makes, and a page within it is the page of a search of every hit.
-    static let capacity = 256
     /// The fewest articles a term matches for it to get a head. Reading a head costs about as much as ranking a few
     /// hundred matches, so the bound is set by what ranking the heads after a run costs: at ×10 of the shared corpus
     /// (198,810 articles) 8,192 gives 1,823 heads in 5.6 s on two cores, 16,384 gives 964 in 6.1 s (measured before
@@ -28,7 +26,14 @@ struct RankedHead: Equatable {
     static let version = 2
 
     /// The key of the model a head was ranked with: heads are used only by searches under the same parameters.
+    /// The standard model's, which nearly every search asks for, is made once.
     static func modelKey(_ parameters: RankingParameters) -> String {
+        parameters == .standard ? standardModelKey : key(parameters)
+    }
+
+    private static let standardModelKey = key(.standard)
+
+    private static func key(_ parameters: RankingParameters) -> String {
         "\(version) \(parameters.description)"
     }
 

@@ -28,7 +28,7 @@ struct ExecutionPlan: Equatable {
     /// The rest are ranked only when those cannot fill the page with scores no article without the term in its
     /// title can reach (``RelevanceModel/boundWithoutTitle(idf:)``).
     var titleTier: TitleTier?
-    /// For a page of one term in relevance order within the first ``RankedHead/capacity`` rows, with nothing asked
+    /// For a page of one term in relevance order within the first ``PageRanker/candidates`` rows, with nothing asked
     /// that only every hit tells (facets, the score's parts): the match expression whose ranked head, when the index
     /// holds one under the search's model, is the page (``RankedHead``).
     var head: String?

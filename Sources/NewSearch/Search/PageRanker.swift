@@ -86,9 +86,9 @@ struct PageRanker {
 
     /// The page read from the ranked head stored under `key` (the folded ``ExecutionPlan/head``), with the head's
     /// frequency as the total; nil when the index holds no such head under the search's model.
-    func rankFromHead(key: String?, _ options: SearchOptions) throws -> RankedPage? {
+    func rankFromHead(key: String?, _ options: SearchOptions, figures: ArticleFigures) throws -> RankedPage? {
         guard let key, let limit = options.limit,
-              let head = try store.head(expression: key, model: RankedHead.modelKey(options.ranking))
+              let head = try store.head(expression: key, model: RankedHead.modelKey(options.ranking), figures: figures)
         else { return nil }
         let wanted = max(0, options.offset) + limit
         guard head.rows.count >= min(wanted, head.frequency) else { return nil }

@@ -23,22 +23,21 @@ enum QueryPlanner {
             totalIsTermFrequency: plan.filters.isEmpty && phrases.count == 1
                 && phrases.allSatisfy { $0.term != nil && !$0.requiresWordStart },
             cachesFrequencies: !match.confinesToColumn)
-        if ranked, let options, execution.totalIsTermFrequency, options.sort == .relevance, options.facets.isEmpty,
-           !options.explain, !match.confinesToColumn, let limit = options.limit,
-           max(0, options.offset) + limit <= RankedHead.capacity {
-            execution.head = match.text
-        }
+        // A page of one term in relevance order within the candidates, nothing asked that only every hit tells: a
+        // stored head may answer it, or the title tier.
+        guard ranked, let options, execution.totalIsTermFrequency, options.sort == .relevance, options.facets.isEmpty,
+              !match.confinesToColumn, let limit = options.limit,
+              max(0, options.offset) + limit <= PageRanker.candidates else { return execution }
+        if !options.explain { execution.head = match.text }
         // The title tier pays when the term is frequent (its first walk of the term's rows is doubled when the tier
         // cannot fill the page), from as many articles as the count may stop at, and few of them hold it in their
         // title (at most a fifth, once a search counted them: 习近平, in two of five titles, ranked 1.4 times as
         // slowly from the tier as from every hit). And the term is one or two characters: FTS5 walks the term's
         // rows twice for the tier (once for each side of its AND), which costs more than the scoring it saves for
         // a longer phrase, of three or four characters' lists (一带一路 at ×10: 2.8 ms from every hit, 4.8 from the tier).
-        if ranked, let options, execution.totalIsTermFrequency, options.sort == .relevance, options.facets.isEmpty,
-           untitledBound != nil || RelevanceModel(parameters: options.ranking).titleCanOutrankEveryUntitledArticle,
-           !match.confinesToColumn, let frequency = frequencies.first ?? nil, frequency >= options.countedTotal,
+        if untitledBound != nil || RelevanceModel(parameters: options.ranking).titleCanOutrankEveryUntitledArticle,
+           let frequency = frequencies.first ?? nil, frequency >= options.countedTotal,
            titleFrequency.map({ $0 * 5 <= frequency }) ?? true,
-           let limit = options.limit, max(0, options.offset) + limit <= PageRanker.candidates,
            case .phrase(let text, let phrase) = match, phrase.span <= 2 {
             let inTitle = FTS5Expression.phrase(
                 text, RankingPlan.Phrase(term: nil, requiresWordStart: false, isRequired: false, span: phrase.span))

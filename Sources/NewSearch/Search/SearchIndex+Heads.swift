@@ -10,12 +10,11 @@ extension SearchIndex {
     /// - Parameter progress: called once, on the calling thread, with the number of terms before they are ranked.
     func rankHeads(into report: inout IndexReport, minimumFrequency: Int = RankedHead.minimumFrequency,
                    cancellation: CancellationFlag?, progress: (IndexProgress) -> Void) throws {
-        let started = ContinuousClock.now
+        let started = Date()
         guard let terms = try rankFrequentTerms(minimumFrequency: minimumFrequency, cancellation: cancellation,
                                                 progress: progress) else { return }
-        let elapsed = ContinuousClock.now - started
         report.headsRanked = terms
-        report.headSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        report.headSeconds = Date().timeIntervalSince(started)
     }
 
     /// The work of ``rankFrequentTerms(progress:)``: the number of heads stored, nil when they were ranked already or

@@ -57,7 +57,7 @@ extension Searcher {
 
     /// The search whose page a head is: 256 rows under the standard model.
     static var headOptions: SearchOptions {
-        var options = SearchOptions(limit: RankedHead.capacity)
+        var options = SearchOptions(limit: PageRanker.candidates)
         options.ranking = .standard
         return options
     }
@@ -124,19 +124,20 @@ extension Searcher {
         analyzer.folded(expression)
     }
 
+    /// A compiled search of one term, planned as a head ranks it, and the key its head is stored under.
+    private typealias HeadSearch = (key: String, plan: QueryPlan, execution: ExecutionPlan, figures: ArticleFigures)
+
     /// A search of `term` alone as a head ranks it, and the key its head is stored under; nil when the search is not
     /// one a head can answer (the planner gives it no ``ExecutionPlan/head``).
-    private func headSearch(of term: String) throws
-        -> (key: String, plan: QueryPlan, execution: ExecutionPlan, figures: ArticleFigures)? {
+    private func headSearch(of term: String) throws -> HeadSearch? {
         let compiled = try compile(QueryParser.parse(term), ranked: true)
         let execution = QueryPlanner.execution(of: compiled.plan, ranked: true, options: Self.headOptions)
         guard let key = execution.head.map(headKey) else { return nil }
         return (key, compiled.plan, execution, compiled.figures)
     }
 
-    /// The head `search` ranks: the page of ``RankedHead/capacity`` rows ranked from every hit.
-    private func rankHead(_ search: (key: String, plan: QueryPlan, execution: ExecutionPlan, figures: ArticleFigures))
-        throws -> RankedHead {
+    /// The head `search` ranks: the page of ``PageRanker/candidates`` rows ranked from every hit.
+    private func rankHead(_ search: HeadSearch) throws -> RankedHead {
         let ranked = try PageRanker(store: store).rankEveryHit(
             search.plan, search.execution, Self.headOptions, known: search.plan.ranking.terms.map { _ in nil },
             figures: search.figures, cancellation: nil)

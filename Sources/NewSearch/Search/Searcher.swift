@@ -50,7 +50,7 @@ struct Searcher {
         results.nothingToSearch = execution.strategy == .nothing
         if options.explain { results.explanation = explanation(parsed, plan, synonyms: compiled.synonyms) }
         if execution.strategy != .nothing {
-            let ranked = try ranker.rankFromHead(key: execution.head.map(headKey), options)
+            let ranked = try ranker.rankFromHead(key: execution.head.map(headKey), options, figures: figures)
                 ?? ranker.rankTitleTier(plan, execution, options, cancellation: cancellation)
                 ?? ranker.rankEveryHit(plan, execution, options, known: known, figures: figures,
                                        cancellation: cancellation)

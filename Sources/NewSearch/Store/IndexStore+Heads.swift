@@ -2,13 +2,13 @@ import Foundation
 
 extension IndexStore {
     /// The head ranked for the match expression `expression` under the model `model` (``RankedHead/modelKey(_:)``),
-    /// if the index holds one: every write to the articles empties the heads, so one that is found ranks the index
-    /// as it is.
-    func head(expression: String, model: String) throws -> RankedHead? {
+    /// if the index holds one, its rows dated from `figures` (those of the last ``figures()``): every write to the
+    /// articles empties the heads, so one that is found ranks the index as it is.
+    func head(expression: String, model: String, figures: ArticleFigures) throws -> RankedHead? {
         let statement = try database.cachedStatement(
             "SELECT frequency, rows FROM \(IndexSchema.heads) WHERE expression = ? AND model = ?")
         guard try statement.bind(.text(expression), .text(model)).step() else { return nil }
-        let frequency = Int(statement.int64(0)), figures = try figures()
+        let frequency = Int(statement.int64(0))
         return statement.withBlob(1) { RankedHead(encoded: $0, frequency: frequency) { figures.entry($0).date } }
     }
 

@@ -25,7 +25,7 @@ import Testing
         try index.pool.read { session in
             let plan = QueryCompiler.compile(QueryParser.parse(query), analyzer: session.searcher.analyzer)
             let key = session.searcher.headKey(try #require(plan.match).text)
-            return try session.store.head(expression: key, model: RankedHead.modelKey(model))
+            return try session.store.head(expression: key, model: RankedHead.modelKey(model), figures: session.store.figures())
         }
     }
 
@@ -79,7 +79,7 @@ import Testing
         #expect(try index.search("經濟", limit: 1).hits.map(\.path) == ["n3"], "the head of the folded term")
         var other = SearchOptions(limit: 1)
         other.ranking.k1 = 1.2
-        var beyond = SearchOptions(limit: 10, offset: RankedHead.capacity)
+        var beyond = SearchOptions(limit: 10, offset: PageRanker.candidates)
         beyond.exactTotal = true
         var faceted = SearchOptions(limit: 1)
         faceted.facets = [.category]
