@@ -74,7 +74,7 @@ enum IndexInfoText {
         let rows = [
             ["Index:", FileName.quoted(info.path)],
             ["Articles:", "\(info.articles)"],
-            ["Size:", String(format: "%.1f MB (%d bytes)", Double(info.bytesOnDisk) / 1_000_000, info.bytesOnDisk)],
+            ["Size:", size(info.bytesOnDisk)],
             ["Dates:", dates],
             ["Analysis:", info.stamp.description],
             ["Dictionary:", info.dictionaryWords == 1 ? "1 word" : "\(info.dictionaryWords) words"],
@@ -84,6 +84,11 @@ enum IndexInfoText {
             ["Last update:", info.lastUpdated.map(iso) ?? "never"],
         ]
         return TextTable(rows: rows, gap: 1).text
+    }
+
+    /// `4070.9 MB (4070932480 bytes)`: the bytes as an integer of their own, so files past 2 GiB print whole.
+    static func size(_ bytes: Int) -> String {
+        String(format: "%.1f MB", Double(bytes) / 1_000_000) + " (\(bytes) bytes)"
     }
 
     private static func iso(_ date: Date) -> String {

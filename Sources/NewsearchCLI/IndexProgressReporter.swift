@@ -73,7 +73,7 @@ final class IndexProgressReporter {
     static func duration(_ seconds: Double) -> String {
         let whole = Int(seconds.rounded(.up))
         if whole < 60 { return "\(whole) s" }
-        if whole < 3600 { return String(format: "%d min %02d s", whole / 60, whole % 60) }
-        return String(format: "%d h %02d min", whole / 3600, whole % 3600 / 60)
+        if whole < 3600 { return String(format: "%ld min %02ld s", whole / 60, whole % 60) }
+        return String(format: "%ld h %02ld min", whole / 3600, whole % 3600 / 60)
     }
 }

@@ -20,7 +20,7 @@ struct IndexSummary {
             "unchanged: \(report.unchanged), removed: \(report.removed), skipped: \(report.skipped.count), "
                 + "failed: \(report.failed.count)" + (report.notes.isEmpty ? "" : ", with a note: \(report.notes.count)")
                 + (report.mergeSeconds.map { String(format: ", index merged in %.2f s", $0) } ?? "")
-                + (report.headSeconds.map { String(format: ", %d frequent terms ranked in %.2f s", report.headsRanked ?? 0, $0) } ?? ""),
+                + (report.headSeconds.map { String(format: ", %ld frequent terms ranked in %.2f s", report.headsRanked ?? 0, $0) } ?? ""),
         ]
         lines += listing("Indexed with a note:", report.notes)
         lines += listing("Skipped:", report.skipped)
