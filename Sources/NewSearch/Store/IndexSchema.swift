@@ -3,10 +3,12 @@
 /// ```sql
 /// newsearch_meta(key PRIMARY KEY, value)                    -- schema version, analysis stamp, user dictionary
 /// newsearch_documents(id, path UNIQUE, title, author, categories JSON, date ISO-8601, compressed_body BLOB,
-///                     images JSON, content_hash)
+///                     compressed_images BLOB, content_hash)
 ///     -- path: an absolute, symlink-free file path for indexed files; the app's own key for added articles
 ///     -- compressed_body: the body's UTF-8, one Zstandard frame (TextCompressor); no bytes for an empty body
-/// newsearch_articles VIEW: newsearch_documents with body = newsearch_text(compressed_body) in place of it
+///     -- compressed_images: the images' JSON object, compressed likewise; no bytes for no image
+/// newsearch_articles VIEW: newsearch_documents with body = newsearch_text(compressed_body) and images (JSON, '{}'
+///                          for none) in place of the compressed columns
 /// newsearch_statistics(id, title_length, body_length, title_positions, body_positions, date, boundaries BLOB)
 /// newsearch_figures(block, entries BLOB)    -- each article's lengths and date, 256 articles a block (ArticleFigures)
 /// newsearch_totals(articles, title_length, body_length)   -- one row: the count and the sums of the lengths
@@ -17,8 +19,9 @@
 /// ```
 /// Every table has the `newsearch_` prefix, so the index can share a file with an app's own tables, and the file's
 /// `application_id` marks it as newsearch's. The text is stored once, its body compressed (27.9 MB of the shared
-/// corpus's bodies take 17.6 MB): the FTS5 table keeps no second copy (external content, read through the view,
-/// which decompresses with the `newsearch_text` function, ``StoredTextFunction``) and no per-row sizes
+/// corpus's bodies take 17.6 MB; the images' 4.0 MB of JSON, mostly two equal addresses, 2.3 MB): the FTS5 table
+/// keeps no second copy (external content, read through the view, which decompresses with the `newsearch_text`
+/// function, ``StoredTextFunction``) and no per-row sizes
 /// (`columnsize=0`): ranking reads lengths and dates from `newsearch_figures` (a block at a time, when a query first
 /// touches one of its articles) and the averages from `newsearch_totals`, so that opening an index reads nothing
 /// per article; the word boundaries in `newsearch_statistics` are read for the best candidates of a query only.
@@ -35,7 +38,7 @@
 /// times as long).
 enum IndexSchema {
     /// Bumped when the tables change shape.
-    static let version = 6
+    static let version = 7
     /// `PRAGMA application_id` of a newsearch file: "news" in ASCII.
     static let applicationID: Int64 = 0x6E65_7773
 
@@ -60,7 +63,7 @@ enum IndexSchema {
             categories TEXT NOT NULL DEFAULT '[]',
             date TEXT,
             compressed_body BLOB NOT NULL,
-            images TEXT NOT NULL DEFAULT '{}',
+            compressed_images BLOB NOT NULL DEFAULT x'',
             content_hash TEXT NOT NULL
         );
         CREATE TABLE IF NOT EXISTS \(statistics) (
@@ -88,7 +91,8 @@ enum IndexSchema {
         ) WITHOUT ROWID;
         CREATE VIEW IF NOT EXISTS \(articles) AS
             SELECT id, path, title, author, categories, date, \(StoredTextFunction.name)(compressed_body) AS body,
-                   images, content_hash
+                   CASE WHEN length(compressed_images) = 0 THEN '{}'
+                        ELSE \(StoredTextFunction.name)(compressed_images) END AS images, content_hash
             FROM \(documents);
         CREATE VIRTUAL TABLE IF NOT EXISTS \(fts) USING fts5(
             title, body, content = '\(articles)', content_rowid = 'id', tokenize = '\(FTS5Tokenizer.name)',

@@ -182,15 +182,21 @@ extension IndexStore {
             "SELECT path, title, author, categories, compressed_body FROM \(IndexSchema.documents) WHERE id = ?")
         guard try statement.bind(.integer(id)).step() else { return nil }
         return StoredArticle(path: statement.text(0) ?? "", title: statement.text(1) ?? "", author: statement.text(2),
-                             categories: categoryList(statement.text(3)), body: try body(statement, column: 4, id: id))
+                             categories: categoryList(statement.text(3)), body: try decompressed(statement, column: 4, id: id))
     }
 
-    /// The body that column `column` of `statement`'s row holds, decompressed.
-    private func body(_ statement: Statement, column: Int32, id: Int64) throws -> [UInt8] {
+    /// The text (a body, the images' JSON) that column `column` of `statement`'s row holds, decompressed.
+    private func decompressed(_ statement: Statement, column: Int32, id: Int64) throws -> [UInt8] {
         guard let body = statement.withBlob(column, decompressor.decompress) else {
             throw StoreError.damagedArticle(path: path, id: id)
         }
         return body
+    }
+
+    /// The images' map stored compressed in `column` (no bytes: no image).
+    private func images(_ statement: Statement, column: Int32, id: Int64) throws -> [String: String] {
+        let json = try decompressed(statement, column: column, id: id)
+        return json.isEmpty ? [:] : JSONText.stringMap(String(decoding: json, as: UTF8.self))
     }
 
     /// The article stored under `path`, as it was indexed, if any.
@@ -206,7 +212,7 @@ extension IndexStore {
     /// The one article whose row meets `condition` (one bound value, `key`), with its metadata.
     private func indexedArticle(where condition: String, _ key: SQLValue) throws -> IndexedArticle? {
         let statement = try database.cachedStatement("""
-            SELECT d.path, d.title, d.author, d.categories, s.date, d.images, d.compressed_body, d.id
+            SELECT d.path, d.title, d.author, d.categories, s.date, d.compressed_images, d.compressed_body, d.id
             FROM \(IndexSchema.documents) AS d LEFT JOIN \(IndexSchema.statistics) AS s ON s.id = d.id
             WHERE \(condition)
             """)
@@ -215,8 +221,8 @@ extension IndexStore {
         let date = statement.isNull(4) ? nil : Date(timeIntervalSince1970: TimeInterval(statement.int64(4)))
         let article = Article(title: statement.text(1) ?? "", author: statement.text(2),
                               categories: categoryList(statement.text(3)), date: date,
-                              images: JSONText.stringMap(statement.text(5)),
-                              body: String(decoding: try body(statement, column: 6, id: id), as: UTF8.self))
+                              images: try images(statement, column: 5, id: id),
+                              body: String(decoding: try decompressed(statement, column: 6, id: id), as: UTF8.self))
         return IndexedArticle(id: id, path: statement.text(0) ?? "", article: article)
     }
 

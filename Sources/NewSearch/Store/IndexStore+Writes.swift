@@ -14,7 +14,7 @@ extension IndexStore {
         init(_ database: Database) throws {
             insertDocument = try database.prepare("""
                 INSERT INTO \(IndexSchema.documents)
-                    (id, path, title, author, categories, date, compressed_body, images, content_hash)
+                    (id, path, title, author, categories, date, compressed_body, compressed_images, content_hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             insertStatistics = try database.prepare(
@@ -70,7 +70,7 @@ extension IndexStore {
         try writes.insertDocument.bind(
             prepared.replacing.map(SQLValue.integer) ?? .null, .text(prepared.path), .text(article.title), .optionalText(article.author),
             .text(prepared.categoriesJSON), .optionalText(prepared.dateText),
-            .blob(prepared.compressedBody), .text(prepared.imagesJSON), .text(prepared.contentHash)
+            .blob(prepared.compressedBody), .blob(prepared.compressedImages), .text(prepared.contentHash)
         ).run()
         let id = database.lastInsertRowID
         let title = prepared.titleTokens, body = prepared.bodyTokens

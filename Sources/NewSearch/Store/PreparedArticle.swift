@@ -10,8 +10,8 @@ struct PreparedArticle: Sendable {
     var replacing: Int64?
     /// The `categories` column: a JSON array.
     var categoriesJSON: String
-    /// The `images` column: a JSON object.
-    var imagesJSON: String
+    /// The `compressed_images` column: the images' JSON object as ``TextCompressor`` stores it, no bytes for none.
+    var compressedImages: [UInt8]
     /// The `date` column: ISO 8601, or nil.
     var dateText: String?
     /// The `compressed_body` column: the body as ``TextCompressor`` stores it.
@@ -26,7 +26,7 @@ struct PreparedArticle: Sendable {
         self.bodyTokens = bodyTokens
         self.replacing = replacing
         categoriesJSON = JSONText.encode(article.categories)
-        imagesJSON = JSONText.encode(article.images)
+        compressedImages = article.images.isEmpty ? [] : compressor.compress(JSONText.encode(article.images))
         dateText = article.date.map(ArticleDate.iso8601)
         compressedBody = compressor.compress(article.body)
     }

@@ -157,6 +157,25 @@ import Testing
         #expect(try index.count() == 1)
     }
 
+    /// The images are stored compressed; the `newsearch_articles` view an app reads shows them as JSON, `{}` for none.
+    @Test func theArticlesViewShowsTheImagesAsJSON() throws {
+        let index = try SearchIndex(path: ":memory:")
+        let images = ["headimg": "https://example.com/a.jpg", "thumbnail": "https://example.com/a.jpg"]
+        try index.add(contentsOf: [("with", Article(title: "有图", images: images, body: "正文")),
+                                   ("without", Article(title: "无图", body: "正文"))])
+        #expect(try index.article(path: "with")?.article.images == images)
+        #expect(try index.article(path: "without")?.article.images == [:])
+        let shown = try index.pool.write { session -> [String: String] in
+            let statement = try session.store.database.prepare("SELECT path, images FROM newsearch_articles")
+            var shown: [String: String] = [:]
+            while try statement.step() { shown[statement.text(0) ?? ""] = statement.text(1) }
+            return shown
+        }
+        #expect(shown["without"] == "{}")
+        let decoded = try JSONSerialization.jsonObject(with: Data((shown["with"] ?? "").utf8)) as? [String: String]
+        #expect(decoded == images)
+    }
+
     @Test func readOnlyOpenOfAMissingIndexSaysHowToBuildOne() throws {
         let folder = try TemporaryFolder()
         let path = folder.path + "/missing.db"
