@@ -29,7 +29,7 @@ public final class Analyzer {
     }
 
     /// Bumped whenever the tokens produced for some text change; recorded in every index's analysis stamp.
-    public static let version = 7
+    public static let version = 8
 
     /// The folding applied before segmentation, as recorded in the analysis stamp.
     public static let normalization = "nfkc_cf+traditional-simplified"
