@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Reads, parses and analyses article files on all cores, so that the writer never segments text itself.
 final class ArticlePreparer: @unchecked Sendable {
@@ -28,11 +29,38 @@ final class ArticlePreparer: @unchecked Sendable {
     private let compressors: [TextCompressor]
     private let stored: [String: (id: Int64, hash: String)]
 
-    /// - Parameter stored: the documents already in the index, by path, to skip unchanged files.
-    init(workers: Int, dictionary: UserDictionary, stored: [String: (id: Int64, hash: String)]) throws {
+    /// - Parameters:
+    ///   - stored: the documents already in the index, by path, to skip unchanged files.
+    ///   - compression: the index's dictionary for the bodies, if it has one.
+    init(workers: Int, dictionary: UserDictionary, stored: [String: (id: Int64, hash: String)],
+         compression: CompressionDictionary?) throws {
         analyzers = try (0 ..< max(1, workers)).map { _ in try Analyzer(dictionary: dictionary) }
-        compressors = analyzers.map { _ in TextCompressor() }
+        compressors = analyzers.map { _ in TextCompressor(dictionary: compression) }
         self.stored = stored
+    }
+
+    /// The bodies' UTF-8 of `sources`, read and parsed on all cores, for training a ``CompressionDictionary``: a
+    /// file that cannot be read or is no article gives none (its error is the run's to report, later).
+    static func bodies(of sources: [ArticleSource], workers: Int) -> [[UInt8]] {
+        let workers = max(1, min(workers, sources.count))
+        let bodies = Mutex([[UInt8]]())
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var found: [[UInt8]] = []
+            for index in stride(from: worker, to: sources.count, by: workers) {
+                switch sources[index] {
+                case .article(_, let article):
+                    found.append(Array(article.body.utf8))
+                case .file(let path):
+                    var notes: [String] = []
+                    guard let bytes = try? FileReader.contents(of: path),
+                          let article = try? ArticleParser.parse(bytes, fileName: String(FileName.of(path)), notes: &notes)
+                    else { continue }
+                    found.append(Array(article.body.utf8))
+                }
+            }
+            bodies.withLock { $0 += found }
+        }
+        return bodies.withLock { $0 }
     }
 
     /// The outcome for each of `sources`, in order, computed in parallel.

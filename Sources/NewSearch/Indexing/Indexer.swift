@@ -88,7 +88,8 @@ struct Indexer {
             Array(sources[$0 ..< min($0 + Self.chunkSize, sources.count)])
         }
         let preparer = try ArticlePreparer(workers: min(workers, max(1, sources.count)),
-                                           dictionary: store.host.dictionary, stored: stored)
+                                           dictionary: store.host.dictionary, stored: stored,
+                                           compression: try compressionDictionary(for: sources, stored: stored))
         let newArticles = sources.count(where: { stored[$0.path] == nil })
         let bulk = try newArticles >= MergePolicy.bulkLoadThreshold && newArticles >= store.documentCount()
         try store.beginRun(bulk: bulk)
@@ -129,6 +130,21 @@ struct Indexer {
         }
         let deleted = report.updated + report.removed
         report.mergeSeconds = try store.finishRun(bulk: bulk, deleted: deleted, written: report.indexed + report.removed)
+    }
+
+    /// The dictionary the run compresses bodies with: the index's, or, when it has none and the run brings at least
+    /// ``CompressionDictionary/minimumArticles`` new articles, one trained on an even sample of them and stored first.
+    private func compressionDictionary(for sources: [ArticleSource], stored: [String: (id: Int64, hash: String)])
+        throws -> CompressionDictionary? {
+        if let dictionary = try store.compressionDictionary() { return dictionary }
+        let fresh = sources.filter { stored[$0.path] == nil }
+        guard fresh.count >= CompressionDictionary.minimumArticles else { return nil }
+        let step = Double(fresh.count) / Double(min(fresh.count, CompressionDictionary.sampleArticles))
+        let sample = (0 ..< min(fresh.count, CompressionDictionary.sampleArticles)).map { fresh[Int(Double($0) * step)] }
+        guard let dictionary = CompressionDictionary.train(ArticlePreparer.bodies(of: sample, workers: workers))
+        else { return nil }
+        try store.addCompressionDictionary(dictionary)
+        return dictionary
     }
 
     /// Stores one chunk in the open transaction: first every row it replaces or removes, then the articles that

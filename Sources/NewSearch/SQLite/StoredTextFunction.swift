@@ -20,7 +20,9 @@ enum StoredTextFunction {
         if sqlite3_value_type(argument) == SQLITE_NULL { return sqlite3_result_null(context) }
         let bytes = sqlite3_value_blob(argument), count = Int(sqlite3_value_bytes(argument))
         let decompressor = Unmanaged<TextDecompressor>.fromOpaque(data).takeUnretainedValue()
-        guard let text = decompressor.decompress(UnsafeRawBufferPointer(start: bytes, count: count)) else {
+        let stored = UnsafeRawBufferPointer(start: bytes, count: count)
+        guard let connection = sqlite3_context_db_handle(context),
+              let text = decompressor.decompress(stored, in: Database(borrowing: connection)) else {
             return sqlite3_result_error(context, "\(name): the stored text is damaged", -1)
         }
         guard !text.isEmpty else { return csqlite_result_text_transient(context, "", 0) }

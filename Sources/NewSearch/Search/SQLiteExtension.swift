@@ -48,7 +48,7 @@ public enum SQLiteExtension {
         // The tokenizer makes its analyzers when a table first uses it, inside SQLite, where an error could only be
         // a result code: making one here reports a missing ICU to the caller now, as AnalysisError.
         _ = try Analyzer(dictionary: dictionary)
-        try StoredTextFunction.register(on: database, decompressor: TextDecompressor())
+        try StoredTextFunction.register(on: database, decompressor: IndexStore.makeDecompressor())
         try FTS5Tokenizer.register(on: database, host: TokenizerHost(dictionary: dictionary))
         try FTS5RankFunction.register(on: database, environment: RankingEnvironment())
         try FigureFunction.register(on: database)

@@ -12,6 +12,8 @@
 /// newsearch_statistics(id, title_length, body_length, title_positions, body_positions, date, boundaries BLOB)
 /// newsearch_figures(block, entries BLOB)    -- each article's lengths and date, 256 articles a block (ArticleFigures)
 /// newsearch_totals(articles, title_length, body_length)   -- one row: the count and the sums of the lengths
+/// newsearch_dictionaries(id, bytes BLOB)   -- the Zstandard dictionary the bodies are compressed with, by its id
+///                                           (CompressionDictionary: trained on the first run of 1,000 articles or more)
 /// newsearch_heads(expression PRIMARY KEY, model, frequency, rows BLOB)
 ///     -- the best 256 articles of each frequent term, ranked after an index run (RankedHead); emptied by any write
 /// newsearch_fts USING fts5(title, body, content='newsearch_articles', content_rowid='id',
@@ -19,10 +21,10 @@
 /// ```
 /// Every table has the `newsearch_` prefix, so the index can share a file with an app's own tables, and the file's
 /// `application_id` marks it as newsearch's. The text is stored once, its body compressed (27.9 MB of the shared
-/// corpus's bodies take 17.6 MB; the images' 4.0 MB of JSON, mostly two equal addresses, 2.3 MB): the FTS5 table
-/// keeps no second copy (external content, read through the view, which decompresses with the `newsearch_text`
-/// function, ``StoredTextFunction``) and no per-row sizes
-/// (`columnsize=0`): ranking reads lengths and dates from `newsearch_figures` (a block at a time, when a query first
+/// corpus's bodies take 12.0 MB with the index's dictionary, 17.6 without; the images' 4.0 MB of JSON, mostly two
+/// equal addresses, 2.3 MB): the FTS5 table keeps no second copy (external content, read through the view, which
+/// decompresses with the `newsearch_text` function, ``StoredTextFunction``) and no per-row sizes (`columnsize=0`):
+/// ranking reads lengths and dates from `newsearch_figures` (a block at a time, when a query first
 /// touches one of its articles) and the averages from `newsearch_totals`, so that opening an index reads nothing
 /// per article; the word boundaries in `newsearch_statistics` are read for the best candidates of a query only.
 ///
@@ -51,6 +53,7 @@ enum IndexSchema {
     static let figures = "newsearch_figures"
     static let totals = "newsearch_totals"
     static let heads = "newsearch_heads"
+    static let dictionaries = "newsearch_dictionaries"
 
     /// The statements that create the tables, in order.
     static let creation = """
@@ -83,6 +86,7 @@ enum IndexSchema {
             body_length INTEGER NOT NULL
         );
         INSERT OR IGNORE INTO \(totals) (id, articles, title_length, body_length) VALUES (1, 0, 0, 0);
+        CREATE TABLE IF NOT EXISTS \(dictionaries) (id INTEGER PRIMARY KEY, bytes BLOB NOT NULL);
         CREATE TABLE IF NOT EXISTS \(heads) (
             expression TEXT PRIMARY KEY,
             model TEXT NOT NULL,
@@ -134,7 +138,7 @@ enum IndexSchema {
     /// Everything ``creation`` makes, by type and name: an index that lacks one is damaged.
     static let objects: [(type: String, name: String)] = [
         ("table", meta), ("table", documents), ("table", statistics), ("table", figures), ("table", totals),
-        ("table", heads),
+        ("table", heads), ("table", dictionaries),
         ("view", articles), ("table", fts), ("trigger", "\(documents)_delete"), ("trigger", "\(documents)_update"),
         ("trigger", "\(statistics)_delete"),
     ]
@@ -143,7 +147,7 @@ enum IndexSchema {
     static let removal = """
         DROP TABLE IF EXISTS \(fts); DROP VIEW IF EXISTS \(articles); DROP TABLE IF EXISTS \(statistics);
         DROP TABLE IF EXISTS \(figures); DROP TABLE IF EXISTS \(totals);
-        DROP TABLE IF EXISTS \(heads);
+        DROP TABLE IF EXISTS \(heads); DROP TABLE IF EXISTS \(dictionaries);
         DROP TABLE IF EXISTS \(documents); DROP TABLE IF EXISTS \(meta);
         """
 

@@ -187,7 +187,7 @@ extension IndexStore {
 
     /// The text (a body, the images' JSON) that column `column` of `statement`'s row holds, decompressed.
     private func decompressed(_ statement: Statement, column: Int32, id: Int64) throws -> [UInt8] {
-        guard let body = statement.withBlob(column, decompressor.decompress) else {
+        guard let body = statement.withBlob(column, { decompressor.decompress($0, in: database) }) else {
             throw StoreError.damagedArticle(path: path, id: id)
         }
         return body

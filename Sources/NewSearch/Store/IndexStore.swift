@@ -38,9 +38,11 @@ final class IndexStore {
     static let synonymsKey = "synonyms"
     /// The index's synonyms as last read, until the index changes (see ``synonyms()``).
     var cachedSynonyms: SynonymTable?
+    /// The compression dictionary as last read, kept while the index holds it (``compressionDictionary()``).
+    var cachedCompression: CompressionDictionary?
     /// Reads the stored bodies back (``TextCompressor`` wrote them), for the store and the connection's
     /// `newsearch_text` function alike.
-    let decompressor = TextDecompressor()
+    let decompressor = IndexStore.makeDecompressor()
     /// Stored category lists (JSON) parsed, by their text: an index has few distinct lists.
     var parsedCategoryLists: [String: [String]] = [:]
     /// The statement that reads one statistics record, which the second phase of ranking runs for each candidate

@@ -26,7 +26,8 @@ struct PreparedArticle: Sendable {
         self.bodyTokens = bodyTokens
         self.replacing = replacing
         categoriesJSON = JSONText.encode(article.categories)
-        compressedImages = article.images.isEmpty ? [] : compressor.compress(JSONText.encode(article.images))
+        compressedImages = article.images.isEmpty ? []
+            : compressor.compress(JSONText.encode(article.images), usesDictionary: false)
         dateText = article.date.map(ArticleDate.iso8601)
         compressedBody = compressor.compress(article.body)
     }

@@ -68,7 +68,7 @@ struct RecallTests {
     /// Every stored article's title and body, folded as the index folds them.
     private func storedDocuments(_ path: String, analyzer: Analyzer) throws -> [Document] {
         let database = try Database(path: path, readOnly: true)
-        try StoredTextFunction.register(on: database, decompressor: TextDecompressor())
+        try StoredTextFunction.register(on: database, decompressor: IndexStore.makeDecompressor())
         let statement = try database.prepare("SELECT path, title, body FROM \(IndexSchema.articles) ORDER BY id")
         var documents: [Document] = []
         while try statement.step() {
