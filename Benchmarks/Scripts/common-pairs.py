@@ -6,8 +6,8 @@ hold each pair (title or body), most frequent first: the source of `CommonPairs.
 
 INDEX is a newsearch index of the shared corpus (`newsearch index --index INDEX ../shared/corpus`); COUNT defaults
 to 100. With --long-lists it prints, in place of the COUNT most frequent, the pairs that a phrase of their two
-characters finds slowly: not among the COUNT most frequent, in at least 0.6% of the articles, each character in at
-least a tenth of them (FTS5 walks the shorter character's list to find the pair), and neither character a particle
+characters finds slowly: not among the COUNT most frequent, in at least 0.3% of the articles, each character in at
+least 3% of them (FTS5 walks the shorter character's list to find the pair), and neither character a particle
 (的, 了, 是, ...: such pairs are rarely what a reader types). The list's second part (3,000 then --long-lists). A pair is two CJK unified ideographs next to each other in the stored text, as the tokenizer's runs hold
 them; the text is not folded. newsearch's folding changes one pair of the first 3,000 (显著, whose 著 its
 Traditional → Simplified step maps to 着): `CommonPairs.list` holds it folded, as 显着.
@@ -44,10 +44,11 @@ def main() -> None:
     holders = character_articles(database)
     frequent = {pair for pair, _ in articles.most_common(count)}
     for pair, holding in sorted(articles.items(), key=lambda item: (-item[1], item[0])):
-        if pair in frequent or holding < 0.006 * total or PARTICLES & set(pair):
+        if pair in frequent or holding < 0.003 * total or PARTICLES & set(pair):
             continue
-        if min(holders[pair[0]], holders[pair[1]]) >= total / 10:
-            print(f"{pair}\t{holding}\t{holding / total:.3f}")
+        if min(holders[pair[0]], holders[pair[1]]) >= 0.03 * total:
+            # As the index folds it (著 → 着: the one fold among these pairs).
+            print(f"{pair.replace('著', '着')}\t{holding}\t{holding / total:.3f}")
 
 
 def character_articles(database) -> collections.Counter:

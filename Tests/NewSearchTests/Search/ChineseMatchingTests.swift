@@ -124,8 +124,8 @@ import Testing
             return terms
         }
         #expect(terms.isSuperset(of: ["20", "02", "24", "2", "0", "4", "4年", "年", "经", "济", "经济", "政治", "习近",
-                                      "近平"]))
-        #expect(terms.isDisjoint(with: ["治经", "济学", "年习", "2024", "202", "习近平", "2024年"]),
+                                      "近平", "济学"]))
+        #expect(terms.isDisjoint(with: ["治经", "年习", "2024", "202", "习近平", "2024年"]),
                 "only two digits, a digit and a date unit, or a common pair side by side make a pair")
     }
 }
