@@ -17,6 +17,9 @@ extension IndexStore {
     /// The dictionary the index compresses bodies with (it has at most one), nil before a run trained one. The one
     /// read before is kept while its id is still the index's (a rebuild by another process trains another).
     func compressionDictionary() throws -> CompressionDictionary? {
+        // Prepared here, not cached: a cached statement left on its row would hold a read open on the writer's
+        // connection for the rest of the run (the pool resets it only when the write ends), and a write on another
+        // connection meanwhile waited past its timeout (tried: two tests failed).
         let statement = try database.prepare("SELECT id FROM \(IndexSchema.dictionaries) LIMIT 1")
         guard try statement.step() else { return nil }
         let id = UInt32(truncatingIfNeeded: statement.int64(0))

@@ -106,6 +106,7 @@ import Testing
         #expect(try Self.head(index, "经济") != nil)
         let ranked = try #require(try index.info().rankedHeads)
         #expect(ranked > 1)
+        #expect(try (0 ..< 3).map { _ in try index.info().rankedHeads } == [ranked, ranked, ranked], "asked again")
         try index.remove(path: "t0")
         #expect(try Self.head(index, "经济") == nil)
         #expect(try index.info().rankedHeads == nil, "not ranked since the last change")
