@@ -15,18 +15,26 @@ except ImportError:  # pragma: no cover - a message instead of a trace
     raise SystemExit("reading a newsearch index's bodies needs the zstandard module: "
                      "apt-get install python3-zstandard (Debian) or pip install zstandard")
 
-_decompressor = zstandard.ZstdDecompressor()
-
-
-def _text(stored):
-    """An article body from its stored bytes (no bytes: an empty body)."""
-    if stored is None:
-        return None
-    return _decompressor.decompress(stored).decode("utf-8") if stored else ""
-
-
 def connect(path: str) -> sqlite3.Connection:
     """A read-only connection to the index at `path` with `newsearch_text` registered."""
     database = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    database.create_function("newsearch_text", 1, _text, deterministic=True)
+    dictionaries = {}
+    try:
+        for (stored,) in database.execute("SELECT bytes FROM newsearch_dictionaries"):
+            dictionary = zstandard.ZstdCompressionDict(stored)
+            dictionaries[dictionary.dict_id()] = zstandard.ZstdDecompressor(dict_data=dictionary)
+    except sqlite3.OperationalError:  # an index made before the dictionaries (schema 6 and older)
+        pass
+    plain = zstandard.ZstdDecompressor()
+
+    def text(stored):
+        """An article body from its stored bytes (no bytes: an empty body)."""
+        if stored is None:
+            return None
+        if not stored:
+            return ""
+        dictionary = zstandard.get_frame_parameters(stored).dict_id
+        return dictionaries.get(dictionary, plain).decompress(stored).decode("utf-8")
+
+    database.create_function("newsearch_text", 1, text, deterministic=True)
     return database

@@ -49,6 +49,8 @@ struct HitPrinter {
         }
         return String(format: "score %.3f = (", parts.total) + terms.joined(separator: " + ")
             + String(format: ") × proximity %.2f", parts.proximityFactor)
+            + (parts.leadFactor == 1 ? "" : String(format: " × lead %.2f", parts.leadFactor))
+            + (parts.characterFactor == 1 ? "" : String(format: " × characters %.3f", parts.characterFactor))
     }
 
     private func hitsText(for results: SearchResults) -> String {

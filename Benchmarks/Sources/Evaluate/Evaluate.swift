@@ -41,6 +41,17 @@ enum Evaluate {
         }
         return [
             ("standard: BM25F, k1 2, title 3, no title match bonus, alignment 0.6, proximity 0.05", standard),
+            ("characters 0.5, lead 0.05 (measured, not yet standard: its cost)", with {
+                $0.characterBoost = 0.5; $0.leadBoost = 0.05 }),
+            ("characters 0.5 alone", with { $0.characterBoost = 0.5 }),
+            ("characters 0.3, lead 0.05", with { $0.characterBoost = 0.3; $0.leadBoost = 0.05 }),
+            ("characters 0.8, lead 0.05", with { $0.characterBoost = 0.8; $0.leadBoost = 0.05 }),
+            ("lead 0.05 alone", with { $0.leadBoost = 0.05 }),
+            ("characters 0.5, lead 0.1", with { $0.characterBoost = 0.5; $0.leadBoost = 0.1 }),
+            ("characters 0.5, lead 0.05 within 50", with {
+                $0.characterBoost = 0.5; $0.leadBoost = 0.05; $0.leadWindow = 50 }),
+            ("characters 0.5, lead 0.05 within 200", with {
+                $0.characterBoost = 0.5; $0.leadBoost = 0.05; $0.leadWindow = 200 }),
             ("the model until 2026-12-06: k1 1.2, title 5, title match bonus 0.5, alignment 0.3", with {
                 $0.k1 = 1.2; $0.titleWeight = 5; $0.titleMatchBonus = 0.5; $0.wordAlignmentBoost = 0.3 }),
             ("model before: per-column bm25, title 5, proximity 0.5", with {

@@ -1,14 +1,17 @@
-/// The second phase of ranking: the whole model, word alignment and proximity included, on one of the best
-/// candidates of the first phase, from the matches it kept and the article's word boundaries.
+/// The second phase of ranking: the whole model, word alignment, proximity, the query's characters and the lead
+/// included, on one of the best candidates of the first phase, from the matches it kept, the article's word
+/// boundaries and the counts of the query's characters in its text.
 ///
-/// The first phase scores every match with the same model without those two raises, so a candidate's full score
-/// is at most its first-phase score times ``RelevanceModel/maximumRaise``: that bound tells the searcher when no
+/// The first phase scores every match with the same model without those raises, so a candidate's full score is at
+/// most its first-phase score times ``RelevanceModel/maximumRaise``: that bound tells the searcher when no
 /// candidate further down can still enter the page.
 final class CandidateScorer {
     private let model: RelevanceModel
     private let counts: MatchCounts
     private let rewardsProximity: Bool
     private var occurrences: [MatchOccurrence] = []
+    private var firstBodyMatch: [Int] = []
+    private let averageLengths: [Double]
 
     /// - Parameters:
     ///   - idf, averageLengths: the figures the first phase scored with (each term's idf, each column's mean length).
@@ -16,21 +19,44 @@ final class CandidateScorer {
          rewardsProximity: Bool) {
         self.model = model
         counts = MatchCounts(terms: terms, columns: columns, idf: idf, averageLengths: averageLengths)
+        self.averageLengths = averageLengths
         self.rewardsProximity = rewardsProximity && model.parameters.proximityBoost > 0
     }
 
     deinit { counts.deallocate() }
 
-    /// The full score of an article with `matches`, described by `record` and its boundary blob.
+    /// The full score of an article with `matches`, described by `record` and its boundary blob, whose text holds
+    /// the query's characters as `characters` says (``characterShare(title:body:record:)``; 0 when not counted).
     func score(_ matches: ArraySlice<MatchOccurrence>, record: StatisticsRecord,
-               boundaries: UnsafeRawBufferPointer) -> Double {
-        model.total(counts, near: count(matches, record: record, boundaries: boundaries))
+               boundaries: UnsafeRawBufferPointer, characters: Double) -> Double {
+        let near = count(matches, record: record, boundaries: boundaries)
+        return model.total(counts, near: near, characters: characters, lead: leadShare(matches))
     }
 
     /// The full score with its parts, for explaining.
     func explained(_ matches: ArraySlice<MatchOccurrence>, record: StatisticsRecord,
-                   boundaries: UnsafeRawBufferPointer) -> RelevanceModel.Score {
-        model.score(counts, near: count(matches, record: record, boundaries: boundaries))
+                   boundaries: UnsafeRawBufferPointer, characters: Double) -> RelevanceModel.Score {
+        let near = count(matches, record: record, boundaries: boundaries)
+        return model.score(counts, near: near, characters: characters, lead: leadShare(matches))
+    }
+
+    /// How full the article described by `record` is of the query's characters, from their counts in its title
+    /// and body (``RelevanceModel/characterShare(title:body:lengths:averageLengths:)``).
+    func characterShare(title: [Int32], body: [Int32], record: StatisticsRecord) -> Double {
+        model.characterShare(title: title, body: body, lengths: (record.titleLength, record.bodyLength),
+                             averageLengths: averageLengths)
+    }
+
+    /// The share of the query's terms whose first body match begins within ``RankingParameters/leadWindow``.
+    private func leadShare(_ matches: ArraySlice<MatchOccurrence>) -> Double {
+        guard model.parameters.leadBoost > 0, counts.terms > 0 else { return 0 }
+        firstBodyMatch.removeAll(keepingCapacity: true)
+        firstBodyMatch.append(contentsOf: repeatElement(Int.max, count: counts.terms))
+        for match in matches where match.column == 1 && Int(match.term) < counts.terms {
+            firstBodyMatch[Int(match.term)] = min(firstBodyMatch[Int(match.term)], match.start)
+        }
+        let early = firstBodyMatch.reduce(0) { $0 + ($1 < model.parameters.leadWindow ? 1 : 0) }
+        return Double(early) / Double(counts.terms)
     }
 
     /// Fills the counts with the article's matches and lengths; whether its terms stand close together.

@@ -9,6 +9,10 @@ import Foundation
 ///                      × (1 + ``Ranking/wordAlignmentBoost`` × alignment share))
 ///   alignment share: the mean over the term's matches of 1 for a whole word, ½ inside one word, 0 across words
 ///         × (1 + ``Ranking/proximityBoost`` when all terms occur within ``Ranking/proximityWindow`` tokens)
+///         × (1 + ``Ranking/characterBoost`` × the character share: how full the article is of the query's characters)
+///         × (1 + ``Ranking/leadBoost`` × the share of terms whose first body match is within ``Ranking/leadWindow``)
+///
+/// The first phase scores every match without the last four factors; the second adds them for the best candidates.
 public struct RelevanceModel: Sendable {
     /// What the model needs to know of one query term in one article.
     struct TermCounts: Sendable, Equatable {
@@ -48,8 +52,13 @@ public struct RelevanceModel: Sendable {
         public var terms: [TermScore]
         /// 1, or 1 + ``Ranking/proximityBoost`` when the terms occur close together.
         public var proximityFactor: Double
-        /// The score: the sum of the terms' ``TermScore/score``, times ``proximityFactor``.
-        public var total: Double { terms.reduce(0) { $0 + $1.score } * proximityFactor }
+        /// 1 + ``Ranking/characterBoost`` × how full the article is of the query's characters (0 to nearly 1).
+        public var characterFactor: Double = 1
+        /// 1 + ``Ranking/leadBoost`` × the share of the terms whose first body match is in the body's opening.
+        public var leadFactor: Double = 1
+        /// The score: the sum of the terms' ``TermScore/score``, times ``proximityFactor``, ``leadFactor`` and
+        /// ``characterFactor``.
+        public var total: Double { terms.reduce(0) { $0 + $1.score } * proximityFactor * leadFactor * characterFactor }
 
         /// The score of a one-term query computed with idf 1, with the term's real idf put in.
         func scaled(byIDF idf: Double) -> Score {
@@ -91,6 +100,27 @@ public struct RelevanceModel: Sendable {
     /// close together (one term never is: ``RankingPlan/rewardsProximity``).
     func maximumRaise(rewardsProximity: Bool) -> Double {
         (1 + max(0, parameters.wordAlignmentBoost)) * (rewardsProximity ? 1 + max(0, parameters.proximityBoost) : 1)
+            * (1 + max(0, parameters.characterBoost)) * (1 + max(0, parameters.leadBoost))
+    }
+
+    /// How full an article is of the query's characters, from 0 to nearly 1 (``Ranking/characterBoost``): the mean
+    /// over the characters of each one's saturated frequency over the title (weighted) and body, length-normalized.
+    /// - Parameters:
+    ///   - title, body: each character's count in the title and in the body.
+    ///   - lengths, averageLengths: the article's title and body lengths, and their means.
+    func characterShare(title: [Int32], body: [Int32], lengths: (title: Int, body: Int),
+                        averageLengths: [Double]) -> Double {
+        guard !body.isEmpty, averageLengths.count >= 2 else { return 0 }
+        let k1 = Ranking.characterK1, b = Ranking.characterB, weight = parameters.titleWeight
+        let length = weight * Double(lengths.title) + Double(lengths.body)
+        let average = max(1, weight * averageLengths[0] + averageLengths[1])
+        let normalization = k1 * (1 - b + b * length / average)
+        var sum = 0.0
+        for index in body.indices {
+            let frequency = weight * Double(index < title.count ? title[index] : 0) + Double(body[index])
+            sum += frequency / (frequency + normalization)
+        }
+        return sum / Double(body.count)
     }
 
     /// Whether an article whose title holds a term can score above every article whose title holds none
@@ -128,21 +158,26 @@ public struct RelevanceModel: Sendable {
     }
 
     /// The score of one article's counts, with its parts.
-    func score(_ counts: MatchCounts, near: Bool) -> Score {
+    /// - Parameters:
+    ///   - characters: ``characterShare(title:body:lengths:averageLengths:)``, 0 in the first phase.
+    ///   - lead: the share of the terms whose first body match is in the body's opening, 0 in the first phase.
+    func score(_ counts: MatchCounts, near: Bool, characters: Double = 0, lead: Double = 0) -> Score {
         Score(terms: (0 ..< counts.terms).map { termScore($0, counts) },
-              proximityFactor: near ? 1 + parameters.proximityBoost : 1)
+              proximityFactor: near ? 1 + parameters.proximityBoost : 1,
+              characterFactor: 1 + parameters.characterBoost * characters, leadFactor: 1 + parameters.leadBoost * lead)
     }
 
-    /// The score of one article's counts: the same sum as ``score(_:near:)``'s total, without building its parts
-    /// (the ranking function's hot path).
+    /// The score of one article's counts: the same product as ``score(_:near:characters:lead:)``'s total, without
+    /// building its parts (the ranking function's hot path).
     @inline(__always)
-    func total(_ counts: MatchCounts, near: Bool) -> Double {
+    func total(_ counts: MatchCounts, near: Bool, characters: Double = 0, lead: Double = 0) -> Double {
         var sum = 0.0
         for term in 0 ..< counts.terms {
             let part = termScore(term, counts)
             sum += part.bm25 * part.alignmentFactor
         }
-        return sum * (near ? 1 + parameters.proximityBoost : 1)
+        return sum * (near ? 1 + parameters.proximityBoost : 1) * (1 + parameters.leadBoost * lead)
+            * (1 + parameters.characterBoost * characters)
     }
 
     /// bm25 of one term over the weighted columns, times its idf, and its alignment factor.

@@ -4,6 +4,8 @@
 /// title (``ExecutionPlan/titleTier``).
 struct PageRanker {
     let store: IndexStore
+    /// Folds the candidates' text for the count of the query's characters (``Ranking/characterBoost``).
+    let analyzer: Analyzer
 
     /// The candidates the first phase keeps for the second (more when a page reaches further): the best few
     /// hundred, as Vespa's second-phase ranking and Elasticsearch's rescoring take. The second phase can raise a
@@ -141,6 +143,8 @@ struct PageRanker {
                                      rewardsProximity: query.plan.rewardsProximity)
         var best = TopHits(capacity: wanted, order: order), parts: [Int64: RelevanceModel.Score] = [:]
         let raise = model.maximumRaise(rewardsProximity: query.plan.rewardsProximity)
+        var characters = CharacterCounts(model.parameters.characterBoost > 0
+            ? analyzer.queryCharacters(query.plan.terms) : QueryCharacters(foldedTerms: []))
         for candidate in candidates {
             if order == .relevance, best.isFull, let worst = best.worst, candidate.score * raise < worst.score {
                 break
@@ -148,12 +152,22 @@ struct PageRanker {
             let matches = query.candidateMatches(of: candidate.id)
             let scored = try store.withStatisticsRecord(id: candidate.id) { record, boundaries in
                 if explains {
-                    let score = scorer.explained(matches, record: record, boundaries: boundaries)
-                    return (score.total, score)
+                    let score = scorer.explained(matches, record: record, boundaries: boundaries, characters: 0)
+                    return (score.total, score, record)
                 }
-                return (scorer.score(matches, record: record, boundaries: boundaries), nil)
-            } as (total: Double, parts: RelevanceModel.Score?)?
-            guard let scored else { continue }
+                return (scorer.score(matches, record: record, boundaries: boundaries, characters: 0), nil, record)
+            } as (total: Double, parts: RelevanceModel.Score?, record: StatisticsRecord)?
+            guard var scored else { continue }
+            // The characters are counted (the text read and folded) only where they could lift the article onto
+            // the page: the score without them is exact, and they multiply it by at most 1 + the boost.
+            if !characters.query.isEmpty, order == .date || !best.isFull
+                || scored.total * (1 + model.parameters.characterBoost) >= (best.worst?.score ?? 0) {
+                let share = try characters.share(of: candidate.id, record: scored.record, store: store,
+                                                 analyzer: analyzer, scorer: scorer)
+                let factor = 1 + model.parameters.characterBoost * share
+                scored.total *= factor
+                scored.parts?.characterFactor = factor
+            }
             best.offer(TopHits.Row(id: candidate.id, score: scored.total, date: candidate.date))
             if let explained = scored.parts, best.keptLast { parts[candidate.id] = explained }
         }
@@ -163,6 +177,26 @@ struct PageRanker {
         let exact = order == .date || dropped == -.infinity
             || (best.isFull && dropped * raise < (best.worst?.score ?? .infinity))
         return (page, parts.filter { kept.contains($0.key) }, exact)
+    }
+
+    /// The query's characters and the working buffers of their counts, reused from candidate to candidate.
+    private struct CharacterCounts {
+        let query: QueryCharacters
+        var title: [Int32] = []
+        var body: [Int32] = []
+
+        init(_ query: QueryCharacters) { self.query = query }
+
+        /// How full article `id` is of the query's characters (``CandidateScorer/characterShare(title:body:record:)``).
+        mutating func share(of id: Int64, record: StatisticsRecord, store: IndexStore, analyzer: Analyzer,
+                            scorer: CandidateScorer) throws -> Double {
+            let found = try store.withArticleText(id: id) { title, body in
+                analyzer.countCharacters(query, in: title, into: &self.title)
+                analyzer.countCharacters(query, in: body, into: &self.body)
+            }
+            guard found != nil else { return 0 }
+            return scorer.characterShare(title: title, body: body, record: record)
+        }
     }
 
     /// Scores and collects every hit of `plan` into `query`, as `execution` says, with the figures of the store's

@@ -6,7 +6,7 @@ import Foundation
 struct Searcher {
     let store: IndexStore
     let analyzer: Analyzer
-    private var ranker: PageRanker { PageRanker(store: store) }
+    private var ranker: PageRanker { PageRanker(store: store, analyzer: analyzer) }
 
     func paths(matching text: String, cancellation: CancellationFlag? = nil) throws -> [String] {
         try store.reading { try listPaths(matching: text, cancellation: cancellation) }

@@ -78,6 +78,17 @@ extension IndexStore {
         return StatisticsRecord.read(statement, body)
     }
 
+    /// The title and the body of row `id` as UTF-8 bytes, the body decompressed; nil when there is no such row.
+    /// - Throws: ``StoreError/damagedArticle(path:id:)`` when the body cannot be decompressed.
+    func withArticleText<T>(id: Int64, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> T) throws -> T? {
+        let statement = try textStatement.get()
+        guard try statement.bind(.integer(id)).step() else { return nil }
+        let text = try decompressed(statement, column: 1, id: id)
+        return statement.withBlob(0) { title in
+            text.withUnsafeBufferPointer { body(title.bindMemory(to: UInt8.self), $0) }
+        }
+    }
+
     /// Every article's row id and date (seconds since 1970, `Int64.min` for none), in row order: the hits of a
     /// query without text.
     func everyArticle() throws -> [(id: Int64, date: Int64)] {
