@@ -142,8 +142,8 @@ public final class Analyzer {
     }
 
     /// Sets `counts[i]` to the number of times the UTF-8 `text`, folded, holds the `i`th of `characters`: a
-    /// Traditional article counts as its Simplified form.
-    /// Each character is folded on its own, where the folder says it changes, without copying the text.
+    /// Traditional article counts as its Simplified form. Each character is folded on its own, where the folder says
+    /// it changes, without copying the text.
     func countCharacters(_ characters: QueryCharacters, in text: UnsafeBufferPointer<UInt8>, into counts: inout [Int32]) {
         characters.count(in: text, into: &counts, folder: folder)
     }

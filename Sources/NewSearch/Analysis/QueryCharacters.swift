@@ -1,4 +1,4 @@
-/// The distinct ideographs of a query's terms, folded, and how often a folded text holds each: the evidence of
+/// The distinct ideographs of a query's terms, folded, and how often a text holds each, folded: the evidence of
 /// ``Ranking/characterBoost`` (an article about 扶贫 says 贫 again and again, in 贫困 and 脱贫 too).
 struct QueryCharacters: Sendable, Equatable {
     /// The most characters a query counts: the rest of a longer query adds little evidence and costs a scan each.

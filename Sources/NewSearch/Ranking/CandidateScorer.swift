@@ -25,26 +25,26 @@ final class CandidateScorer {
 
     deinit { counts.deallocate() }
 
-    /// The full score of an article with `matches`, described by `record` and its boundary blob, whose text holds
-    /// the query's characters as `characters` says (``characterShare(title:body:record:)``; 0 when not counted).
+    /// The full score of an article with `matches`, described by `record` and its boundary blob, but for the
+    /// query's characters (``characterFactor(title:body:record:)``, which multiplies it).
     func score(_ matches: ArraySlice<MatchOccurrence>, record: StatisticsRecord,
-               boundaries: UnsafeRawBufferPointer, characters: Double) -> Double {
+               boundaries: UnsafeRawBufferPointer) -> Double {
         let near = count(matches, record: record, boundaries: boundaries)
-        return model.total(counts, near: near, characters: characters, lead: leadShare(matches))
+        return model.total(counts, near: near, lead: leadShare(matches))
     }
 
-    /// The full score with its parts, for explaining.
+    /// The same score with its parts, for explaining.
     func explained(_ matches: ArraySlice<MatchOccurrence>, record: StatisticsRecord,
-                   boundaries: UnsafeRawBufferPointer, characters: Double) -> RelevanceModel.Score {
+                   boundaries: UnsafeRawBufferPointer) -> RelevanceModel.Score {
         let near = count(matches, record: record, boundaries: boundaries)
-        return model.score(counts, near: near, characters: characters, lead: leadShare(matches))
+        return model.score(counts, near: near, lead: leadShare(matches))
     }
 
-    /// How full the article described by `record` is of the query's characters, from their counts in its title
-    /// and body (``RelevanceModel/characterShare(title:body:lengths:averageLengths:)``).
-    func characterShare(title: [Int32], body: [Int32], record: StatisticsRecord) -> Double {
-        model.characterShare(title: title, body: body, lengths: (record.titleLength, record.bodyLength),
-                             averageLengths: averageLengths)
+    /// What the query's characters multiply the score of the article described by `record` by, from their counts
+    /// in its title and body (``RelevanceModel/characterShare(title:body:lengths:averageLengths:)``).
+    func characterFactor(title: [Int32], body: [Int32], record: StatisticsRecord) -> Double {
+        model.characterFactor(share: model.characterShare(
+            title: title, body: body, lengths: (record.titleLength, record.bodyLength), averageLengths: averageLengths))
     }
 
     /// The share of the query's terms whose first body match begins within ``RankingParameters/leadWindow``.

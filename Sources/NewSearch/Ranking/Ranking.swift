@@ -47,8 +47,8 @@ public enum Ranking {
     ///
     /// 0, off, in the standard model: measured at 0.5 with ``leadBoost`` 0.05 on the graded set, nDCG@10 rises in
     /// words 0.976 → 0.988 and several words 0.921 → 0.938 (above Xapian's 0.987 and 0.932), but counting the
-    /// characters reads, decompresses and scans each candidate's text, and the typical median rose from 0.29 to
-    /// 0.37–0.50 ms (BENCHMARKS.md, "Ranking quality, graded"): on as soon as the count is cheap enough.
+    /// characters reads, decompresses and scans each candidate's text, and the typical median rose from about 0.29
+    /// to 0.40–0.44 ms (BENCHMARKS.md, "The query's characters and the lead"): on as soon as the count is cheap.
     public static let characterBoost = 0.0
     /// The characters' term-frequency saturation: low, since the question is whether the article is full of them,
     /// not how many times over.

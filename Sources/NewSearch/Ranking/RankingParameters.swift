@@ -51,8 +51,8 @@ public struct RankingParameters: Sendable, Hashable {
 
 extension RankingParameters: CustomStringConvertible {
     /// The model in one line, as `--explain` prints it: `BM25F (k1 2, b 0.75, title ×3), word alignment up to ×1.6
-    /// (a whole word 1, inside a word ½, across words 0), proximity ×1.05 within 8 characters, the query's
-    /// characters up to ×1.5, terms in the first 100 characters ×1.05`.
+    /// (a whole word 1, inside a word ½, across words 0), proximity ×1.05 within 8 characters`; with the query's
+    /// characters and the lead on, `…, the query's characters up to ×1.5, terms in the first 100 characters ×1.05`.
     public var description: String {
         func number(_ value: Double) -> String { value == value.rounded() ? "\(Int(value))" : "\(value)" }
         let columns = (combinesColumns ? "BM25F" : "bm25 per column") + " (k1 \(number(k1)), b \(number(b)), title ×\(number(titleWeight))"

@@ -103,6 +103,12 @@ public struct RelevanceModel: Sendable {
             * (1 + max(0, parameters.characterBoost)) * (1 + max(0, parameters.leadBoost))
     }
 
+    /// What the query's characters multiply a score by, for a ``characterShare(title:body:lengths:averageLengths:)``
+    /// of `share` (at most `characterFactor(share: 1)`).
+    func characterFactor(share: Double) -> Double {
+        1 + parameters.characterBoost * share
+    }
+
     /// How full an article is of the query's characters, from 0 to nearly 1 (``Ranking/characterBoost``): the mean
     /// over the characters of each one's saturated frequency over the title (weighted) and body, length-normalized.
     /// - Parameters:
@@ -157,27 +163,24 @@ public struct RelevanceModel: Sendable {
         return score(counts, near: near)
     }
 
-    /// The score of one article's counts, with its parts.
-    /// - Parameters:
-    ///   - characters: ``characterShare(title:body:lengths:averageLengths:)``, 0 in the first phase.
-    ///   - lead: the share of the terms whose first body match is in the body's opening, 0 in the first phase.
-    func score(_ counts: MatchCounts, near: Bool, characters: Double = 0, lead: Double = 0) -> Score {
+    /// The score of one article's counts, with its parts: without the query's characters, whose factor the second
+    /// phase multiplies in (``characterFactor(share:)``) only where it reads the article's text.
+    /// - Parameter lead: the share of the terms whose first body match is in the body's opening, 0 in the first phase.
+    func score(_ counts: MatchCounts, near: Bool, lead: Double = 0) -> Score {
         Score(terms: (0 ..< counts.terms).map { termScore($0, counts) },
-              proximityFactor: near ? 1 + parameters.proximityBoost : 1,
-              characterFactor: 1 + parameters.characterBoost * characters, leadFactor: 1 + parameters.leadBoost * lead)
+              proximityFactor: near ? 1 + parameters.proximityBoost : 1, leadFactor: 1 + parameters.leadBoost * lead)
     }
 
-    /// The score of one article's counts: the same product as ``score(_:near:characters:lead:)``'s total, without
-    /// building its parts (the ranking function's hot path).
+    /// The score of one article's counts: the same product as ``score(_:near:lead:)``'s total, without building its
+    /// parts (the ranking function's hot path).
     @inline(__always)
-    func total(_ counts: MatchCounts, near: Bool, characters: Double = 0, lead: Double = 0) -> Double {
+    func total(_ counts: MatchCounts, near: Bool, lead: Double = 0) -> Double {
         var sum = 0.0
         for term in 0 ..< counts.terms {
             let part = termScore(term, counts)
             sum += part.bm25 * part.alignmentFactor
         }
         return sum * (near ? 1 + parameters.proximityBoost : 1) * (1 + parameters.leadBoost * lead)
-            * (1 + parameters.characterBoost * characters)
     }
 
     /// bm25 of one term over the weighted columns, times its idf, and its alignment factor.

@@ -152,19 +152,18 @@ struct PageRanker {
             let matches = query.candidateMatches(of: candidate.id)
             let scored = try store.withStatisticsRecord(id: candidate.id) { record, boundaries in
                 if explains {
-                    let score = scorer.explained(matches, record: record, boundaries: boundaries, characters: 0)
+                    let score = scorer.explained(matches, record: record, boundaries: boundaries)
                     return (score.total, score, record)
                 }
-                return (scorer.score(matches, record: record, boundaries: boundaries, characters: 0), nil, record)
+                return (scorer.score(matches, record: record, boundaries: boundaries), nil, record)
             } as (total: Double, parts: RelevanceModel.Score?, record: StatisticsRecord)?
             guard var scored else { continue }
             // The characters are counted (the text read and folded) only where they could lift the article onto
-            // the page: the score without them is exact, and they multiply it by at most 1 + the boost.
+            // the page: the score without them is exact, and they multiply it by at most characterFactor(share: 1).
             if !characters.query.isEmpty, order == .date || !best.isFull
-                || scored.total * (1 + model.parameters.characterBoost) >= (best.worst?.score ?? 0) {
-                let share = try characters.share(of: candidate.id, record: scored.record, store: store,
-                                                 analyzer: analyzer, scorer: scorer)
-                let factor = 1 + model.parameters.characterBoost * share
+                || scored.total * model.characterFactor(share: 1) >= (best.worst?.score ?? 0) {
+                let factor = try characters.factor(of: candidate.id, record: scored.record, store: store,
+                                                   analyzer: analyzer, scorer: scorer)
                 scored.total *= factor
                 scored.parts?.characterFactor = factor
             }
@@ -187,15 +186,16 @@ struct PageRanker {
 
         init(_ query: QueryCharacters) { self.query = query }
 
-        /// How full article `id` is of the query's characters (``CandidateScorer/characterShare(title:body:record:)``).
-        mutating func share(of id: Int64, record: StatisticsRecord, store: IndexStore, analyzer: Analyzer,
-                            scorer: CandidateScorer) throws -> Double {
+        /// What the query's characters multiply the score of article `id` by
+        /// (``CandidateScorer/characterFactor(title:body:record:)``; 1 when there is no such row).
+        mutating func factor(of id: Int64, record: StatisticsRecord, store: IndexStore, analyzer: Analyzer,
+                             scorer: CandidateScorer) throws -> Double {
             let found = try store.withArticleText(id: id) { title, body in
                 analyzer.countCharacters(query, in: title, into: &self.title)
                 analyzer.countCharacters(query, in: body, into: &self.body)
             }
-            guard found != nil else { return 0 }
-            return scorer.characterShare(title: title, body: body, record: record)
+            guard found != nil else { return 1 }
+            return scorer.characterFactor(title: title, body: body, record: record)
         }
     }
 
