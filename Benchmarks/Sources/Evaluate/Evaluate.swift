@@ -40,18 +40,19 @@ enum Evaluate {
             return parameters
         }
         return [
-            ("standard: BM25F, k1 2, title 3, no title match bonus, alignment 0.6, proximity 0.05", standard),
-            ("characters 0.5, lead 0.05 (measured, not yet standard: its cost)", with {
-                $0.characterBoost = 0.5; $0.leadBoost = 0.05 }),
-            ("characters 0.5 alone", with { $0.characterBoost = 0.5 }),
-            ("characters 0.3, lead 0.05", with { $0.characterBoost = 0.3; $0.leadBoost = 0.05 }),
-            ("characters 0.8, lead 0.05", with { $0.characterBoost = 0.8; $0.leadBoost = 0.05 }),
-            ("lead 0.05 alone", with { $0.leadBoost = 0.05 }),
-            ("characters 0.5, lead 0.1", with { $0.characterBoost = 0.5; $0.leadBoost = 0.1 }),
-            ("characters 0.5, lead 0.05 within 50", with {
-                $0.characterBoost = 0.5; $0.leadBoost = 0.05; $0.leadWindow = 50 }),
-            ("characters 0.5, lead 0.05 within 200", with {
-                $0.characterBoost = 0.5; $0.leadBoost = 0.05; $0.leadWindow = 200 }),
+            ("standard: BM25F, k1 2, title 3, alignment 0.6, proximity 0.05, characters 0.4 above 0.5, lead 0.05",
+             standard),
+            ("no query characters", with { $0.characterBoost = 0 }),
+            ("no lead", with { $0.leadBoost = 0 }),
+            ("neither characters nor lead (the model of 2026-12-06)", with { $0.characterBoost = 0; $0.leadBoost = 0 }),
+            ("characters 0.5 with no floor (measured 2026-12-07)", with { $0.characterBoost = 0.5; $0.characterFloor = 0 }),
+            ("characters 0.25", with { $0.characterBoost = 0.25 }),
+            ("characters 0.6", with { $0.characterBoost = 0.6 }),
+            ("character floor 0.3", with { $0.characterFloor = 0.3 }),
+            ("character floor 0.7", with { $0.characterFloor = 0.7 }),
+            ("lead 0.1", with { $0.leadBoost = 0.1 }),
+            ("lead within 50", with { $0.leadWindow = 50 }),
+            ("lead within 200", with { $0.leadWindow = 200 }),
             ("the model until 2026-12-06: k1 1.2, title 5, title match bonus 0.5, alignment 0.3", with {
                 $0.k1 = 1.2; $0.titleWeight = 5; $0.titleMatchBonus = 0.5; $0.wordAlignmentBoost = 0.3 }),
             ("model before: per-column bm25, title 5, proximity 0.5", with {

@@ -136,16 +136,10 @@ public final class Analyzer {
         }
     }
 
-    /// The distinct ideographs of the query terms `terms`, folded (險 counts as 险), for ``countCharacters(_:in:into:)``.
+    /// The distinct ideographs of the query terms `terms`, folded (險 counts as 险), as articles store theirs
+    /// (``ArticleCharacters``).
     func queryCharacters(_ terms: [String]) -> QueryCharacters {
         QueryCharacters(foldedTerms: terms.map(folded))
-    }
-
-    /// Sets `counts[i]` to the number of times the UTF-8 `text`, folded, holds the `i`th of `characters`: a
-    /// Traditional article counts as its Simplified form. Each character is folded on its own, where the folder says
-    /// it changes, without copying the text.
-    func countCharacters(_ characters: QueryCharacters, in text: UnsafeBufferPointer<UInt8>, into counts: inout [Int32]) {
-        characters.count(in: text, into: &counts, folder: folder)
     }
 
     /// `text` folded, with the map back to the original bytes: for finding matches in stored text.

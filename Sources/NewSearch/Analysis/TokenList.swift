@@ -80,6 +80,17 @@ struct TokenList: Sendable {
         entry.textLength == 1 && bytes[Int(entry.textStart)] == TokenContract.gap
     }
 
+    /// Calls `body` with the scalar of each character token that is an ideograph
+    /// (``QueryCharacters/isIdeograph(_:)``), in order.
+    func forEachIdeograph(_ body: (UInt32) -> Void) {
+        bytes.withUnsafeBufferPointer { bytes in
+            for entry in entries where entry.textLength >= 3 {
+                let (scalar, width) = UTF8Scalar.decode(bytes, at: Int(entry.textStart))
+                if width == Int(entry.textLength), QueryCharacters.isIdeograph(scalar) { body(scalar) }
+            }
+        }
+    }
+
     /// The tokens as public values.
     func tokens() -> [Token] {
         entries.enumerated().map { position, entry in

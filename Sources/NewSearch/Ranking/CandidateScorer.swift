@@ -1,6 +1,6 @@
 /// The second phase of ranking: the whole model, word alignment, proximity, the query's characters and the lead
 /// included, on one of the best candidates of the first phase, from the matches it kept, the article's word
-/// boundaries and the counts of the query's characters in its text.
+/// boundaries and the counts of the query's characters it stores (``ArticleCharacters``).
 ///
 /// The first phase scores every match with the same model without those raises, so a candidate's full score is at
 /// most its first-phase score times ``RelevanceModel/maximumRaise``: that bound tells the searcher when no
@@ -9,54 +9,62 @@ final class CandidateScorer {
     private let model: RelevanceModel
     private let counts: MatchCounts
     private let rewardsProximity: Bool
+    /// The query's characters, none when the model does not count them (``Ranking/characterBoost`` 0).
+    private let characters: QueryCharacters
     private var occurrences: [MatchOccurrence] = []
-    private var firstBodyMatch: [Int] = []
+    private var titleCharacters: [Int32] = []
+    private var bodyCharacters: [Int32] = []
     private let averageLengths: [Double]
 
     /// - Parameters:
     ///   - idf, averageLengths: the figures the first phase scored with (each term's idf, each column's mean length).
+    ///   - characters: the query's characters (``Analyzer/queryCharacters(_:)``).
     init(model: RelevanceModel, terms: Int, columns: Int, idf: [Double], averageLengths: [Double],
-         rewardsProximity: Bool) {
+         rewardsProximity: Bool, characters: QueryCharacters) {
         self.model = model
         counts = MatchCounts(terms: terms, columns: columns, idf: idf, averageLengths: averageLengths)
         self.averageLengths = averageLengths
         self.rewardsProximity = rewardsProximity && model.parameters.proximityBoost > 0
+        self.characters = model.parameters.characterBoost > 0 ? characters : QueryCharacters(foldedTerms: [])
     }
 
     deinit { counts.deallocate() }
 
-    /// The full score of an article with `matches`, described by `record` and its boundary blob, but for the
-    /// query's characters (``characterFactor(title:body:record:)``, which multiplies it).
-    func score(_ matches: ArraySlice<MatchOccurrence>, record: StatisticsRecord,
-               boundaries: UnsafeRawBufferPointer) -> Double {
+    /// The full score of an article with `matches`, described by `record`, its boundary blob and its
+    /// ``ArticleCharacters`` bytes; or, when the query's characters could not lift it to `floor` (the score a page
+    /// asks for), its score without them, which is below `floor` too.
+    func score(_ matches: ArraySlice<MatchOccurrence>, record: StatisticsRecord, boundaries: UnsafeRawBufferPointer,
+               characters: UnsafeRawBufferPointer, floor: Double = 0) -> Double {
         let near = count(matches, record: record, boundaries: boundaries)
-        return model.total(counts, near: near, lead: leadShare(matches))
+        let lead = model.leadShare(matches, terms: counts.terms)
+        let without = model.total(counts, near: near, lead: lead, characters: 0)
+        guard !self.characters.isEmpty, without * model.characterFactor(share: 1) >= floor else { return without }
+        return without * model.characterFactor(share: characterShare(characters, matches: matches, record: record))
     }
 
     /// The same score with its parts, for explaining.
     func explained(_ matches: ArraySlice<MatchOccurrence>, record: StatisticsRecord,
-                   boundaries: UnsafeRawBufferPointer) -> RelevanceModel.Score {
+                   boundaries: UnsafeRawBufferPointer, characters: UnsafeRawBufferPointer) -> RelevanceModel.Score {
         let near = count(matches, record: record, boundaries: boundaries)
-        return model.score(counts, near: near, lead: leadShare(matches))
+        return model.score(counts, near: near, lead: model.leadShare(matches, terms: counts.terms),
+                           characters: characterShare(characters, matches: matches, record: record))
     }
 
-    /// What the query's characters multiply the score of the article described by `record` by, from their counts
-    /// in its title and body (``RelevanceModel/characterShare(title:body:lengths:averageLengths:)``).
-    func characterFactor(title: [Int32], body: [Int32], record: StatisticsRecord) -> Double {
-        model.characterFactor(share: model.characterShare(
-            title: title, body: body, lengths: (record.titleLength, record.bodyLength), averageLengths: averageLengths))
-    }
-
-    /// The share of the query's terms whose first body match begins within ``RankingParameters/leadWindow``.
-    private func leadShare(_ matches: ArraySlice<MatchOccurrence>) -> Double {
-        guard model.parameters.leadBoost > 0, counts.terms > 0 else { return 0 }
-        firstBodyMatch.removeAll(keepingCapacity: true)
-        firstBodyMatch.append(contentsOf: repeatElement(Int.max, count: counts.terms))
-        for match in matches where match.column == 1 && Int(match.term) < counts.terms {
-            firstBodyMatch[Int(match.term)] = min(firstBodyMatch[Int(match.term)], match.start)
+    /// How full the article is of the query's characters, from their counts in `stored`
+    /// (``RelevanceModel/characterShare(title:body:lengths:averageLengths:)``); 0 when none are counted. A character
+    /// the bytes leave out stands at most once in the body: once when a term that holds it matches the body.
+    private func characterShare(_ stored: UnsafeRawBufferPointer, matches: ArraySlice<MatchOccurrence>,
+                                record: StatisticsRecord) -> Double {
+        guard !characters.isEmpty else { return 0 }
+        ArticleCharacters.counts(of: characters, in: stored, title: &titleCharacters, body: &bodyCharacters)
+        for match in matches where match.column == 1 && Int(match.term) < characters.charactersOfTerm.count {
+            for index in characters.charactersOfTerm[Int(match.term)]
+            where bodyCharacters[index] == 0 && titleCharacters[index] == 0 {
+                bodyCharacters[index] = 1
+            }
         }
-        let early = firstBodyMatch.reduce(0) { $0 + ($1 < model.parameters.leadWindow ? 1 : 0) }
-        return Double(early) / Double(counts.terms)
+        return model.characterShare(title: titleCharacters, body: bodyCharacters,
+                                    lengths: (record.titleLength, record.bodyLength), averageLengths: averageLengths)
     }
 
     /// Fills the counts with the article's matches and lengths; whether its terms stand close together.

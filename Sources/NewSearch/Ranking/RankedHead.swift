@@ -44,12 +44,7 @@ struct RankedHead: Equatable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(rows.count * 12)
         for row in rows {
-            var zigzag = UInt64(bitPattern: row.id << 1 ^ row.id >> 63)
-            while zigzag >= 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: zigzag) | 0x80)
-                zigzag >>= 7
-            }
-            bytes.append(UInt8(zigzag))
+            LEB128.append(UInt64(bitPattern: row.id << 1 ^ row.id >> 63), to: &bytes)
             withUnsafeBytes(of: row.score.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
         }
         return bytes
@@ -60,16 +55,7 @@ struct RankedHead: Equatable {
     init?(encoded bytes: UnsafeRawBufferPointer, frequency: Int, date: (Int64) -> Int64) {
         var rows: [TopHits.Row] = [], offset = 0
         while offset < bytes.count {
-            var zigzag: UInt64 = 0, shift: UInt64 = 0
-            while true {
-                guard offset < bytes.count, shift < 64 else { return nil }
-                let byte = bytes[offset]
-                offset += 1
-                zigzag |= UInt64(byte & 0x7F) << shift
-                shift += 7
-                if byte < 0x80 { break }
-            }
-            guard offset + 8 <= bytes.count else { return nil }
+            guard let zigzag = LEB128.read(bytes, at: &offset), offset + 8 <= bytes.count else { return nil }
             let id = Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1)
             let score = Double(bitPattern: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
             offset += 8

@@ -25,6 +25,8 @@ public struct RankingParameters: Sendable, Hashable {
     public var titleMatchBonus = Ranking.titleMatchBonus
     /// The raise for an article full of the query's characters (``Ranking/characterBoost``); 0 turns it off.
     public var characterBoost = Ranking.characterBoost
+    /// The share of the query's characters above which an article is raised (``Ranking/characterFloor``).
+    public var characterFloor = Ranking.characterFloor
     /// The raise for terms that first occur in the body's opening (``Ranking/leadBoost``); 0 turns it off.
     public var leadBoost = Ranking.leadBoost
     /// The positions of the body's opening (``Ranking/leadWindow``).
@@ -52,7 +54,8 @@ public struct RankingParameters: Sendable, Hashable {
 extension RankingParameters: CustomStringConvertible {
     /// The model in one line, as `--explain` prints it: `BM25F (k1 2, b 0.75, title ×3), word alignment up to ×1.6
     /// (a whole word 1, inside a word ½, across words 0), proximity ×1.05 within 8 characters`; with the query's
-    /// characters and the lead on, `…, the query's characters up to ×1.5, terms in the first 100 characters ×1.05`.
+    /// characters, `the query's characters up to ×1.2 (above a share of 0.5)`, and the lead, `terms in the first 100
+    /// characters ×1.05`.
     public var description: String {
         func number(_ value: Double) -> String { value == value.rounded() ? "\(Int(value))" : "\(value)" }
         let columns = (combinesColumns ? "BM25F" : "bm25 per column") + " (k1 \(number(k1)), b \(number(b)), title ×\(number(titleWeight))"
@@ -60,7 +63,8 @@ extension RankingParameters: CustomStringConvertible {
             + (titleMatchBonus == 0 ? ")" : ", title match +\(number(titleMatchBonus)) × idf)")
         return columns + ", word alignment up to ×\(number(1 + wordAlignmentBoost)) (a whole word 1, inside a word ½, "
             + "across words 0), proximity ×\(number(1 + proximityBoost)) within \(proximityWindow) characters"
-            + (characterBoost == 0 ? "" : ", the query's characters up to ×\(number(1 + characterBoost))")
+            + (characterBoost == 0 ? "" : ", the query's characters up to "
+                + "×\(number(RelevanceModel(parameters: self).characterFactor(share: 1))) (above a share of \(number(characterFloor)))")
             + (leadBoost == 0 ? "" : ", terms in the first \(leadWindow) characters ×\(number(1 + leadBoost))")
     }
 }

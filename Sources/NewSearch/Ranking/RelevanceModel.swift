@@ -9,7 +9,8 @@ import Foundation
 ///                      × (1 + ``Ranking/wordAlignmentBoost`` × alignment share))
 ///   alignment share: the mean over the term's matches of 1 for a whole word, ½ inside one word, 0 across words
 ///         × (1 + ``Ranking/proximityBoost`` when all terms occur within ``Ranking/proximityWindow`` tokens)
-///         × (1 + ``Ranking/characterBoost`` × the character share: how full the article is of the query's characters)
+///         × (1 + ``Ranking/characterBoost`` × the character share above ``Ranking/characterFloor``)
+///   character share: how full the article is of the query's characters, from 0 to nearly 1
 ///         × (1 + ``Ranking/leadBoost`` × the share of terms whose first body match is within ``Ranking/leadWindow``)
 ///
 /// The first phase scores every match without the last four factors; the second adds them for the best candidates.
@@ -92,21 +93,34 @@ public struct RelevanceModel: Sendable {
         max(1e-6, log((Double(total - matching) + 0.5) / (Double(matching) + 0.5)))
     }
 
-    /// The most the word-alignment and proximity raises can multiply a score by: an article's full score is at most
-    /// this times its score without them (the first phase of ranking, see ``CandidateScorer``).
+    /// The most the second phase's raises (word alignment, proximity, the query's characters, the lead) can
+    /// multiply a score by: an article's full score is at most this times its score without them (the first phase
+    /// of ranking, see ``CandidateScorer``).
     var maximumRaise: Double { maximumRaise(rewardsProximity: true) }
 
-    /// The most the raises can multiply a score by, for a query whose terms are, or are not, rewarded for standing
-    /// close together (one term never is: ``RankingPlan/rewardsProximity``).
+    /// The most the second phase's raises can multiply a score by, for a query whose terms are, or are not,
+    /// rewarded for standing close together (one term never is: ``RankingPlan/rewardsProximity``).
     func maximumRaise(rewardsProximity: Bool) -> Double {
         (1 + max(0, parameters.wordAlignmentBoost)) * (rewardsProximity ? 1 + max(0, parameters.proximityBoost) : 1)
-            * (1 + max(0, parameters.characterBoost)) * (1 + max(0, parameters.leadBoost))
+            * max(1, characterFactor(share: 1)) * (1 + max(0, parameters.leadBoost))
+    }
+
+    /// The share of the `terms` query terms that match the body within its first ``RankingParameters/leadWindow``
+    /// positions, by their `matches` (terms from the 64th on are not counted); 0 when the lead has no weight.
+    func leadShare(_ matches: ArraySlice<MatchOccurrence>, terms: Int) -> Double {
+        guard parameters.leadBoost > 0, terms > 0 else { return 0 }
+        var early: UInt64 = 0
+        for match in matches where match.column == 1 && match.start < parameters.leadWindow && match.term < 64 {
+            early |= 1 << UInt64(match.term)
+        }
+        return Double(early.nonzeroBitCount) / Double(terms)
     }
 
     /// What the query's characters multiply a score by, for a ``characterShare(title:body:lengths:averageLengths:)``
-    /// of `share` (at most `characterFactor(share: 1)`).
+    /// of `share`: 1 + ``Ranking/characterBoost`` × the share above ``Ranking/characterFloor``.
+    @inline(__always)
     func characterFactor(share: Double) -> Double {
-        1 + parameters.characterBoost * share
+        1 + parameters.characterBoost * max(0, share - parameters.characterFloor)
     }
 
     /// How full an article is of the query's characters, from 0 to nearly 1 (``Ranking/characterBoost``): the mean
@@ -163,24 +177,33 @@ public struct RelevanceModel: Sendable {
         return score(counts, near: near)
     }
 
-    /// The score of one article's counts, with its parts: without the query's characters, whose factor the second
-    /// phase multiplies in (``characterFactor(share:)``) only where it reads the article's text.
-    /// - Parameter lead: the share of the terms whose first body match is in the body's opening, 0 in the first phase.
-    func score(_ counts: MatchCounts, near: Bool, lead: Double = 0) -> Score {
+    /// The score of one article's counts, with its parts.
+    /// - Parameters:
+    ///   - lead: the share of the terms whose first body match is in the body's opening, 0 in the first phase.
+    ///   - characters: the article's ``characterShare(title:body:lengths:averageLengths:)``, 0 in the first phase.
+    func score(_ counts: MatchCounts, near: Bool, lead: Double = 0, characters: Double = 0) -> Score {
         Score(terms: (0 ..< counts.terms).map { termScore($0, counts) },
-              proximityFactor: near ? 1 + parameters.proximityBoost : 1, leadFactor: 1 + parameters.leadBoost * lead)
+              proximityFactor: near ? 1 + parameters.proximityBoost : 1, characterFactor: characterFactor(share: characters),
+              leadFactor: 1 + parameters.leadBoost * lead)
     }
 
-    /// The score of one article's counts: the same product as ``score(_:near:lead:)``'s total, without building its
-    /// parts (the ranking function's hot path).
+    /// The first phase's score of one article's counts: the sum of its terms' scores, without the second phase's
+    /// factors (the ranking function's hot path).
     @inline(__always)
-    func total(_ counts: MatchCounts, near: Bool, lead: Double = 0) -> Double {
+    func total(_ counts: MatchCounts) -> Double {
         var sum = 0.0
         for term in 0 ..< counts.terms {
             let part = termScore(term, counts)
             sum += part.bm25 * part.alignmentFactor
         }
-        return sum * (near ? 1 + parameters.proximityBoost : 1) * (1 + parameters.leadBoost * lead)
+        return sum
+    }
+
+    /// The score of one article's counts: the same product as ``score(_:near:lead:characters:)``'s total, without
+    /// building its parts.
+    func total(_ counts: MatchCounts, near: Bool, lead: Double, characters: Double) -> Double {
+        total(counts) * (near ? 1 + parameters.proximityBoost : 1) * (1 + parameters.leadBoost * lead)
+            * characterFactor(share: characters)
     }
 
     /// bm25 of one term over the weighted columns, times its idf, and its alignment factor.

@@ -4,13 +4,14 @@
 /// title (``ExecutionPlan/titleTier``).
 struct PageRanker {
     let store: IndexStore
-    /// Folds the candidates' text for the count of the query's characters (``Ranking/characterBoost``).
+    /// Folds the query's characters (``Ranking/characterBoost``), as the index folded the articles'.
     let analyzer: Analyzer
 
     /// The candidates the first phase keeps for the second (more when a page reaches further): the best few
     /// hundred, as Vespa's second-phase ranking and Elasticsearch's rescoring take. The second phase can raise a
-    /// score by at most ``RelevanceModel/maximumRaise`` (1.68), so an article below them would need its matches
-    /// word-aligned where each of the 256 above it has none. With 100, one-character terms (党, 马), whose articles
+    /// score by at most ``RelevanceModel/maximumRaise`` (2.12: word alignment 1.6, proximity 1.05, the query's
+    /// characters 1.2, the lead 1.05), so an article below them would need its matches word-aligned and the query's
+    /// characters where each of the 256 above it has none. With 100, one-character terms (党, 马), whose articles
     /// score alike until word alignment tells them apart, lost hits 4–20 to articles below the hundredth.
     static let candidates = 256
     /// The most hits a page the candidates could not settle (rows they left out might still reach it) is ranked
@@ -140,33 +141,25 @@ struct PageRanker {
         let model = RelevanceModel(parameters: query.parameters)
         let scorer = CandidateScorer(model: model, terms: query.plan.terms.count, columns: figures.columns,
                                      idf: figures.idf, averageLengths: figures.averageLengths,
-                                     rewardsProximity: query.plan.rewardsProximity)
+                                     rewardsProximity: query.plan.rewardsProximity,
+                                     characters: analyzer.queryCharacters(query.plan.terms))
         var best = TopHits(capacity: wanted, order: order), parts: [Int64: RelevanceModel.Score] = [:]
         let raise = model.maximumRaise(rewardsProximity: query.plan.rewardsProximity)
-        var characters = CharacterCounts(model.parameters.characterBoost > 0
-            ? analyzer.queryCharacters(query.plan.terms) : QueryCharacters(foldedTerms: []))
         for candidate in candidates {
             if order == .relevance, best.isFull, let worst = best.worst, candidate.score * raise < worst.score {
                 break
             }
             let matches = query.candidateMatches(of: candidate.id)
-            let scored = try store.withStatisticsRecord(id: candidate.id) { record, boundaries in
+            let scored = try store.withStatisticsRecord(id: candidate.id) { record, boundaries, characters in
                 if explains {
-                    let score = scorer.explained(matches, record: record, boundaries: boundaries)
-                    return (score.total, score, record)
+                    let score = scorer.explained(matches, record: record, boundaries: boundaries, characters: characters)
+                    return (score.total, score)
                 }
-                return (scorer.score(matches, record: record, boundaries: boundaries), nil, record)
-            } as (total: Double, parts: RelevanceModel.Score?, record: StatisticsRecord)?
-            guard var scored else { continue }
-            // The characters are counted (the text read and folded) only where they could lift the article onto
-            // the page: the score without them is exact, and they multiply it by at most characterFactor(share: 1).
-            if !characters.query.isEmpty, order == .date || !best.isFull
-                || scored.total * model.characterFactor(share: 1) >= (best.worst?.score ?? 0) {
-                let factor = try characters.factor(of: candidate.id, record: scored.record, store: store,
-                                                   analyzer: analyzer, scorer: scorer)
-                scored.total *= factor
-                scored.parts?.characterFactor = factor
-            }
+                let floor = order == .relevance && best.isFull ? best.worst?.score ?? 0 : 0
+                return (scorer.score(matches, record: record, boundaries: boundaries, characters: characters,
+                                     floor: floor), nil)
+            } as (total: Double, parts: RelevanceModel.Score?)?
+            guard let scored else { continue }
             best.offer(TopHits.Row(id: candidate.id, score: scored.total, date: candidate.date))
             if let explained = scored.parts, best.keptLast { parts[candidate.id] = explained }
         }
@@ -176,27 +169,6 @@ struct PageRanker {
         let exact = order == .date || dropped == -.infinity
             || (best.isFull && dropped * raise < (best.worst?.score ?? .infinity))
         return (page, parts.filter { kept.contains($0.key) }, exact)
-    }
-
-    /// The query's characters and the working buffers of their counts, reused from candidate to candidate.
-    private struct CharacterCounts {
-        let query: QueryCharacters
-        var title: [Int32] = []
-        var body: [Int32] = []
-
-        init(_ query: QueryCharacters) { self.query = query }
-
-        /// What the query's characters multiply the score of article `id` by
-        /// (``CandidateScorer/characterFactor(title:body:record:)``; 1 when there is no such row).
-        mutating func factor(of id: Int64, record: StatisticsRecord, store: IndexStore, analyzer: Analyzer,
-                             scorer: CandidateScorer) throws -> Double {
-            let found = try store.withArticleText(id: id) { title, body in
-                analyzer.countCharacters(query, in: title, into: &self.title)
-                analyzer.countCharacters(query, in: body, into: &self.body)
-            }
-            guard found != nil else { return 1 }
-            return scorer.characterFactor(title: title, body: body, record: record)
-        }
     }
 
     /// Scores and collects every hit of `plan` into `query`, as `execution` says, with the figures of the store's

@@ -9,7 +9,8 @@
 ///     -- compressed_images: the images' JSON object, compressed likewise; no bytes for no image
 /// newsearch_articles VIEW: newsearch_documents with body = newsearch_text(compressed_body) and images (JSON, '{}'
 ///                          for none) in place of the compressed columns
-/// newsearch_statistics(id, title_length, body_length, title_positions, body_positions, date, boundaries BLOB)
+/// newsearch_statistics(id, title_length, body_length, title_positions, body_positions, date, boundaries BLOB,
+///                      characters BLOB)   -- each ideograph's counts in the title and body (ArticleCharacters)
 /// newsearch_figures(block, entries BLOB)    -- each article's lengths and date, 256 articles a block (ArticleFigures)
 /// newsearch_totals(articles, title_length, body_length)   -- one row: the count and the sums of the lengths
 /// newsearch_dictionaries(id, bytes BLOB)   -- the Zstandard dictionary the bodies are compressed with, by its id
@@ -41,7 +42,7 @@
 /// times as long).
 enum IndexSchema {
     /// Bumped when the tables change shape.
-    static let version = 7
+    static let version = 8
     /// `PRAGMA application_id` of a newsearch file: "news" in ASCII.
     static let applicationID: Int64 = 0x6E65_7773
 
@@ -77,7 +78,8 @@ enum IndexSchema {
             title_positions INTEGER NOT NULL,
             body_positions INTEGER NOT NULL,
             date INTEGER,
-            boundaries BLOB NOT NULL
+            boundaries BLOB NOT NULL,
+            characters BLOB NOT NULL
         );
         CREATE TABLE IF NOT EXISTS \(figures) (block INTEGER PRIMARY KEY, entries BLOB NOT NULL);
         CREATE TABLE IF NOT EXISTS \(totals) (

@@ -67,26 +67,16 @@ extension IndexStore {
 
     /// The statistics record and boundary blob of the article stored under row `id`, if any.
     func statisticsRecord(id: Int64) throws -> (record: StatisticsRecord, boundaries: [UInt8])? {
-        try withStatisticsRecord(id: id) { ($0, Array($1)) }
+        try withStatisticsRecord(id: id) { record, boundaries, _ in (record, Array(boundaries)) }
     }
 
-    /// Hands the statistics record and boundary blob of the article stored under row `id` to `body` (the blob
-    /// valid during the call only); nil when there is no such article.
-    func withStatisticsRecord<T>(id: Int64, _ body: (StatisticsRecord, UnsafeRawBufferPointer) -> T) throws -> T? {
+    /// Hands the statistics record, boundary blob and ``ArticleCharacters`` bytes of the article stored under row
+    /// `id` to `body` (the bytes valid during the call only); nil when there is no such article.
+    func withStatisticsRecord<T>(id: Int64,
+                                 _ body: (StatisticsRecord, UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> T) throws -> T? {
         let statement = try recordStatement.get()
         guard try statement.bind(.integer(id)).step() else { return nil }
         return StatisticsRecord.read(statement, body)
-    }
-
-    /// The title and the body of row `id` as UTF-8 bytes, the body decompressed; nil when there is no such row.
-    /// - Throws: ``StoreError/damagedArticle(path:id:)`` when the body cannot be decompressed.
-    func withArticleText<T>(id: Int64, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> T) throws -> T? {
-        let statement = try textStatement.get()
-        guard try statement.bind(.integer(id)).step() else { return nil }
-        let text = try decompressed(statement, column: 1, id: id)
-        return statement.withBlob(0) { title in
-            text.withUnsafeBufferPointer { body(title.bindMemory(to: UInt8.self), $0) }
-        }
     }
 
     /// Every article's row id and date (seconds since 1970, `Int64.min` for none), in row order: the hits of a

@@ -18,7 +18,7 @@ extension IndexStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             insertStatistics = try database.prepare(
-                "INSERT INTO \(IndexSchema.statistics) (\(StatisticsRecord.columns)) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                "INSERT INTO \(IndexSchema.statistics) (\(StatisticsRecord.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             insertText = try database.prepare("INSERT INTO \(IndexSchema.fts) (rowid, title, body) VALUES (?, ?, ?)")
             deleteDocument = try database.prepare("DELETE FROM \(IndexSchema.documents) WHERE id = ?")
             addToTotals = try database.prepare(IndexSchema.totalsAddition)
@@ -76,7 +76,8 @@ extension IndexStore {
         let title = prepared.titleTokens, body = prepared.bodyTokens
         let record = StatisticsRecord(id: id, title: title, body: body, date: article.date)
         try writes.insertStatistics.bind(
-            record.values(boundaries: StatisticsRecord.boundaries(title: title, body: body))).run()
+            record.values(boundaries: StatisticsRecord.boundaries(title: title, body: body),
+                          characters: prepared.characters)).run()
         try writes.addToTotals.bind(.integer(Int64(record.titleLength)), .integer(Int64(record.bodyLength))).run()
         try writes.upsertFigure.bind(.integer(id), .integer(Int64(record.titleLength)), .integer(Int64(record.bodyLength)),
                                      record.date.map(SQLValue.integer) ?? .null).run()

@@ -50,11 +50,6 @@ final class IndexStore {
     lazy var recordStatement = Result {
         try database.prepare("SELECT \(StatisticsRecord.columns) FROM \(IndexSchema.statistics) WHERE id = ?")
     }
-    /// The statement that reads one article's title and compressed body, which the second phase of ranking runs for
-    /// the candidates whose characters it counts (kept here for the same reason).
-    lazy var textStatement = Result {
-        try database.prepare("SELECT title, compressed_body FROM \(IndexSchema.documents) WHERE id = ?")
-    }
     /// The run lock a rebuild took before emptying the index, held until the first index run through this store
     /// ends (``Indexer`` takes it over) or the store closes: no other run may write between the emptying and that
     /// run (see ``takeRunLock(waiting:)``).

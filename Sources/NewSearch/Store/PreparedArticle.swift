@@ -16,6 +16,8 @@ struct PreparedArticle: Sendable {
     var dateText: String?
     /// The `compressed_body` column: the body as ``TextCompressor`` stores it.
     var compressedBody: [UInt8]
+    /// The statistics' `characters` column: ``ArticleCharacters`` of the title and body tokens.
+    var characters: [UInt8]
 
     init(path: String, contentHash: String, article: Article, titleTokens: TokenList, bodyTokens: TokenList,
          replacing: Int64?, compressor: TextCompressor) {
@@ -30,5 +32,6 @@ struct PreparedArticle: Sendable {
             : compressor.compress(JSONText.encode(article.images), usesDictionary: false)
         dateText = article.date.map(ArticleDate.iso8601)
         compressedBody = compressor.compress(article.body)
+        characters = ArticleCharacters.encoded(title: titleTokens, body: bodyTokens)
     }
 }

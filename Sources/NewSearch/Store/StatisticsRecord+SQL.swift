@@ -2,8 +2,8 @@ import Foundation
 
 /// The codec of ``StatisticsRecord``: the one place that writes and reads a `newsearch_statistics` row.
 extension StatisticsRecord {
-    /// The columns in the order ``values(boundaries:)`` and ``read(_:_:)`` use.
-    static let columns = "id, title_length, body_length, title_positions, body_positions, date, boundaries"
+    /// The columns in the order ``values(boundaries:characters:)`` and ``read(_:_:)`` use.
+    static let columns = "id, title_length, body_length, title_positions, body_positions, date, boundaries, characters"
 
     /// The record of an article stored under `id`, from its analysed title and body.
     init(id: Int64, title: TokenList, body: TokenList, date: Date?) {
@@ -17,19 +17,20 @@ extension StatisticsRecord {
         title.boundaries.bytes + body.boundaries.bytes
     }
 
-    /// The row's values, in ``columns`` order.
-    func values(boundaries: [UInt8]) -> [SQLValue] {
+    /// The row's values, in ``columns`` order, with the article's boundary blob and ``ArticleCharacters``.
+    func values(boundaries: [UInt8], characters: [UInt8]) -> [SQLValue] {
         [.integer(id), .integer(Int64(titleLength)), .integer(Int64(bodyLength)), .integer(Int64(titlePositions)),
-         .integer(Int64(bodyPositions)), date.map(SQLValue.integer) ?? .null, .blob(boundaries)]
+         .integer(Int64(bodyPositions)), date.map(SQLValue.integer) ?? .null, .blob(boundaries), .blob(characters)]
     }
 
     /// Decodes the row `statement` stands on (selected with ``columns``) and hands it to `body` with its boundary
-    /// blob, valid during the call only.
-    static func read<T>(_ statement: Statement, _ body: (StatisticsRecord, UnsafeRawBufferPointer) -> T) -> T {
+    /// blob and its ``ArticleCharacters`` bytes, both valid during the call only.
+    static func read<T>(_ statement: Statement,
+                        _ body: (StatisticsRecord, UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> T) -> T {
         let record = StatisticsRecord(
             id: statement.int64(0), titleLength: Int(statement.int64(1)), bodyLength: Int(statement.int64(2)),
             titlePositions: Int(statement.int64(3)), bodyPositions: Int(statement.int64(4)),
             date: statement.isNull(5) ? nil : statement.int64(5))
-        return statement.withBlob(6) { body(record, $0) }
+        return statement.withBlob(6) { boundaries in statement.withBlob(7) { body(record, boundaries, $0) } }
     }
 }

@@ -2,23 +2,31 @@ import Foundation
 import Testing
 @testable import NewSearch
 
-/// The two second-phase signals measured on 2026-12-07 (issue 24; off in the standard model until counting the
-/// characters is cheap): an article full of the query's characters, and one whose body opens with the terms, rank
-/// above articles that hold the terms as often but only in passing.
+/// The two second-phase signals of issue 24, in the standard model since 2026-12-07: an article full of the
+/// query's characters, and one whose body opens with the terms, rank above articles that hold the terms as often
+/// but only in passing. The characters' counts are stored with each article (``ArticleCharacters``).
 @Suite struct SecondPhaseSignalTests {
-    /// The figures they were measured at.
-    private static let characterBoost = 0.5, leadBoost = 0.05
-
     /// The same filler around each article's matches, so that lengths and bm25 are alike.
     private static let filler = "会议指出，要认真做好各项工作，推动高质量发展，确保各项任务落到实处，取得实效。"
 
     private static func options(_ change: (inout RankingParameters) -> Void = { _ in }) -> SearchOptions {
         var options = SearchOptions(limit: 10)
         options.explain = true
-        options.ranking.characterBoost = characterBoost
-        options.ranking.leadBoost = leadBoost
         change(&options.ranking)
         return options
+    }
+
+    /// The characters' counts as an index stores them for an article of `title` and `body`.
+    private static func stored(title: String, body: String) throws -> [UInt8] {
+        let analyzer = try Analyzer()
+        return ArticleCharacters.encoded(title: analyzer.tokenList(title), body: analyzer.tokenList(body))
+    }
+
+    /// The title and body counts of `query`'s characters in `stored`.
+    private static func counts(of query: QueryCharacters, in stored: [UInt8]) -> (title: [Int32], body: [Int32]) {
+        var title: [Int32] = [], body: [Int32] = []
+        stored.withUnsafeBytes { ArticleCharacters.counts(of: query, in: $0, title: &title, body: &body) }
+        return (title, body)
     }
 
     /// Two bodies that each name 扶贫 twice, at the same places: one also speaks of 贫困 and 脱贫 (the sense of 贫),
@@ -33,37 +41,68 @@ import Testing
         let results = try index.search("扶贫", options: Self.options())
         #expect(results.hits.map(\.path) == ["about", "passing"])
         let factors = results.hits.compactMap { $0.scoreParts?.characterFactor }
-        #expect(factors.count == 2 && factors[0] > factors[1] && factors[1] > 1)
-        #expect(factors.allSatisfy { $0 < 1 + Self.characterBoost })
+        let most = RelevanceModel().characterFactor(share: 1)
+        #expect(factors.count == 2 && factors[0] > factors[1] && factors[1] >= 1 && factors[0] < most)
 
         let without = try index.search("扶贫", options: Self.options { $0.characterBoost = 0 })
         #expect(without.hits.count == 2 && without.hits[0].score == without.hits[1].score)
         #expect(without.hits.allSatisfy { $0.scoreParts?.characterFactor == 1 })
     }
 
-    /// The characters are counted folded: a Traditional article holds the Simplified query's characters.
+    /// The counts are of the folded text: a Traditional article holds the Simplified query's characters.
     @Test func charactersAreCountedFolded() throws {
         let analyzer = try Analyzer()
-        let characters = analyzer.queryCharacters(["社會保險", "社保"])
-        var counts: [Int32] = []
-        var text = "社會保險，社会保险，保險公司。"
-        text.withUTF8 { analyzer.countCharacters(characters, in: $0, into: &counts) }
-        // 社 会 保 险, each once in the terms' order: 社 ×2, 会 ×2, 保 ×3, 险 ×3.
-        #expect(counts == [2, 2, 3, 3])
+        let stored = try Self.stored(title: "保險新規", body: "社會保險，社会保险，保險公司。")
+        let counts = Self.counts(of: analyzer.queryCharacters(["社會保險", "社保"]), in: stored)
+        // 社 会 保 险 in the terms' order: in the body 社 ×2, 会 ×2, 保 ×3, 险 ×3; in the title 保 and 险 once.
+        #expect(counts.body == [2, 2, 3, 3])
+        #expect(counts.title == [0, 0, 1, 1])
+    }
+
+    /// What an article stores: every ideograph of its title, and those its body holds twice or more, each with its
+    /// counts; letters, digits and punctuation not at all.
+    @Test func anArticleStoresItsRepeatedAndTitledCharacters() throws {
+        let stored = try Self.stored(title: "汽车补贴", body: "新能源汽车补贴iPhone16，汽车5G。")
+        let counts = Self.counts(of: QueryCharacters(foldedTerms: ["新能源汽车", "补贴", "手机"]), in: stored)
+        // 新 能 源 (once in the body: left out) 汽 车 补 贴 手 机
+        #expect(counts.body == [0, 0, 0, 2, 2, 1, 1, 0, 0])
+        #expect(counts.title == [0, 0, 0, 1, 1, 1, 1, 0, 0])
+        #expect(try Self.stored(title: "GDP", body: "iPhone 16，2024年。").isEmpty)
+        #expect(Self.counts(of: QueryCharacters(foldedTerms: ["年"]), in: try Self.stored(title: "", body: "2024年")).body
+            == [0])
+        // Damaged bytes count as nothing from where they break.
+        #expect(Self.counts(of: QueryCharacters(foldedTerms: ["汽车"]), in: [0xFF]).body == [0, 0])
+    }
+
+    /// A character the body holds once is not stored, yet counts once where a term that holds it matches the body:
+    /// the factor is that of counts of 1, above 1 for an article shorter than the average.
+    @Test func aCharacterLeftOutCountsOnceWhereItsTermMatches() throws {
+        let index = try SearchIndex(path: ":memory:")
+        try index.add(contentsOf: [
+            ("once", Article(title: "今日要闻", body: "扶贫。" + Self.filler)),
+            ("long", Article(title: "今日要闻", body: String(repeating: Self.filler, count: 8))),
+        ])
+        let factor = try #require(try index.search("扶贫", options: Self.options()).hits.first?.scoreParts).characterFactor
+        let once = try index.pool.read { session in
+            let figures = try session.store.figures()
+            let record = try #require(try session.store.statisticsRecord(id: 1)?.record)
+            return RelevanceModel().characterShare(title: [0, 0], body: [1, 1],
+                                                   lengths: (record.titleLength, record.bodyLength),
+                                                   averageLengths: figures.averageLengths)
+        }
+        #expect(factor > 1)
+        #expect(abs(factor - RelevanceModel().characterFactor(share: once)) < 1e-12)
     }
 
     @Test func queryCharactersAreTheTermsDistinctIdeographs() throws {
-        let folder = try CharacterFolder()
         let characters = QueryCharacters(foldedTerms: ["新能源汽车", "补贴", "5g", "汽车"])
-        var counts: [Int32] = []
-        Array("汽车补贴5G汽".utf8).withUnsafeBufferPointer { characters.count(in: $0, into: &counts, folder: folder) }
-        #expect(counts == [0, 0, 0, 2, 1, 1, 1])
+        #expect(characters.scalars == "新能源汽车补贴".unicodeScalars.map(\.value))
+        #expect(characters.charactersOfTerm == [[0, 1, 2, 3, 4], [5, 6], [], [3, 4]])
+        #expect(characters.ascending.map(\.scalar) == characters.scalars.sorted())
         #expect(QueryCharacters(foldedTerms: ["iphone16", "gdp"]).isEmpty)
-        // 41 distinct Simplified characters, none of which folding changes.
+        // 41 distinct characters: the first 32 count.
         let many = "的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自去之"
-        #expect(!QueryCharacters(foldedTerms: [many]).isEmpty)
-        Array(many.utf8).withUnsafeBufferPointer { QueryCharacters(foldedTerms: [many]).count(in: $0, into: &counts, folder: folder) }
-        #expect(counts.count == QueryCharacters.limit && counts.allSatisfy { $0 == 1 })
+        #expect(QueryCharacters(foldedTerms: [many]).count == QueryCharacters.limit)
     }
 
     @Test func theCharacterShareGrowsWithTheCountsAndStaysBelowOne() {
@@ -90,20 +129,20 @@ import Testing
         ])
         let results = try index.search("雾霾", options: Self.options { $0.characterBoost = 0 })
         #expect(results.hits.map(\.path) == ["early", "late"])
-        #expect(results.hits.map { $0.scoreParts?.leadFactor } == [1 + Self.leadBoost, 1])
+        #expect(results.hits.map { $0.scoreParts?.leadFactor } == [1 + RankingParameters.standard.leadBoost, 1])
         let without = try index.search("雾霾", options: Self.options { $0.characterBoost = 0; $0.leadBoost = 0 })
         #expect(without.hits.count == 2 && without.hits[0].score == without.hits[1].score)
     }
 
-    /// Off in the standard model: no factor, and the same scores as without the signals.
-    @Test func theStandardModelLeavesThemOff() throws {
-        #expect(RankingParameters.standard.characterBoost == 0 && RankingParameters.standard.leadBoost == 0)
+    /// On in the standard model, and 1 where they do not apply: a query of Latin letters has no characters to count.
+    @Test func theStandardModelHasThem() throws {
+        #expect(RankingParameters.standard.characterBoost > 0 && RankingParameters.standard.leadBoost > 0)
         let index = try SearchIndex(path: ":memory:")
-        try index.add(contentsOf: [("a", Article(title: "扶贫", body: "扶贫工作，帮助贫困户脱贫。" + Self.filler))])
-        var options = SearchOptions(limit: 10)
-        options.explain = true
-        let parts = try #require(try index.search("扶贫", options: options).hits.first?.scoreParts)
-        #expect(parts.characterFactor == 1 && parts.leadFactor == 1)
+        try index.add(contentsOf: [("a", Article(title: "扶贫", body: "扶贫工作，帮助贫困户脱贫。GDP增长。" + Self.filler))])
+        let parts = try #require(try index.search("扶贫", options: Self.options()).hits.first?.scoreParts)
+        #expect(parts.characterFactor > 1 && parts.leadFactor > 1)
+        let latin = try #require(try index.search("gdp", options: Self.options()).hits.first?.scoreParts)
+        #expect(latin.characterFactor == 1)
     }
 
     /// A hit's score is its explanation's total, characters and lead included.

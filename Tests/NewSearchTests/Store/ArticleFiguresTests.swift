@@ -18,7 +18,7 @@ import Testing
                 "SELECT \(StatisticsRecord.columns) FROM \(IndexSchema.statistics)")
             var count = 0, titles = 0, bodies = 0
             while try statement.step() {
-                let record = StatisticsRecord.read(statement) { record, _ in record }
+                let record = StatisticsRecord.read(statement) { record, _, _ in record }
                 let entry = figures.entry(record.id)
                 #expect(Int(entry.titleLength) == record.titleLength)
                 #expect(Int(entry.bodyLength) == record.bodyLength)
