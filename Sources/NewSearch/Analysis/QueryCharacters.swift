@@ -1,7 +1,7 @@
 /// The distinct ideographs of a query's terms, folded: the characters whose counts in an article
 /// (``ArticleCharacters``) are the evidence of ``Ranking/characterBoost`` (an article about 扶贫 says 贫 again and
 /// again, in 贫困 and 脱贫 too).
-struct QueryCharacters: Sendable, Equatable {
+struct QueryCharacters: Sendable {
     /// The most characters a query counts: the rest of a longer query adds little evidence.
     static let limit = 32
 
@@ -9,22 +9,22 @@ struct QueryCharacters: Sendable, Equatable {
     private(set) var scalars: [UInt32] = []
     /// The characters in increasing order, each with its index in ``scalars``: the order articles store theirs in.
     private(set) var ascending: [(scalar: UInt32, index: Int)] = []
-    /// For each term, the indices in ``scalars`` of the characters it holds.
+    /// For each term, the indices in ``scalars`` of the characters every text it matches holds: all of its
+    /// characters, or for a group of synonyms (its members joined by NUL, as ``QueryCompiler`` writes them) those
+    /// every member holds.
     private(set) var charactersOfTerm: [[Int]] = []
 
     /// The ideographs of the folded `terms`, each once, at most ``limit``.
     init(foldedTerms terms: [String]) {
         for term in terms {
-            var held: [Int] = []
-            for scalar in term.unicodeScalars where Self.isIdeograph(scalar.value) {
-                if let index = scalars.firstIndex(of: scalar.value) {
-                    if !held.contains(index) { held.append(index) }
-                } else if scalars.count < Self.limit {
-                    held.append(scalars.count)
-                    scalars.append(scalar.value)
-                }
+            for scalar in term.unicodeScalars where Self.isIdeograph(scalar.value) && !scalars.contains(scalar.value) {
+                guard scalars.count < Self.limit else { break }
+                scalars.append(scalar.value)
             }
-            charactersOfTerm.append(held)
+            let members = term.split(separator: "\u{0}").map { Set($0.unicodeScalars.map(\.value)) }
+            charactersOfTerm.append(scalars.indices.filter { index in
+                members.allSatisfy { $0.contains(scalars[index]) }
+            })
         }
         ascending = scalars.enumerated().map { ($0.element, $0.offset) }.sorted { $0.scalar < $1.scalar }
     }
@@ -34,8 +34,6 @@ struct QueryCharacters: Sendable, Equatable {
 
     /// The number of characters.
     var count: Int { scalars.count }
-
-    static func == (left: QueryCharacters, right: QueryCharacters) -> Bool { left.scalars == right.scalars }
 
     /// Whether `scalar` is a CJK ideograph (the unified blocks, their extensions and the compatibility block).
     @inline(__always)

@@ -39,10 +39,14 @@ enum ArticleCharacters {
         private var titleCounts: [UInt32]
         private let mask: Int
 
+        /// The most slots: at most a third full with every ideograph there is (about 160,000 in the blocks
+        /// ``QueryCharacters/isIdeograph(_:)`` names), so that a huge article's table stays a few megabytes.
+        private static let maximumSlots = 1 << 19
+
         /// A table for at most `occurrences` characters (so at most as many distinct ones), at most half full.
         init(occurrences: Int) {
             var slots = 16
-            while slots < 2 * occurrences { slots <<= 1 }
+            while slots < 2 * occurrences, slots < Self.maximumSlots { slots <<= 1 }
             scalars = Array(repeating: 0, count: slots)
             bodyCounts = Array(repeating: 0, count: slots)
             titleCounts = Array(repeating: 0, count: slots)

@@ -34,20 +34,20 @@ final class CandidateScorer {
     /// ``ArticleCharacters`` bytes; or, when the query's characters could not lift it to `floor` (the score a page
     /// asks for), its score without them, which is below `floor` too.
     func score(_ matches: ArraySlice<MatchOccurrence>, record: StatisticsRecord, boundaries: UnsafeRawBufferPointer,
-               characters: UnsafeRawBufferPointer, floor: Double = 0) -> Double {
+               characters stored: UnsafeRawBufferPointer, floor: Double = 0) -> Double {
         let near = count(matches, record: record, boundaries: boundaries)
-        let lead = model.leadShare(matches, terms: counts.terms)
-        let without = model.total(counts, near: near, lead: lead, characters: 0)
-        guard !self.characters.isEmpty, without * model.characterFactor(share: 1) >= floor else { return without }
-        return without * model.characterFactor(share: characterShare(characters, matches: matches, record: record))
+        let without = model.total(counts, near: near, lead: model.leadShare(matches, terms: counts.terms))
+        guard !characters.isEmpty, without * model.characterFactor(share: 1) >= floor else { return without }
+        return without * model.characterFactor(share: characterShare(stored, matches: matches, record: record),
+                                               of: counts)
     }
 
     /// The same score with its parts, for explaining.
     func explained(_ matches: ArraySlice<MatchOccurrence>, record: StatisticsRecord,
-                   boundaries: UnsafeRawBufferPointer, characters: UnsafeRawBufferPointer) -> RelevanceModel.Score {
+                   boundaries: UnsafeRawBufferPointer, characters stored: UnsafeRawBufferPointer) -> RelevanceModel.Score {
         let near = count(matches, record: record, boundaries: boundaries)
         return model.score(counts, near: near, lead: model.leadShare(matches, terms: counts.terms),
-                           characters: characterShare(characters, matches: matches, record: record))
+                           characters: characterShare(stored, matches: matches, record: record))
     }
 
     /// How full the article is of the query's characters, from their counts in `stored`

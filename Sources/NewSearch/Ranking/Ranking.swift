@@ -43,13 +43,16 @@ public enum Ranking {
     /// article about 扶贫 says 贫 again and again where one that names 扶贫 in passing does not. The share is the mean
     /// over the query's distinct ideographs of each one's saturated frequency (``characterK1``, ``characterB``, a
     /// title character counting ``titleWeight`` times), from 0 to nearly 1; the factor is 1 + 0.4 × the share above
-    /// ``characterFloor``. Xapian's BM25 over every character and bigram gets this evidence by construction.
+    /// ``characterFloor`` × how the terms stand as words where they match (their alignment share, as for
+    /// ``wordAlignmentBoost``): an article that holds 京东 only across two words (北京|东城区) says 北京 and 东城 again
+    /// and again, and those characters are not the query's sense. Without that last factor 北京东城区 rose above
+    /// articles about JD.com. Xapian's BM25 over every character and bigram gets this evidence by construction.
     ///
     /// With ``leadBoost`` it lifts the graded set's plain words from 0.976 to 0.988 and several words from 0.921 to
     /// 0.938 (Xapian 0.987 and 0.932); without it, 0.982 and 0.930 with the lead alone (BENCHMARKS.md, "The query's
     /// characters and the lead, standard"). The counts come from each article's stored `ArticleCharacters`, read
     /// with its word boundaries, so the second phase reads no text: the typical median of `compare` is within its
-    /// noise of the model without the two signals (0.38–0.43 ms against 0.38–0.40), the warm one ×1.10, where
+    /// noise of the model without the two signals (0.37–0.43 ms against 0.36–0.40), the warm one ×1.10, where
     /// reading and scanning each candidate's text made it ×1.4–1.5.
     public static let characterBoost = 0.4
     /// The character share above which ``characterBoost`` raises a score: ½, the share of an article of average

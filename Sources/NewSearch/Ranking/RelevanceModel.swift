@@ -9,9 +9,11 @@ import Foundation
 ///                      × (1 + ``Ranking/wordAlignmentBoost`` × alignment share))
 ///   alignment share: the mean over the term's matches of 1 for a whole word, ½ inside one word, 0 across words
 ///         × (1 + ``Ranking/proximityBoost`` when all terms occur within ``Ranking/proximityWindow`` tokens)
-///         × (1 + ``Ranking/characterBoost`` × the character share above ``Ranking/characterFloor``)
-///   character share: how full the article is of the query's characters, from 0 to nearly 1
+///         × (1 + ``Ranking/characterBoost`` × the character share above ``Ranking/characterFloor`` × the word share)
 ///         × (1 + ``Ranking/leadBoost`` × the share of terms whose first body match is within ``Ranking/leadWindow``)
+///   character share: how full the article is of the query's characters, from 0 to nearly 1
+///   word share: the mean over the matching terms of their alignment share (the characters of a match across
+///         words belong to those words)
 ///
 /// The first phase scores every match without the last four factors; the second adds them for the best candidates.
 public struct RelevanceModel: Sendable {
@@ -53,7 +55,8 @@ public struct RelevanceModel: Sendable {
         public var terms: [TermScore]
         /// 1, or 1 + ``Ranking/proximityBoost`` when the terms occur close together.
         public var proximityFactor: Double
-        /// 1 + ``Ranking/characterBoost`` × how full the article is of the query's characters (0 to nearly 1).
+        /// 1 + ``Ranking/characterBoost`` × how full the article is of the query's characters above
+        /// ``Ranking/characterFloor`` × how its terms stand as words (1 when the share is below the floor).
         public var characterFactor: Double = 1
         /// 1 + ``Ranking/leadBoost`` × the share of the terms whose first body match is in the body's opening.
         public var leadFactor: Double = 1
@@ -117,10 +120,35 @@ public struct RelevanceModel: Sendable {
     }
 
     /// What the query's characters multiply a score by, for a ``characterShare(title:body:lengths:averageLengths:)``
-    /// of `share`: 1 + ``Ranking/characterBoost`` × the share above ``Ranking/characterFloor``.
+    /// of `share` in an article whose terms stand as words by `wordShare` (``wordShare(_:)``): 1 +
+    /// ``Ranking/characterBoost`` × the share above ``Ranking/characterFloor`` × the word share. At most
+    /// `characterFactor(share: 1)`.
     @inline(__always)
-    func characterFactor(share: Double) -> Double {
-        1 + parameters.characterBoost * max(0, share - parameters.characterFloor)
+    func characterFactor(share: Double, wordShare: Double = 1) -> Double {
+        1 + parameters.characterBoost * max(0, share - min(1, max(0, parameters.characterFloor)))
+            * min(1, max(0, wordShare))
+    }
+
+    /// How the query's terms stand to the words where they match, from 0 to 1: the mean over the terms that match
+    /// of their alignment share (a whole word 1, inside a word ½, across words 0). The query's characters count as
+    /// far as its terms stand as words: the characters around a match across two words (京东 in 北京|东城区, whose
+    /// article says 北京 and 东城 again and again) belong to those words, not to the query's sense.
+    func wordShare(_ counts: MatchCounts) -> Double {
+        var sum = 0.0, matched = 0
+        for term in 0 ..< counts.terms {
+            let matches = (0 ..< counts.columns).reduce(0) { $0 + counts.frequency(term: term, column: $1) }
+            guard matches > 0 else { continue }
+            sum += Self.alignedShare(aligned: Int(counts.aligned[term]), matches: matches)
+            matched += 1
+        }
+        return matched == 0 ? 0 : sum / Double(matched)
+    }
+
+    /// A term's alignment share: its matches' alignment credits (2 a whole word, 1 inside a word) over twice their
+    /// number.
+    @inline(__always)
+    private static func alignedShare(aligned: Int, matches: Int) -> Double {
+        matches > 0 ? min(1, Double(aligned) / Double(2 * matches)) : 0
     }
 
     /// How full an article is of the query's characters, from 0 to nearly 1 (``Ranking/characterBoost``): the mean
@@ -183,7 +211,8 @@ public struct RelevanceModel: Sendable {
     ///   - characters: the article's ``characterShare(title:body:lengths:averageLengths:)``, 0 in the first phase.
     func score(_ counts: MatchCounts, near: Bool, lead: Double = 0, characters: Double = 0) -> Score {
         Score(terms: (0 ..< counts.terms).map { termScore($0, counts) },
-              proximityFactor: near ? 1 + parameters.proximityBoost : 1, characterFactor: characterFactor(share: characters),
+              proximityFactor: near ? 1 + parameters.proximityBoost : 1,
+              characterFactor: characterFactor(share: characters, of: counts),
               leadFactor: 1 + parameters.leadBoost * lead)
     }
 
@@ -199,11 +228,17 @@ public struct RelevanceModel: Sendable {
         return sum
     }
 
-    /// The score of one article's counts: the same product as ``score(_:near:lead:characters:)``'s total, without
-    /// building its parts.
-    func total(_ counts: MatchCounts, near: Bool, lead: Double, characters: Double) -> Double {
+    /// The score of one article's counts but for the query's characters: ``score(_:near:lead:characters:)``'s
+    /// total without its ``Score/characterFactor`` (``characterFactor(share:of:)``), without building its parts.
+    func total(_ counts: MatchCounts, near: Bool, lead: Double) -> Double {
         total(counts) * (near ? 1 + parameters.proximityBoost : 1) * (1 + parameters.leadBoost * lead)
-            * characterFactor(share: characters)
+    }
+
+    /// ``characterFactor(share:wordShare:)`` with the word share of `counts`, computed only where the share is
+    /// above the floor (below it the factor is 1).
+    @inline(__always)
+    func characterFactor(share: Double, of counts: MatchCounts) -> Double {
+        share > parameters.characterFloor ? characterFactor(share: share, wordShare: wordShare(counts)) : 1
     }
 
     /// bm25 of one term over the weighted columns, times its idf, and its alignment factor.
@@ -244,7 +279,7 @@ public struct RelevanceModel: Sendable {
     /// bonus added when the title holds the term, times idf, times the alignment factor.
     @inline(__always)
     private func termScore(_ term: Int, _ counts: MatchCounts, bm25: Double, matches: Int) -> TermScore {
-        let alignedShare = matches > 0 ? min(1, Double(counts.aligned[term]) / Double(2 * matches)) : 0
+        let alignedShare = Self.alignedShare(aligned: Int(counts.aligned[term]), matches: matches)
         let idf = counts.idf[term]
         let titled = counts.columns > 0 && counts.frequency(term: term, column: 0) > 0
         let bonus = titled ? parameters.titleMatchBonus * idf : 0

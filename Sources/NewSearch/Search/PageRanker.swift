@@ -142,7 +142,8 @@ struct PageRanker {
         let scorer = CandidateScorer(model: model, terms: query.plan.terms.count, columns: figures.columns,
                                      idf: figures.idf, averageLengths: figures.averageLengths,
                                      rewardsProximity: query.plan.rewardsProximity,
-                                     characters: analyzer.queryCharacters(query.plan.terms))
+                                     characters: model.parameters.characterBoost > 0
+                                        ? analyzer.queryCharacters(query.plan.terms) : QueryCharacters(foldedTerms: []))
         var best = TopHits(capacity: wanted, order: order), parts: [Int64: RelevanceModel.Score] = [:]
         let raise = model.maximumRaise(rewardsProximity: query.plan.rewardsProximity)
         for candidate in candidates {

@@ -28,7 +28,8 @@
 /// decompresses with the `newsearch_text` function, ``StoredTextFunction``) and no per-row sizes (`columnsize=0`):
 /// ranking reads lengths and dates from `newsearch_figures` (a block at a time, when a query first
 /// touches one of its articles) and the averages from `newsearch_totals`, so that opening an index reads nothing
-/// per article; the word boundaries in `newsearch_statistics` are read for the best candidates of a query only.
+/// per article; the word boundaries and character counts in `newsearch_statistics` are read for the best candidates
+/// of a query only.
 ///
 /// Triggers keep the tables consistent whoever changes them: deleting a `newsearch_documents` row (newsearch
 /// does only that to remove an article; an app may too, on a connection with ``SQLiteExtension`` registered)

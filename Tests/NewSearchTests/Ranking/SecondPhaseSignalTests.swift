@@ -49,6 +49,21 @@ import Testing
         #expect(without.hits.allSatisfy { $0.scoreParts?.characterFactor == 1 })
     }
 
+    /// The characters count as far as the terms stand as words: an article that holds 京东 only across two words
+    /// (北京|东城区) and says 北京 and 东城 again and again gets no raise from them, one that names 京东 as a word does.
+    @Test func charactersAroundAMatchAcrossWordsDoNotCount() throws {
+        let index = try SearchIndex(path: ":memory:")
+        try index.add(contentsOf: [
+            ("district", Article(title: "今日要闻", body: "北京东城区开展胡同整治，北京东城区的东四、东直门一带，北京市民称赞。" + Self.filler)),
+            ("company", Article(title: "今日要闻", body: "京东发布财报，京东的物流网络覆盖全国，京东表示将继续投入。" + Self.filler)),
+        ])
+        let hits = try index.search("京东", options: Self.options()).hits
+        let factors = Dictionary(uniqueKeysWithValues: hits.map { ($0.path, $0.scoreParts?.characterFactor) })
+        #expect(factors["district"] == 1)
+        #expect((factors["company"] ?? 1) ?? 1 > 1)
+        #expect(hits.first?.path == "company")
+    }
+
     /// The counts are of the folded text: a Traditional article holds the Simplified query's characters.
     @Test func charactersAreCountedFolded() throws {
         let analyzer = try Analyzer()
@@ -70,6 +85,8 @@ import Testing
         #expect(try Self.stored(title: "GDP", body: "iPhone 16，2024年。").isEmpty)
         #expect(Self.counts(of: QueryCharacters(foldedTerms: ["年"]), in: try Self.stored(title: "", body: "2024年")).body
             == [0])
+        // A long text of letters and digits stores nothing (and its table of counts stays bounded).
+        #expect(try Self.stored(title: "", body: String(repeating: "iPhone 16 GDP 2024 ", count: 20_000)).isEmpty)
         // Damaged bytes count as nothing from where they break.
         #expect(Self.counts(of: QueryCharacters(foldedTerms: ["汽车"]), in: [0xFF]).body == [0, 0])
     }
@@ -100,6 +117,10 @@ import Testing
         #expect(characters.charactersOfTerm == [[0, 1, 2, 3, 4], [5, 6], [], [3, 4]])
         #expect(characters.ascending.map(\.scalar) == characters.scalars.sorted())
         #expect(QueryCharacters(foldedTerms: ["iphone16", "gdp"]).isEmpty)
+        // A group of synonyms matches through any member: only the characters every member holds are sure.
+        let group = QueryCharacters(foldedTerms: ["社会保险\u{0}社保", "快递"])
+        #expect(group.scalars == "社会保险快递".unicodeScalars.map(\.value))
+        #expect(group.charactersOfTerm == [[0, 2], [4, 5]])
         // 41 distinct characters: the first 32 count.
         let many = "的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自去之"
         #expect(QueryCharacters(foldedTerms: [many]).count == QueryCharacters.limit)
