@@ -11,6 +11,7 @@
 ///                          for none) in place of the compressed columns
 /// newsearch_statistics(id, title_length, body_length, title_positions, body_positions, date, boundaries BLOB,
 ///                      characters BLOB)   -- each ideograph's counts in the title and body (ArticleCharacters)
+/// newsearch_statistics_date ON newsearch_statistics(date)   -- ids and dates without the rows' blobs
 /// newsearch_figures(block, entries BLOB)    -- each article's lengths and date, 256 articles a block (ArticleFigures)
 /// newsearch_totals(articles, title_length, body_length)   -- one row: the count and the sums of the lengths
 /// newsearch_dictionaries(id, bytes BLOB)   -- the Zstandard dictionary the bodies are compressed with, by its id
@@ -52,6 +53,9 @@ enum IndexSchema {
     /// The view of the documents with their bodies as text.
     static let articles = "newsearch_articles"
     static let statistics = "newsearch_statistics"
+    /// The articles' ids by date: what a query of filters alone and the date range read, instead of the statistics
+    /// rows with their boundaries and character counts (3.7 times as many pages).
+    static let statisticsDates = "newsearch_statistics_date"
     static let fts = "newsearch_fts"
     static let figures = "newsearch_figures"
     static let totals = "newsearch_totals"
@@ -82,6 +86,7 @@ enum IndexSchema {
             boundaries BLOB NOT NULL,
             characters BLOB NOT NULL
         );
+        CREATE INDEX IF NOT EXISTS \(statisticsDates) ON \(statistics) (date);
         CREATE TABLE IF NOT EXISTS \(figures) (block INTEGER PRIMARY KEY, entries BLOB NOT NULL);
         CREATE TABLE IF NOT EXISTS \(totals) (
             id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -144,7 +149,7 @@ enum IndexSchema {
         ("table", meta), ("table", documents), ("table", statistics), ("table", figures), ("table", totals),
         ("table", heads), ("table", dictionaries),
         ("view", articles), ("table", fts), ("trigger", "\(documents)_delete"), ("trigger", "\(documents)_update"),
-        ("trigger", "\(statistics)_delete"),
+        ("trigger", "\(statistics)_delete"), ("index", statisticsDates),
     ]
 
     /// Drops newsearch's own tables, and nothing else.

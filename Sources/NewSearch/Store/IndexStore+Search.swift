@@ -79,10 +79,10 @@ extension IndexStore {
         return StatisticsRecord.read(statement, body)
     }
 
-    /// Every article's row id and date (seconds since 1970, `Int64.min` for none), in row order: the hits of a
-    /// query without text.
+    /// Every article's row id and date (seconds since 1970, `Int64.min` for none), in date order (the dates'
+    /// index, not the rows): the hits of a query without text, whose order the collectors do not depend on.
     func everyArticle() throws -> [(id: Int64, date: Int64)] {
-        let statement = try database.prepare("SELECT id, date FROM \(IndexSchema.statistics) ORDER BY id")
+        let statement = try database.prepare("SELECT id, date FROM \(IndexSchema.statistics)")
         var articles: [(id: Int64, date: Int64)] = []
         while try statement.step() {
             articles.append((statement.int64(0), statement.isNull(1) ? .min : statement.int64(1)))
@@ -254,8 +254,9 @@ extension IndexStore {
 
     /// The earliest and latest article dates (seconds since 1970), nil when no article has one.
     func dateRange() throws -> (first: Int64, last: Int64)? {
+        // Two subqueries, so that each reads one end of the dates' index.
         let statement = try database.prepare(
-            "SELECT min(date), max(date) FROM \(IndexSchema.statistics) WHERE date IS NOT NULL")
+            "SELECT (SELECT min(date) FROM \(IndexSchema.statistics)), (SELECT max(date) FROM \(IndexSchema.statistics))")
         guard try statement.step(), !statement.isNull(0) else { return nil }
         return (statement.int64(0), statement.int64(1))
     }
