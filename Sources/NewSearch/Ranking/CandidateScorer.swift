@@ -9,7 +9,8 @@ final class CandidateScorer {
     private let model: RelevanceModel
     private let counts: MatchCounts
     private let rewardsProximity: Bool
-    /// The query's characters, none when the model does not count them (``Ranking/characterBoost`` 0).
+    /// The query's characters: none where the model does not count them (``Ranking/characterBoost`` 0, whose factor
+    /// is 1 whatever the counts), so that no article's counts are read for nothing.
     private let characters: QueryCharacters
     private var occurrences: [MatchOccurrence] = []
     private var titleCharacters: [Int32] = []
@@ -18,14 +19,15 @@ final class CandidateScorer {
 
     /// - Parameters:
     ///   - idf, averageLengths: the figures the first phase scored with (each term's idf, each column's mean length).
-    ///   - characters: the query's characters (``Analyzer/queryCharacters(_:)``).
+    ///   - characters: the query's characters (``Analyzer/queryCharacters(_:)``), none when the model's
+    ///     ``Ranking/characterBoost`` is 0 (the page ranker does not fold them then).
     init(model: RelevanceModel, terms: Int, columns: Int, idf: [Double], averageLengths: [Double],
          rewardsProximity: Bool, characters: QueryCharacters) {
         self.model = model
         counts = MatchCounts(terms: terms, columns: columns, idf: idf, averageLengths: averageLengths)
         self.averageLengths = averageLengths
         self.rewardsProximity = rewardsProximity && model.parameters.proximityBoost > 0
-        self.characters = model.parameters.characterBoost > 0 ? characters : QueryCharacters(foldedTerms: [])
+        self.characters = characters
     }
 
     deinit { counts.deallocate() }
