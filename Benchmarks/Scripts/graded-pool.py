@@ -2,7 +2,7 @@
 """The graded evaluation's pool (issue 24): every engine's top 10 for each query of `Graded/queries.tsv`, their
 union, and the packets judges grade it from, blind to the engines.
 
-    /usr/bin/python3 Scripts/graded-pool.py INDEX NEWSEARCH WORK      (from Benchmarks/)
+    /usr/bin/python3 Scripts/graded-pool.py INDEX NEWSEARCH WORK [PAIRS]      (from Benchmarks/)
 
 INDEX is a newsearch index of the shared corpus (`newsearch index ../../shared/corpus`); NEWSEARCH the binary that
 built it. Titles and bodies are read from the index (plain SQL, `stored_text`), so every engine sees the same
@@ -20,6 +20,11 @@ Writes, under Graded/ (beside this script's package): `runs/ENGINE.tsv` (query i
 unjudged articles sorted by name, each shown as its date, title, the first 160 characters of its body and up to
 three passages of about 140 characters around the query's words (found folded, through `newsearch serve`'s
 `/api/documents/ID?q=`). An article is named by its file name, which is unique in the shared corpus.
+
+With PAIRS, a file of `query id<TAB>article` lines (what `EVALUATE_UNJUDGED=FILE swift run -c release evaluate`
+writes: the unjudged articles of the model's and its variants' top 10s), no engine runs and nothing under Graded/
+changes: the packets hold those pairs alone, not yet judged. Their grades then go into `grades.tsv`, and the pairs
+into `pool.tsv` as judged, both sorted.
 """
 import json
 import os
@@ -210,12 +215,15 @@ def excerpt(body, spans):
 
 
 def main():
-    if len(sys.argv) != 4:
+    if len(sys.argv) not in (4, 5):
         sys.exit(__doc__)
-    index, binary, work = sys.argv[1:]
+    index, binary, work = sys.argv[1:4]
     os.makedirs(work, exist_ok=True)
     items = queries()
     corpus = articles(index)
+    if len(sys.argv) == 5:
+        write_pairs(sys.argv[4], index, binary, items, corpus, work)
+        return
     runs = {
         "newsearch": run_newsearch(binary, index, items),
         "xapian": run_xapian(corpus, items, work),
@@ -242,6 +250,25 @@ def main():
     print(json.dumps({engine: sum(len(v) for v in run.values()) for engine, run in runs.items()}
                      | {"pooled": sum(len(v) for v in pool.values()),
                         "to judge": sum(1 for qid, names in pool.items() for n in names if (qid, n) not in done)}))
+
+
+def write_pairs(pairs, index, binary, items, corpus, work):
+    """Packets for the pairs listed in the file `pairs` that no judge graded yet."""
+    done = judged()
+    pool = {qid: set() for qid, _, _ in items}
+    for line in open(pairs, encoding="utf-8"):
+        if line.strip():
+            qid, name = line.rstrip("\n").split("\t")[:2]
+            if (qid, name) not in done:
+                pool[qid].add(name)
+    pool = {qid: sorted(names) for qid, names in pool.items()}
+    ids = dict(stored_text.connect(index).execute("SELECT path, id FROM newsearch_documents"))
+    server = Server(binary, index)
+    try:
+        write_packets(items, pool, done, corpus, ids, server, os.path.join(work, "packets"), parts=8)
+    finally:
+        server.stop()
+    print(json.dumps({"to judge": sum(len(names) for names in pool.values())}))
 
 
 def write_packets(items, pool, done, corpus, ids, server, folder, parts=16):

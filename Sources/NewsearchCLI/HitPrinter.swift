@@ -51,6 +51,7 @@ struct HitPrinter {
             + String(format: ") × proximity %.2f", parts.proximityFactor)
             + (parts.leadFactor == 1 ? "" : String(format: " × lead %.2f", parts.leadFactor))
             + (parts.characterFactor == 1 ? "" : String(format: " × characters %.3f", parts.characterFactor))
+            + (parts.seriesFactor == 1 ? "" : String(format: " × series %.2f", parts.seriesFactor))
     }
 
     private func hitsText(for results: SearchResults) -> String {

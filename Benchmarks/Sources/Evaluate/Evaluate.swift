@@ -40,11 +40,15 @@ enum Evaluate {
             return parameters
         }
         return [
-            ("standard: BM25F, k1 2, title 3, alignment 0.6, proximity 0.05, characters 0.4 above 0.5, lead 0.05",
-             standard),
+            ("standard: BM25F, k1 2, title 3, alignment 0.6, proximity 0.05, characters 0.4 above 0.5, lead 0.05, "
+                + "series ×0.8", standard),
+            ("no series (the model of 2026-12-07 morning)", with { $0.seriesFactor = 1 }),
+            ("series ×⅔", with { $0.seriesFactor = 2.0 / 3.0 }),
+            ("series ×0.5", with { $0.seriesFactor = 0.5 }),
             ("no query characters", with { $0.characterBoost = 0 }),
             ("no lead", with { $0.leadBoost = 0 }),
-            ("neither characters nor lead (the model of 2026-12-06)", with { $0.characterBoost = 0; $0.leadBoost = 0 }),
+            ("neither characters nor lead nor series (the model of 2026-12-06)", with {
+                $0.characterBoost = 0; $0.leadBoost = 0; $0.seriesFactor = 1 }),
             ("characters 0.5 with no floor (measured 2026-12-07)", with { $0.characterBoost = 0.5; $0.characterFloor = 0 }),
             ("characters 0.25", with { $0.characterBoost = 0.25 }),
             ("characters 0.6", with { $0.characterBoost = 0.6 }),
@@ -165,7 +169,8 @@ enum Evaluate {
     }
 
     /// The graded set (``GradedSet``): newsearch beside the peers per class, the articles left to judge, and each
-    /// variant's nDCG@10 per class (the ablation). EVALUATE_UNJUDGED=FILE writes every unjudged pair there.
+    /// variant's nDCG@10 per class (the ablation) with the unjudged articles of its top 10s. EVALUATE_UNJUDGED=FILE
+    /// writes every unjudged pair there, the standard model's first, then those of the variants.
     static func evaluateGraded(_ graded: GradedSet, index: SearchIndex) throws {
         func rankings(_ parameters: RankingParameters) throws -> [String: [String]] {
             try gradedRankings(graded, index: index, parameters: parameters)
@@ -179,17 +184,22 @@ enum Evaluate {
         print("- newsearch's top 10 holds \(unjudged.count) unjudged articles (left out of its ranking, not counted as 0)"
               + (unjudged.isEmpty ? "" : ": " + unjudged.prefix(12).map { "`\($0.replacingOccurrences(of: "\t", with: " "))`" }
                     .joined(separator: ", ") + (unjudged.count > 12 ? ", …" : "")))
-        if let file = ProcessInfo.processInfo.environment["EVALUATE_UNJUDGED"] {
-            try unjudged.map { $0 + "\n" }.joined().write(toFile: file, atomically: true, encoding: .utf8)
-        }
-        print("\n| variant | " + GradedSet.classes.map(\.label).joined(separator: " | ") + " | all but traditional |")
-        print("| --- |" + String(repeating: " ---: |", count: GradedSet.classes.count + 1))
+        var toJudge = unjudged, listed = Set(unjudged)
+        print("\n| variant | " + GradedSet.classes.map(\.label).joined(separator: " | ")
+              + " | all but traditional | unjudged in top 10s |")
+        print("| --- |" + String(repeating: " ---: |", count: GradedSet.classes.count + 2))
         for (name, parameters) in variants {
-            let figures = graded.perClass(try rankings(parameters))
+            let ranked = try rankings(parameters)
+            let figures = graded.perClass(ranked), left = graded.unjudged(ranked)
+            toJudge += left.filter { listed.insert($0).inserted }
             print("| \(name) | " + (GradedSet.classes.map(\.kind) + ["all"])
-                .map { figures[$0].map { String(format: "%.3f", $0.nDCG) } ?? "–" }.joined(separator: " | ") + " |")
+                .map { figures[$0].map { String(format: "%.3f", $0.nDCG) } ?? "–" }.joined(separator: " | ")
+                + " | \(left.count) |")
         }
         print("")
+        if let file = ProcessInfo.processInfo.environment["EVALUATE_UNJUDGED"] {
+            try toJudge.map { $0 + "\n" }.joined().write(toFile: file, atomically: true, encoding: .utf8)
+        }
     }
 
     /// newsearch's ranking of each graded query under `parameters`: article file names, best first (20, so that

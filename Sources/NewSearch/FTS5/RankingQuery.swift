@@ -119,14 +119,16 @@ final class RankingQuery {
     }
 
     /// Takes the best rows into `candidates`, leaving out those that cannot reach a page of `page` rows (set the
-    /// ``parameters`` first: the window needs a full score to be at least the first phase's, which a negative
-    /// raise would break, and then keeps every row).
-    func keepCandidates(_ candidates: TopHits, page: Int) {
+    /// ``parameters`` first: the window needs a full score to be at least the first phase's times the least the
+    /// second phase can multiply it by, which a negative raise would break, and then keeps every row).
+    /// - Parameter hasSeries: whether the index has series, whose articles the second phase lowers
+    ///   (``RelevanceModel/lowestFactor(hasSeries:)``).
+    func keepCandidates(_ candidates: TopHits, page: Int, hasSeries: Bool) {
         let model = row.pointee.model
         let lowers = model.parameters.wordAlignmentBoost < 0 || model.parameters.proximityBoost < 0
         row.pointee.collected.inner.first = CandidateWindow(
             candidates: candidates, page: lowers ? .max : page,
-            raise: model.maximumRaise(rewardsProximity: plan.rewardsProximity))
+            raise: model.maximumRaise(rewardsProximity: plan.rewardsProximity) / model.lowestFactor(hasSeries: hasSeries))
     }
     /// Only these rows are hits (the articles that meet the query's metadata filters), when set.
     var allowed: Set<Int64>? {

@@ -3,7 +3,8 @@
 /// (``ArticleFigures/Entry``, ``entryBytes`` each) and loaded a block at a time, the first time a query touches one
 /// of its articles: a query reads the figures of its matches, not the whole archive's, and a process reads none
 /// before its first query. The word boundaries, which only the best candidates need, are read per article
-/// (``StatisticsRecord``).
+/// (``StatisticsRecord``), as are the title keys that the index's series (``SeriesTitles``, in ``series``) are
+/// told by.
 ///
 /// One per connection and index version; not thread-safe (a connection runs one statement at a time). Loaded
 /// blocks stay until ``maximumLoadedBytes`` is passed, when all are dropped: a reader's memory for figures is
@@ -36,6 +37,8 @@ final class ArticleFigures {
     /// The largest row id an article may have.
     let largestID: Int64
     let averageLengths: [Double]
+    /// The titles many articles share, which the second phase lowers (``Ranking/seriesFactor``).
+    let series: SeriesTitles
     /// The figures as plain memory for the ranking function's hot path (a value without reference counting,
     /// valid while this object lives).
     let table: Table
@@ -43,10 +46,12 @@ final class ArticleFigures {
     /// - Parameters:
     ///   - largestID: the largest row id an article may have (blocks beyond it are never read).
     ///   - count, titleLengths, bodyLengths: the number of articles and the sums of their title and body lengths.
+    ///   - series: the titles many articles share.
     ///   - reader: reads a block; it throws when the read fails (the block is then read again next time).
-    init(largestID: Int64, count: Int, titleLengths: Int64, bodyLengths: Int64,
+    init(largestID: Int64, count: Int, titleLengths: Int64, bodyLengths: Int64, series: SeriesTitles = .none,
          reader: @escaping BlockReader) {
         self.count = count
+        self.series = series
         self.largestID = largestID
         averageLengths = count == 0 ? [1, 1]
             : [Double(titleLengths) / Double(count), Double(bodyLengths) / Double(count)]

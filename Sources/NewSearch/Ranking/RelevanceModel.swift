@@ -11,11 +11,12 @@ import Foundation
 ///         × (1 + ``Ranking/proximityBoost`` when all terms occur within ``Ranking/proximityWindow`` tokens)
 ///         × (1 + ``Ranking/characterBoost`` × the character share above ``Ranking/characterFloor`` × the word share)
 ///         × (1 + ``Ranking/leadBoost`` × the share of terms whose first body match is within ``Ranking/leadWindow``)
+///         × (``Ranking/seriesFactor`` for an article of a series, a title ``Ranking/seriesSize`` articles share)
 ///   character share: how full the article is of the query's characters, from 0 to nearly 1
 ///   word share: the mean over the matching terms of their alignment share (the characters of a match across
 ///         words belong to those words)
 ///
-/// The first phase scores every match without the last four factors; the second adds them for the best candidates.
+/// The first phase scores every match without the last five factors; the second adds them for the best candidates.
 public struct RelevanceModel: Sendable {
     /// What the model needs to know of one query term in one article.
     struct TermCounts: Sendable, Equatable {
@@ -60,9 +61,13 @@ public struct RelevanceModel: Sendable {
         public var characterFactor: Double = 1
         /// 1 + ``Ranking/leadBoost`` × the share of the terms whose first body match is in the body's opening.
         public var leadFactor: Double = 1
-        /// The score: the sum of the terms' ``TermScore/score``, times ``proximityFactor``, ``leadFactor`` and
-        /// ``characterFactor``.
-        public var total: Double { terms.reduce(0) { $0 + $1.score } * proximityFactor * leadFactor * characterFactor }
+        /// ``Ranking/seriesFactor`` for an article of a series (a title many articles share), else 1.
+        public var seriesFactor: Double = 1
+        /// The score: the sum of the terms' ``TermScore/score``, times ``proximityFactor``, ``leadFactor``,
+        /// ``characterFactor`` and ``seriesFactor``.
+        public var total: Double {
+            terms.reduce(0) { $0 + $1.score } * proximityFactor * leadFactor * characterFactor * seriesFactor
+        }
 
         /// The score of a one-term query computed with idf 1, with the term's real idf put in.
         func scaled(byIDF idf: Double) -> Score {
@@ -106,6 +111,22 @@ public struct RelevanceModel: Sendable {
     func maximumRaise(rewardsProximity: Bool) -> Double {
         (1 + max(0, parameters.wordAlignmentBoost)) * (rewardsProximity ? 1 + max(0, parameters.proximityBoost) : 1)
             * max(1, characterFactor(share: 1)) * (1 + max(0, parameters.leadBoost))
+    }
+
+    /// What an article of a series scores as a share of its score otherwise: ``RankingParameters/seriesFactor``,
+    /// kept between 0.01 and 1.
+    var seriesFactor: Double { min(1, max(0.01, parameters.seriesFactor)) }
+
+    /// The factor of an article whose title is, or is not, a series' (``SeriesTitles``).
+    @inline(__always)
+    func seriesFactor(isSeries: Bool) -> Double {
+        isSeries ? seriesFactor : 1
+    }
+
+    /// The least the second phase can multiply a score by: an article's full score is at least this times its first
+    /// phase's, ``seriesFactor`` in an index that has series, else 1.
+    func lowestFactor(hasSeries: Bool) -> Double {
+        hasSeries ? seriesFactor : 1
     }
 
     /// The share of the `terms` query terms that match the body within its first ``RankingParameters/leadWindow``
@@ -209,11 +230,13 @@ public struct RelevanceModel: Sendable {
     /// - Parameters:
     ///   - lead: the share of the terms whose first body match is in the body's opening, 0 in the first phase.
     ///   - characters: the article's ``characterShare(title:body:lengths:averageLengths:)``, 0 in the first phase.
-    func score(_ counts: MatchCounts, near: Bool, lead: Double = 0, characters: Double = 0) -> Score {
+    ///   - series: whether the article's title is a series' (``SeriesTitles``), false in the first phase.
+    func score(_ counts: MatchCounts, near: Bool, lead: Double = 0, characters: Double = 0,
+               series: Bool = false) -> Score {
         Score(terms: (0 ..< counts.terms).map { termScore($0, counts) },
               proximityFactor: near ? 1 + parameters.proximityBoost : 1,
               characterFactor: characterFactor(share: characters, of: counts),
-              leadFactor: 1 + parameters.leadBoost * lead)
+              leadFactor: 1 + parameters.leadBoost * lead, seriesFactor: seriesFactor(isSeries: series))
     }
 
     /// The first phase's score of one article's counts: the sum of its terms' scores, without the second phase's
@@ -228,10 +251,11 @@ public struct RelevanceModel: Sendable {
         return sum
     }
 
-    /// The score of one article's counts but for the query's characters: ``score(_:near:lead:characters:)``'s
+    /// The score of one article's counts but for the query's characters: ``score(_:near:lead:characters:series:)``'s
     /// total without its ``Score/characterFactor`` (``characterFactor(share:of:)``), without building its parts.
-    func total(_ counts: MatchCounts, near: Bool, lead: Double) -> Double {
+    func total(_ counts: MatchCounts, near: Bool, lead: Double, series: Bool) -> Double {
         total(counts) * (near ? 1 + parameters.proximityBoost : 1) * (1 + parameters.leadBoost * lead)
+            * seriesFactor(isSeries: series)
     }
 
     /// ``characterFactor(share:wordShare:)`` with the word share of `counts`, computed only where the share is

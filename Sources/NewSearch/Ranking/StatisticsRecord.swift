@@ -1,4 +1,4 @@
-/// What ranking reads of one article besides FTS5: its lengths, token positions and date, and where its word
+/// What ranking reads of one article besides FTS5: its lengths, token positions, date and title key, and where its word
 /// boundaries lie in its boundary blob (the title's ``WordBoundaries`` bytes, then the body's, each padded to whole
 /// bytes). Stored as a row of `newsearch_statistics`, whose one codec is in the store
 /// (`StatisticsRecord+SQL.swift`).
@@ -12,14 +12,18 @@ struct StatisticsRecord {
     var bodyPositions: Int
     /// Seconds since 1970.
     var date: Int64?
+    /// The key of the title (``SeriesTitles/key(of:)``): whether the article belongs to a series.
+    var titleKey: Int64
 
-    init(id: Int64, titleLength: Int, bodyLength: Int, titlePositions: Int, bodyPositions: Int, date: Int64?) {
+    init(id: Int64, titleLength: Int, bodyLength: Int, titlePositions: Int, bodyPositions: Int, date: Int64?,
+         titleKey: Int64) {
         self.id = id
         self.titleLength = titleLength
         self.bodyLength = bodyLength
         self.titlePositions = titlePositions
         self.bodyPositions = bodyPositions
         self.date = date
+        self.titleKey = titleKey
     }
 
     /// The bit of the boundary blob that says whether a word boundary lies before `position` in `column` (0 title,

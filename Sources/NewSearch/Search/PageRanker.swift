@@ -6,6 +6,8 @@ struct PageRanker {
     let store: IndexStore
     /// Folds the query's characters (``Ranking/characterBoost``), as the index folded the articles'.
     let analyzer: Analyzer
+    /// The index's series (``ArticleFigures/series``), whose articles the second phase lowers.
+    let series: SeriesTitles
 
     /// The candidates the first phase keeps for the second (more when a page reaches further): the best few
     /// hundred, as Vespa's second-phase ranking and Elasticsearch's rescoring take. The second phase can raise a
@@ -46,7 +48,7 @@ struct PageRanker {
             let query = RankingQuery(plan: plan.ranking, documentFrequencies: frequencies,
                                      defersIDF: execution.defersIDF)
             query.parameters = options.ranking
-            query.keepCandidates(TopHits(capacity: capacity, order: order), page: wanted)
+            query.keepCandidates(TopHits(capacity: capacity, order: order), page: wanted, hasSeries: !series.isEmpty)
             query.keepsCandidateMatches = plan.match != nil
             query.collectsIDs = !options.facets.isEmpty
             query.cancellation = cancellation
@@ -109,7 +111,8 @@ struct PageRanker {
         let wanted = max(0, options.offset) + limit
         let query = RankingQuery(plan: tier.ranking, defersIDF: true)
         query.parameters = options.ranking
-        query.keepCandidates(TopHits(capacity: max(wanted, Self.candidates), order: .relevance), page: wanted)
+        query.keepCandidates(TopHits(capacity: max(wanted, Self.candidates), order: .relevance), page: wanted,
+                             hasSeries: !series.isEmpty)
         query.keepsCandidateMatches = true
         query.cancellation = cancellation
         try store.rankMatches(tier.match, into: query, allAtOnce: false)
@@ -143,7 +146,8 @@ struct PageRanker {
                                      idf: figures.idf, averageLengths: figures.averageLengths,
                                      rewardsProximity: query.plan.rewardsProximity,
                                      characters: model.parameters.characterBoost > 0
-                                        ? analyzer.queryCharacters(query.plan.terms) : QueryCharacters(foldedTerms: []))
+                                        ? analyzer.queryCharacters(query.plan.terms) : QueryCharacters(foldedTerms: []),
+                                     series: series)
         var best = TopHits(capacity: wanted, order: order), parts: [Int64: RelevanceModel.Score] = [:]
         let raise = model.maximumRaise(rewardsProximity: query.plan.rewardsProximity)
         for candidate in candidates {

@@ -9,9 +9,12 @@
 ///     -- compressed_images: the images' JSON object, compressed likewise; no bytes for no image
 /// newsearch_articles VIEW: newsearch_documents with body = newsearch_text(compressed_body) and images (JSON, '{}'
 ///                          for none) in place of the compressed columns
-/// newsearch_statistics(id, title_length, body_length, title_positions, body_positions, date, boundaries BLOB,
-///                      characters BLOB)   -- each ideograph's counts in the title and body (ArticleCharacters)
+/// newsearch_statistics(id, title_length, body_length, title_positions, body_positions, date, title_key,
+///                      boundaries BLOB, characters BLOB)
+///     -- title_key: SeriesTitles.key(of:) of the title; characters: each ideograph's counts (ArticleCharacters)
 /// newsearch_statistics_date ON newsearch_statistics(date)   -- ids and dates without the rows' blobs
+/// newsearch_titles(key PRIMARY KEY, articles)   -- the number of articles under each title key (SeriesTitles)
+/// newsearch_titles_articles ON newsearch_titles(articles)   -- the series' keys without a pass over every title
 /// newsearch_figures(block, entries BLOB)    -- each article's lengths and date, 256 articles a block (ArticleFigures)
 /// newsearch_totals(articles, title_length, body_length)   -- one row: the count and the sums of the lengths
 /// newsearch_dictionaries(id, bytes BLOB)   -- the Zstandard dictionary the bodies are compressed with, by its id
@@ -34,17 +37,17 @@
 ///
 /// Triggers keep the tables consistent whoever changes them: deleting a `newsearch_documents` row (newsearch
 /// does only that to remove an article; an app may too, on a connection with ``SQLiteExtension`` registered)
-/// removes its FTS5 entries and statistics, a statistics row removed takes its share out of the totals and its entry
-/// out of the figures (through the SQL function `newsearch_figure`, ``FigureFunction``) and empties the ranked heads,
-/// and changing a row's id, title or body is refused, since its tokens
-/// and statistics would no longer match. Adding an article's totals and figures is the store's, in the statements
-/// after its statistics row (``figureUpsert``), as is emptying the heads with each article (``headsRemoval``, about a
-/// microsecond on the empty table): a trigger on insert would make SQLite open a statement savepoint for
-/// every article, at which FTS5 writes its pending terms out as a segment (indexing the shared corpus took 1.6
-/// times as long).
+/// removes its FTS5 entries and statistics, a statistics row removed takes its share out of the totals, its entry
+/// out of the figures (through the SQL function `newsearch_figure`, ``FigureFunction``) and itself out of its title's
+/// count (`newsearch_titles`, a row removed at 0) and empties the ranked heads, and changing a row's id, title or body
+/// is refused, since its tokens and statistics would no longer match. Adding an article's totals, figures and title
+/// count is the store's, in the statements after its statistics row (``figureUpsert``, ``titleAddition``), as is
+/// emptying the heads with each article (``headsRemoval``, about a microsecond on the empty table): a trigger on
+/// insert would make SQLite open a statement savepoint for every article, at which FTS5 writes its pending terms out
+/// as a segment (indexing the shared corpus took 1.6 times as long).
 enum IndexSchema {
     /// Bumped when the tables change shape.
-    static let version = 8
+    static let version = 9
     /// `PRAGMA application_id` of a newsearch file: "news" in ASCII.
     static let applicationID: Int64 = 0x6E65_7773
 
@@ -57,6 +60,10 @@ enum IndexSchema {
     /// rows with their boundaries and character counts (3.7 times as many pages).
     static let statisticsDates = "newsearch_statistics_date"
     static let fts = "newsearch_fts"
+    /// The number of articles under each title key.
+    static let titles = "newsearch_titles"
+    /// The title keys by their number of articles: what ``seriesKeys`` reads.
+    static let titlesByArticles = "newsearch_titles_articles"
     static let figures = "newsearch_figures"
     static let totals = "newsearch_totals"
     static let heads = "newsearch_heads"
@@ -83,10 +90,13 @@ enum IndexSchema {
             title_positions INTEGER NOT NULL,
             body_positions INTEGER NOT NULL,
             date INTEGER,
+            title_key INTEGER NOT NULL,
             boundaries BLOB NOT NULL,
             characters BLOB NOT NULL
         );
         CREATE INDEX IF NOT EXISTS \(statisticsDates) ON \(statistics) (date);
+        CREATE TABLE IF NOT EXISTS \(titles) (key INTEGER PRIMARY KEY, articles INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS \(titlesByArticles) ON \(titles) (articles);
         CREATE TABLE IF NOT EXISTS \(figures) (block INTEGER PRIMARY KEY, entries BLOB NOT NULL);
         CREATE TABLE IF NOT EXISTS \(totals) (
             id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -121,6 +131,8 @@ enum IndexSchema {
                 body_length = body_length - old.body_length;
             UPDATE \(figures) SET entries = \(FigureFunction.name)(entries, old.id, 0, 0, NULL)
                 WHERE block = old.id >> \(ArticleFigures.blockShift);
+            UPDATE \(titles) SET articles = articles - 1 WHERE key = old.title_key;
+            DELETE FROM \(titles) WHERE key = old.title_key AND articles <= 0;
             \(headsRemoval);
         END;
         CREATE TRIGGER IF NOT EXISTS \(documents)_update
@@ -141,6 +153,14 @@ enum IndexSchema {
         ON CONFLICT (block) DO UPDATE SET entries = \(FigureFunction.name)(entries, ?1, ?2, ?3, ?4)
         """
 
+    /// Counts an article under its title's key (bound: the key).
+    static let titleAddition = """
+        INSERT INTO \(titles) (key, articles) VALUES (?1, 1) ON CONFLICT (key) DO UPDATE SET articles = articles + 1
+        """
+
+    /// The keys of the titles that at least `?1` articles share: the series (``SeriesTitles``).
+    static let seriesKeys = "SELECT key FROM \(titles) WHERE articles >= ?1"
+
     /// Empties the ranked heads: they rank the articles as they were.
     static let headsRemoval = "DELETE FROM \(heads)"
 
@@ -149,13 +169,14 @@ enum IndexSchema {
         ("table", meta), ("table", documents), ("table", statistics), ("table", figures), ("table", totals),
         ("table", heads), ("table", dictionaries),
         ("view", articles), ("table", fts), ("trigger", "\(documents)_delete"), ("trigger", "\(documents)_update"),
-        ("trigger", "\(statistics)_delete"), ("index", statisticsDates),
+        ("trigger", "\(statistics)_delete"), ("index", statisticsDates), ("table", titles),
+        ("index", titlesByArticles),
     ]
 
     /// Drops newsearch's own tables, and nothing else.
     static let removal = """
         DROP TABLE IF EXISTS \(fts); DROP VIEW IF EXISTS \(articles); DROP TABLE IF EXISTS \(statistics);
-        DROP TABLE IF EXISTS \(figures); DROP TABLE IF EXISTS \(totals);
+        DROP TABLE IF EXISTS \(figures); DROP TABLE IF EXISTS \(totals); DROP TABLE IF EXISTS \(titles);
         DROP TABLE IF EXISTS \(heads); DROP TABLE IF EXISTS \(dictionaries);
         DROP TABLE IF EXISTS \(documents); DROP TABLE IF EXISTS \(meta);
         """

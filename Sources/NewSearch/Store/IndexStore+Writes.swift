@@ -9,6 +9,7 @@ extension IndexStore {
         let deleteDocument: Statement
         let addToTotals: Statement
         let upsertFigure: Statement
+        let addToTitles: Statement
         let removeHeads: Statement
 
         init(_ database: Database) throws {
@@ -18,11 +19,12 @@ extension IndexStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             insertStatistics = try database.prepare(
-                "INSERT INTO \(IndexSchema.statistics) (\(StatisticsRecord.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                "INSERT INTO \(IndexSchema.statistics) (\(StatisticsRecord.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
             insertText = try database.prepare("INSERT INTO \(IndexSchema.fts) (rowid, title, body) VALUES (?, ?, ?)")
             deleteDocument = try database.prepare("DELETE FROM \(IndexSchema.documents) WHERE id = ?")
             addToTotals = try database.prepare(IndexSchema.totalsAddition)
             upsertFigure = try database.prepare(IndexSchema.figureUpsert)
+            addToTitles = try database.prepare(IndexSchema.titleAddition)
             removeHeads = try database.prepare(IndexSchema.headsRemoval)
         }
     }
@@ -74,13 +76,15 @@ extension IndexStore {
         ).run()
         let id = database.lastInsertRowID
         let title = prepared.titleTokens, body = prepared.bodyTokens
-        let record = StatisticsRecord(id: id, title: title, body: body, date: article.date)
+        let record = StatisticsRecord(id: id, title: title, body: body, date: article.date,
+                                      titleKey: SeriesTitles.key(of: article.title))
         try writes.insertStatistics.bind(
             record.values(boundaries: StatisticsRecord.boundaries(title: title, body: body),
                           characters: prepared.characters)).run()
         try writes.addToTotals.bind(.integer(Int64(record.titleLength)), .integer(Int64(record.bodyLength))).run()
         try writes.upsertFigure.bind(.integer(id), .integer(Int64(record.titleLength)), .integer(Int64(record.bodyLength)),
                                      record.date.map(SQLValue.integer) ?? .null).run()
+        try writes.addToTitles.bind(.integer(record.titleKey)).run()
         host.offer(article.title, tokens: title)
         host.offer(article.body, tokens: body)
         defer { host.clear() }

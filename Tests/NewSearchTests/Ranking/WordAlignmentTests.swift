@@ -23,7 +23,8 @@ import Testing
         func alignment(_ text: String, _ term: String) throws -> MatchCounts.Alignment {
             let tokens = analyzer.tokens(text, mode: .document)
             let record = StatisticsRecord(id: 1, title: analyzer.tokenList("", mode: .document),
-                                          body: analyzer.tokenList(text, mode: .document), date: nil)
+                                          body: analyzer.tokenList(text, mode: .document), date: nil,
+                                          titleKey: 0)
             let boundaries = StatisticsRecord.boundaries(title: analyzer.tokenList("", mode: .document),
                                                          body: analyzer.tokenList(text, mode: .document))
             let start = try #require(Array(text).firstIndex(of: term.first!), "\(tokens)")
