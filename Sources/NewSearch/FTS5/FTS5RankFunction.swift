@@ -218,7 +218,7 @@ enum FTS5RankFunction {
                 counts.setLength(Int(length), column: column)
             }
         }
-        return query.row.pointee.model.total(counts)
+        return query.row.pointee.model.total(counts, series: entry?.isSeries ?? false)
     }
 
     /// Whether a word begins at `position` of `column`, by the article's statistics record (none: no).

@@ -101,6 +101,12 @@ final class RankingQuery {
         phraseFlags.deallocate()
     }
 
+    /// Whether the article of row `id` belongs to a series, as the rows were scored (by the figures' mark; false
+    /// before the first row or without figures).
+    func isSeries(_ id: Int64) -> Bool {
+        row.pointee.figures?.entry(id).isSeries ?? false
+    }
+
     /// Each term's idf and each column's mean length, as the rows were scored (nil before the first row).
     var scoringFigures: (idf: [Double], averageLengths: [Double], columns: Int)? {
         guard let counts = row.pointee.counts else { return nil }
@@ -119,16 +125,20 @@ final class RankingQuery {
     }
 
     /// Takes the best rows into `candidates`, leaving out those that cannot reach a page of `page` rows (set the
-    /// ``parameters`` first: the window needs a full score to be at least the first phase's times the least the
-    /// second phase can multiply it by, which a negative raise would break, and then keeps every row).
-    /// - Parameter hasSeries: whether the index has series, whose articles the second phase lowers
-    ///   (``RelevanceModel/lowestFactor(hasSeries:)``).
-    func keepCandidates(_ candidates: TopHits, page: Int, hasSeries: Bool) {
+    /// ``parameters`` first: the window needs a full score to be at least the first phase's, which a negative
+    /// raise would break, and then keeps every row).
+    func keepCandidates(_ candidates: TopHits, page: Int) {
         let model = row.pointee.model
         let lowers = model.parameters.wordAlignmentBoost < 0 || model.parameters.proximityBoost < 0
         row.pointee.collected.inner.first = CandidateWindow(
             candidates: candidates, page: lowers ? .max : page,
-            raise: model.maximumRaise(rewardsProximity: plan.rewardsProximity) / model.lowestFactor(hasSeries: hasSeries))
+            raise: model.maximumRaise(rewardsProximity: plan.rewardsProximity))
+    }
+    /// The best first-phase score of a row the candidates do not hold: pushed out of them, or turned away as unable
+    /// to reach the page (-infinity for none).
+    var bestLeftOut: Double {
+        let window = row.pointee.collected.inner.first
+        return max(window.candidates.bestDropped, window.bestRejected)
     }
     /// Only these rows are hits (the articles that meet the query's metadata filters), when set.
     var allowed: Set<Int64>? {

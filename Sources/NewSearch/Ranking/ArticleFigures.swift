@@ -1,10 +1,9 @@
 /// What ranking reads of every matching article, beside FTS5: its title and body lengths (bm25's length
-/// normalization) and its date (ties and date order). Stored in blocks of ``blockSize`` articles by row id
+/// normalization), whether it belongs to a series (``Ranking/seriesFactor``) and its date (ties and date order). Stored in blocks of ``blockSize`` articles by row id
 /// (``ArticleFigures/Entry``, ``entryBytes`` each) and loaded a block at a time, the first time a query touches one
 /// of its articles: a query reads the figures of its matches, not the whole archive's, and a process reads none
 /// before its first query. The word boundaries, which only the best candidates need, are read per article
-/// (``StatisticsRecord``), as are the title keys that the index's series (``SeriesTitles``, in ``series``) are
-/// told by.
+/// (``StatisticsRecord``).
 ///
 /// One per connection and index version; not thread-safe (a connection runs one statement at a time). Loaded
 /// blocks stay until ``maximumLoadedBytes`` is passed, when all are dropped: a reader's memory for figures is
@@ -12,17 +11,26 @@
 final class ArticleFigures {
     /// One article's figures.
     struct Entry {
-        /// Character tokens of the title and of the body.
+        /// Character tokens of the title (below 2^31) and of the body.
         var titleLength: UInt32
         var bodyLength: UInt32
         /// Seconds since 1970, `Int64.min` when the article has no date.
         var date: Int64
+        /// Whether its title is a series' (``SeriesTitles``): stored as the title length's top bit.
+        var isSeries = false
+
+        /// The entry of a row that holds no article.
+        static let none = Entry(titleLength: 0, bodyLength: 0, date: .min)
     }
+
+    /// The title length's bit that marks an article of a series.
+    static let seriesBit: UInt32 = 1 << 31
 
     /// Articles per block (row ids `block << blockShift ..< (block + 1) << blockShift`).
     static let blockShift = 8
     static let blockSize = 1 << blockShift
-    /// Bytes per entry: the lengths as little-endian `UInt32`s, then the date as a little-endian `Int64`.
+    /// Bytes per entry: the lengths as little-endian `UInt32`s (the title's top bit the series mark), then the date
+    /// as a little-endian `Int64`.
     static let entryBytes = 16
     static let blockBytes = blockSize * entryBytes
     /// The most bytes of blocks kept loaded.
@@ -37,8 +45,6 @@ final class ArticleFigures {
     /// The largest row id an article may have.
     let largestID: Int64
     let averageLengths: [Double]
-    /// The titles many articles share, which the second phase lowers (``Ranking/seriesFactor``).
-    let series: SeriesTitles
     /// The figures as plain memory for the ranking function's hot path (a value without reference counting,
     /// valid while this object lives).
     let table: Table
@@ -46,12 +52,10 @@ final class ArticleFigures {
     /// - Parameters:
     ///   - largestID: the largest row id an article may have (blocks beyond it are never read).
     ///   - count, titleLengths, bodyLengths: the number of articles and the sums of their title and body lengths.
-    ///   - series: the titles many articles share.
     ///   - reader: reads a block; it throws when the read fails (the block is then read again next time).
-    init(largestID: Int64, count: Int, titleLengths: Int64, bodyLengths: Int64, series: SeriesTitles = .none,
+    init(largestID: Int64, count: Int, titleLengths: Int64, bodyLengths: Int64,
          reader: @escaping BlockReader) {
         self.count = count
-        self.series = series
         self.largestID = largestID
         averageLengths = count == 0 ? [1, 1]
             : [Double(titleLengths) / Double(count), Double(bodyLengths) / Double(count)]
@@ -76,7 +80,7 @@ final class ArticleFigures {
 
         init(_ read: @escaping BlockReader) {
             self.read = read
-            let none = ArticleFigures.patched(nil, id: 0, entry: Entry(titleLength: 0, bodyLength: 0, date: .min))
+            let none = ArticleFigures.patched(nil, id: 0, entry: .none)
             let entry = none.prefix(ArticleFigures.entryBytes)
             for offset in stride(from: 0, to: ArticleFigures.blockBytes, by: ArticleFigures.entryBytes) {
                 entry.withUnsafeBytes { (empty + offset).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
@@ -95,12 +99,14 @@ final class ArticleFigures {
         @inline(__always)
         func entry(_ id: Int64) -> Entry {
             let block = Int(id >> ArticleFigures.blockShift)
-            guard id >= 0, block < blocks.count else { return Entry(titleLength: 0, bodyLength: 0, date: .min) }
+            guard id >= 0, block < blocks.count else { return .none }
             let base = blocks[block] ?? load(block)
             let offset = Int(id & Int64(ArticleFigures.blockSize - 1)) * ArticleFigures.entryBytes
-            return Entry(titleLength: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)),
+            let title = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+            return Entry(titleLength: title & ~ArticleFigures.seriesBit,
                          bodyLength: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)),
-                         date: Int64(littleEndian: base.loadUnaligned(fromByteOffset: offset + 8, as: Int64.self)))
+                         date: Int64(littleEndian: base.loadUnaligned(fromByteOffset: offset + 8, as: Int64.self)),
+                         isSeries: title & ArticleFigures.seriesBit != 0)
         }
 
         /// Reads block `block` in, first dropping every loaded block when the bound would be passed.
@@ -142,6 +148,23 @@ final class ArticleFigures {
         table.entry(id)
     }
 
+    /// `block` with the series mark of each row of `ids` in it set to `isSeries`, the rest as they are (a block
+    /// of zeros when `block` is nil or not a block): how the store marks a title's articles when it becomes a
+    /// series', and the delete trigger unmarks them when it no longer is (the `newsearch_series` SQL function).
+    static func marked(_ block: UnsafeRawBufferPointer?, ids: some Sequence<Int64>, isSeries: Bool) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: blockBytes)
+        if let block, block.count == blockBytes { bytes.withUnsafeMutableBytes { $0.copyMemory(from: block) } }
+        bytes.withUnsafeMutableBytes { bytes in
+            for id in ids {
+                let offset = Int(id & Int64(blockSize - 1)) * entryBytes
+                let title = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+                let marked = isSeries ? title | seriesBit : title & ~seriesBit
+                bytes.storeBytes(of: marked.littleEndian, toByteOffset: offset, as: UInt32.self)
+            }
+        }
+        return bytes
+    }
+
     /// `block` (or a new block of zeros, when nil) with the entry of row `id` set to `entry`: how a write keeps
     /// the stored blocks up to date (the `newsearch_figure` SQL function).
     static func patched(_ block: UnsafeRawBufferPointer?, id: Int64, entry: Entry) -> [UInt8] {
@@ -149,7 +172,8 @@ final class ArticleFigures {
         if let block, block.count == blockBytes { bytes.withUnsafeMutableBytes { $0.copyMemory(from: block) } }
         let offset = Int(id & Int64(blockSize - 1)) * entryBytes
         bytes.withUnsafeMutableBytes { bytes in
-            bytes.storeBytes(of: entry.titleLength.littleEndian, toByteOffset: offset, as: UInt32.self)
+            let title = min(entry.titleLength, ~seriesBit) | (entry.isSeries ? seriesBit : 0)
+            bytes.storeBytes(of: title.littleEndian, toByteOffset: offset, as: UInt32.self)
             bytes.storeBytes(of: entry.bodyLength.littleEndian, toByteOffset: offset + 4, as: UInt32.self)
             bytes.storeBytes(of: entry.date.littleEndian, toByteOffset: offset + 8, as: Int64.self)
         }

@@ -1,11 +1,10 @@
 /// The second phase of ranking: the whole model, word alignment, proximity, the query's characters, the lead and
-/// the series included, on one of the best candidates of the first phase, from the matches it kept, the article's word
+/// the series' factor included, on one of the best candidates of the first phase, from the matches it kept, the article's word
 /// boundaries and the counts of the query's characters it stores (``ArticleCharacters``).
 ///
-/// The first phase scores every match with the same model without those factors, so a candidate's full score is at
-/// most its first-phase score times ``RelevanceModel/maximumRaise`` (and at least that score times
-/// ``RelevanceModel/lowestFactor(hasSeries:)``): that bound tells the searcher when no candidate further down can
-/// still enter the page.
+/// The first phase scores every match with the same model without those raises (the series' factor included), so a
+/// candidate's full score is at least its first-phase score and at most that times ``RelevanceModel/maximumRaise``:
+/// that bound tells the searcher when no candidate further down can still enter the page.
 final class CandidateScorer {
     private let model: RelevanceModel
     private let counts: MatchCounts
@@ -13,8 +12,6 @@ final class CandidateScorer {
     /// The query's characters: none where the model does not count them (``Ranking/characterBoost`` 0, whose factor
     /// is 1 whatever the counts), so that no article's counts are read for nothing.
     private let characters: QueryCharacters
-    /// The titles many articles share, whose articles score ``RelevanceModel/seriesFactor`` of what they would.
-    private let series: SeriesTitles
     private var occurrences: [MatchOccurrence] = []
     private var titleCharacters: [Int32] = []
     private var bodyCharacters: [Int32] = []
@@ -24,27 +21,25 @@ final class CandidateScorer {
     ///   - idf, averageLengths: the figures the first phase scored with (each term's idf, each column's mean length).
     ///   - characters: the query's characters (``Analyzer/queryCharacters(_:)``), none when the model's
     ///     ``Ranking/characterBoost`` is 0 (the page ranker does not fold them then).
-    ///   - series: the index's series (``ArticleFigures/series``).
     init(model: RelevanceModel, terms: Int, columns: Int, idf: [Double], averageLengths: [Double],
-         rewardsProximity: Bool, characters: QueryCharacters, series: SeriesTitles) {
+         rewardsProximity: Bool, characters: QueryCharacters) {
         self.model = model
         counts = MatchCounts(terms: terms, columns: columns, idf: idf, averageLengths: averageLengths)
         self.averageLengths = averageLengths
         self.rewardsProximity = rewardsProximity && model.parameters.proximityBoost > 0
         self.characters = characters
-        self.series = series
     }
 
     deinit { counts.deallocate() }
 
     /// The full score of an article with `matches`, described by `record`, its boundary blob and its
-    /// ``ArticleCharacters`` bytes; or, when the query's characters could not lift it to `floor` (the score a page
-    /// asks for), its score without them, which is below `floor` too.
+    /// ``ArticleCharacters`` bytes, of a series or not (its figures' mark); or, when the query's characters could not
+    /// lift it to `floor` (the score a page asks for), its score without them, which is below `floor` too.
     func score(_ matches: ArraySlice<MatchOccurrence>, record: StatisticsRecord, boundaries: UnsafeRawBufferPointer,
-               characters stored: UnsafeRawBufferPointer, floor: Double = 0) -> Double {
+               characters stored: UnsafeRawBufferPointer, isSeries: Bool, floor: Double = 0) -> Double {
         let near = count(matches, record: record, boundaries: boundaries)
         let without = model.total(counts, near: near, lead: model.leadShare(matches, terms: counts.terms),
-                                  series: series.contains(record.titleKey))
+                                  series: isSeries)
         guard !characters.isEmpty, without * model.characterFactor(share: 1) >= floor else { return without }
         return without * model.characterFactor(share: characterShare(stored, matches: matches, record: record),
                                                of: counts)
@@ -52,11 +47,12 @@ final class CandidateScorer {
 
     /// The same score with its parts, for explaining.
     func explained(_ matches: ArraySlice<MatchOccurrence>, record: StatisticsRecord,
-                   boundaries: UnsafeRawBufferPointer, characters stored: UnsafeRawBufferPointer) -> RelevanceModel.Score {
+                   boundaries: UnsafeRawBufferPointer, characters stored: UnsafeRawBufferPointer,
+                   isSeries: Bool) -> RelevanceModel.Score {
         let near = count(matches, record: record, boundaries: boundaries)
         return model.score(counts, near: near, lead: model.leadShare(matches, terms: counts.terms),
                            characters: characterShare(stored, matches: matches, record: record),
-                           series: series.contains(record.titleKey))
+                           series: isSeries)
     }
 
     /// How full the article is of the query's characters, from their counts in `stored`

@@ -10,6 +10,9 @@ struct CandidateWindow: HitCollector {
     private let raise: Double
     /// Whether the row last offered was kept.
     private(set) var keptLast = false
+    /// The best first-phase score of a row turned away because it could not reach the page (it may still be the
+    /// best of the rows without some property: ``PageRanker``'s bound of the untitled rows counts it).
+    private(set) var bestRejected = -Double.infinity
 
     /// - Parameters:
     ///   - page: the rows the page needs (offset and limit).
@@ -32,6 +35,7 @@ struct CandidateWindow: HitCollector {
             floor!.offer(row)
             if floor!.isFull, let lowest = floor!.worst, row.score * raise < lowest.score {
                 keptLast = false
+                bestRejected = max(bestRejected, row.score)
                 return
             }
         }

@@ -78,8 +78,8 @@ public enum Ranking {
     /// (judges grade such an item 1, "in passing"). On the graded set, with every variant's top 10 judged, all classes
     /// but traditional 0.905 → 0.910 and traditional 0.948 → 0.955; ×⅔ and ×½ rank all but traditional the same
     /// within 0.001 (traditional 0.956, 0.962) but cost the body known items more (MRR@10 0.665 without, 0.659 at
-    /// 0.8, 0.649 at ⅔, 0.647 at ½: some known items are roundups). The second phase's only factor below 1: the first
-    /// phase keeps its candidates as if every one could be lowered by it.
+    /// 0.8, 0.649 at ⅔, 0.647 at ½: some known items are roundups). The one factor below 1, so the first phase
+    /// applies it (from a mark in the article's figures) and the second's raises still only raise.
     public static let seriesFactor = 0.8
     /// The fewest articles that share a title for it to be a series' (``seriesFactor``): the shared corpus has three
     /// such titles (1,191, 1,045 and 189 articles); the next, 李克强主持召开国务院常务会议 (91), reports one meeting

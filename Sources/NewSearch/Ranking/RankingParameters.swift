@@ -58,7 +58,7 @@ extension RankingParameters: CustomStringConvertible {
     /// The model in one line, as `--explain` prints it: `BM25F (k1 2, b 0.75, title ×3), word alignment up to ×1.6
     /// (a whole word 1, inside a word ½, across words 0), proximity ×1.05 within 8 characters`; with the query's
     /// characters, `the query's characters up to ×1.2 (above a share of 0.5)`, the lead, `terms in the first 100
-    /// characters ×1.05`, and the series, `a series' article (a title 100 articles share) ×0.67`.
+    /// characters ×1.05`, and the series, `a series' article (a title 100 articles share) ×0.8`.
     public var description: String {
         func number(_ value: Double) -> String { value == value.rounded() ? "\(Int(value))" : "\(value)" }
         let columns = (combinesColumns ? "BM25F" : "bm25 per column") + " (k1 \(number(k1)), b \(number(b)), title ×\(number(titleWeight))"
@@ -70,6 +70,6 @@ extension RankingParameters: CustomStringConvertible {
                 + "×\(number(RelevanceModel(parameters: self).characterFactor(share: 1))) (above a share of \(number(characterFloor)))")
             + (leadBoost == 0 ? "" : ", terms in the first \(leadWindow) characters ×\(number(1 + leadBoost))")
             + (seriesFactor >= 1 ? "" : ", a series' article (a title \(Ranking.seriesSize) articles share) "
-                + "×\(String(format: "%.2f", RelevanceModel(parameters: self).seriesFactor))")
+                + "×\(number(RelevanceModel(parameters: self).seriesFactor))")
     }
 }

@@ -16,7 +16,8 @@ import Foundation
 ///   word share: the mean over the matching terms of their alignment share (the characters of a match across
 ///         words belong to those words)
 ///
-/// The first phase scores every match without the last five factors; the second adds them for the best candidates.
+/// The first phase scores every match without the four raises after the alignment (the series' factor it applies);
+/// the second adds them for the best candidates.
 public struct RelevanceModel: Sendable {
     /// What the model needs to know of one query term in one article.
     struct TermCounts: Sendable, Equatable {
@@ -67,6 +68,10 @@ public struct RelevanceModel: Sendable {
         /// ``characterFactor`` and ``seriesFactor``.
         public var total: Double {
             terms.reduce(0) { $0 + $1.score } * proximityFactor * leadFactor * characterFactor * seriesFactor
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case terms, proximityFactor, characterFactor, leadFactor, seriesFactor
         }
 
         /// The score of a one-term query computed with idf 1, with the term's real idf put in.
@@ -121,12 +126,6 @@ public struct RelevanceModel: Sendable {
     @inline(__always)
     func seriesFactor(isSeries: Bool) -> Double {
         isSeries ? seriesFactor : 1
-    }
-
-    /// The least the second phase can multiply a score by: an article's full score is at least this times its first
-    /// phase's, ``seriesFactor`` in an index that has series, else 1.
-    func lowestFactor(hasSeries: Bool) -> Double {
-        hasSeries ? seriesFactor : 1
     }
 
     /// The share of the `terms` query terms that match the body within its first ``RankingParameters/leadWindow``
@@ -239,23 +238,22 @@ public struct RelevanceModel: Sendable {
               leadFactor: 1 + parameters.leadBoost * lead, seriesFactor: seriesFactor(isSeries: series))
     }
 
-    /// The first phase's score of one article's counts: the sum of its terms' scores, without the second phase's
-    /// factors (the ranking function's hot path).
+    /// The first phase's score of one article's counts: the sum of its terms' scores, times the series' factor for
+    /// an article of a series, without the second phase's raises (the ranking function's hot path).
     @inline(__always)
-    func total(_ counts: MatchCounts) -> Double {
+    func total(_ counts: MatchCounts, series: Bool) -> Double {
         var sum = 0.0
         for term in 0 ..< counts.terms {
             let part = termScore(term, counts)
             sum += part.bm25 * part.alignmentFactor
         }
-        return sum
+        return sum * seriesFactor(isSeries: series)
     }
 
     /// The score of one article's counts but for the query's characters: ``score(_:near:lead:characters:series:)``'s
     /// total without its ``Score/characterFactor`` (``characterFactor(share:of:)``), without building its parts.
     func total(_ counts: MatchCounts, near: Bool, lead: Double, series: Bool) -> Double {
-        total(counts) * (near ? 1 + parameters.proximityBoost : 1) * (1 + parameters.leadBoost * lead)
-            * seriesFactor(isSeries: series)
+        total(counts, series: series) * (near ? 1 + parameters.proximityBoost : 1) * (1 + parameters.leadBoost * lead)
     }
 
     /// ``characterFactor(share:wordShare:)`` with the word share of `counts`, computed only where the share is
@@ -309,5 +307,18 @@ public struct RelevanceModel: Sendable {
         let bonus = titled ? parameters.titleMatchBonus * idf : 0
         return TermScore(idf: idf, bm25: bm25 * idf + bonus, titleBonus: bonus,
                          alignmentFactor: 1 + parameters.wordAlignmentBoost * alignedShare)
+    }
+}
+
+extension RelevanceModel.Score {
+    /// Decodes a score; a factor that an earlier newsearch did not write (the characters, the lead, the series)
+    /// counts 1, as it did in that model.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(terms: try container.decode([RelevanceModel.TermScore].self, forKey: .terms),
+                  proximityFactor: try container.decode(Double.self, forKey: .proximityFactor),
+                  characterFactor: try container.decodeIfPresent(Double.self, forKey: .characterFactor) ?? 1,
+                  leadFactor: try container.decodeIfPresent(Double.self, forKey: .leadFactor) ?? 1,
+                  seriesFactor: try container.decodeIfPresent(Double.self, forKey: .seriesFactor) ?? 1)
     }
 }

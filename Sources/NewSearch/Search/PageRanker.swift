@@ -6,8 +6,6 @@ struct PageRanker {
     let store: IndexStore
     /// Folds the query's characters (``Ranking/characterBoost``), as the index folded the articles'.
     let analyzer: Analyzer
-    /// The index's series (``ArticleFigures/series``), whose articles the second phase lowers.
-    let series: SeriesTitles
 
     /// The candidates the first phase keeps for the second (more when a page reaches further): the best few
     /// hundred, as Vespa's second-phase ranking and Elasticsearch's rescoring take. The second phase can raise a
@@ -48,7 +46,7 @@ struct PageRanker {
             let query = RankingQuery(plan: plan.ranking, documentFrequencies: frequencies,
                                      defersIDF: execution.defersIDF)
             query.parameters = options.ranking
-            query.keepCandidates(TopHits(capacity: capacity, order: order), page: wanted, hasSeries: !series.isEmpty)
+            query.keepCandidates(TopHits(capacity: capacity, order: order), page: wanted)
             query.keepsCandidateMatches = plan.match != nil
             query.collectsIDs = !options.facets.isEmpty
             query.cancellation = cancellation
@@ -78,11 +76,12 @@ struct PageRanker {
     }
 
     /// The most any hit without a match in its title scored in the first phase (idf deferred, as for one term): the
-    /// best such candidate kept, or the best row the candidates left out, whichever is higher (a row left out may
-    /// be titled or not: its score bounds both). Nil when the candidates' matches were not kept.
+    /// best such candidate kept, or the best row the candidates left out (pushed out, or turned away as unable to
+    /// reach this page), whichever is higher (a row left out may be titled or not: its score bounds both). Nil when
+    /// the candidates' matches were not kept.
     private func untitledBound(_ query: RankingQuery) -> Double? {
         guard query.hasCandidateMatches else { return nil }
-        var bound = query.top.bestDropped
+        var bound = query.bestLeftOut
         for row in query.top.rows where !query.candidateMatches(of: row.id).contains(where: { $0.column == 0 }) {
             bound = max(bound, row.score)
         }
@@ -111,8 +110,7 @@ struct PageRanker {
         let wanted = max(0, options.offset) + limit
         let query = RankingQuery(plan: tier.ranking, defersIDF: true)
         query.parameters = options.ranking
-        query.keepCandidates(TopHits(capacity: max(wanted, Self.candidates), order: .relevance), page: wanted,
-                             hasSeries: !series.isEmpty)
+        query.keepCandidates(TopHits(capacity: max(wanted, Self.candidates), order: .relevance), page: wanted)
         query.keepsCandidateMatches = true
         query.cancellation = cancellation
         try store.rankMatches(tier.match, into: query, allAtOnce: false)
@@ -146,8 +144,7 @@ struct PageRanker {
                                      idf: figures.idf, averageLengths: figures.averageLengths,
                                      rewardsProximity: query.plan.rewardsProximity,
                                      characters: model.parameters.characterBoost > 0
-                                        ? analyzer.queryCharacters(query.plan.terms) : QueryCharacters(foldedTerms: []),
-                                     series: series)
+                                        ? analyzer.queryCharacters(query.plan.terms) : QueryCharacters(foldedTerms: []))
         var best = TopHits(capacity: wanted, order: order), parts: [Int64: RelevanceModel.Score] = [:]
         let raise = model.maximumRaise(rewardsProximity: query.plan.rewardsProximity)
         for candidate in candidates {
@@ -155,14 +152,16 @@ struct PageRanker {
                 break
             }
             let matches = query.candidateMatches(of: candidate.id)
+            let isSeries = query.isSeries(candidate.id)
             let scored = try store.withStatisticsRecord(id: candidate.id) { record, boundaries, characters in
                 if explains {
-                    let score = scorer.explained(matches, record: record, boundaries: boundaries, characters: characters)
+                    let score = scorer.explained(matches, record: record, boundaries: boundaries, characters: characters,
+                                                 isSeries: isSeries)
                     return (score.total, score)
                 }
                 let floor = order == .relevance && best.isFull ? best.worst?.score ?? 0 : 0
                 return (scorer.score(matches, record: record, boundaries: boundaries, characters: characters,
-                                     floor: floor), nil)
+                                     isSeries: isSeries, floor: floor), nil)
             } as (total: Double, parts: RelevanceModel.Score?)?
             guard let scored else { continue }
             best.offer(TopHits.Row(id: candidate.id, score: scored.total, date: candidate.date))

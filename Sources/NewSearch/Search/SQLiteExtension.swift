@@ -28,8 +28,8 @@ public enum SQLiteExtension {
     private static let analyzers = AnalyzerPool()
 
     /// Registers the `newsearch` tokenizer, the `newsearch_rank` and `newsearch_query` functions, the `newsearch_text` function (which
-    /// reads a newsearch index's stored bodies, as its `newsearch_articles` view does) and the `newsearch_figure`
-    /// function (which a newsearch index's delete trigger calls) on `connection`, an
+    /// reads a newsearch index's stored bodies, as its `newsearch_articles` view does) and the `newsearch_figure` and
+    /// `newsearch_series` functions (which a newsearch index's delete trigger calls) on `connection`, an
     /// `sqlite3 *` the app opened and keeps (newsearch never configures or closes it). Call it on every connection
     /// that reads or writes a table using the tokenizer: FTS5 tokenizes queries, inserts and deletes alike.
     ///

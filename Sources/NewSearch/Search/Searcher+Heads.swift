@@ -138,7 +138,7 @@ extension Searcher {
 
     /// The head `search` ranks: the page of ``PageRanker/candidates`` rows ranked from every hit.
     private func rankHead(_ search: HeadSearch) throws -> RankedHead {
-        let ranked = try PageRanker(store: store, analyzer: analyzer, series: search.figures.series).rankEveryHit(
+        let ranked = try PageRanker(store: store, analyzer: analyzer).rankEveryHit(
             search.plan, search.execution, Self.headOptions, known: search.plan.ranking.terms.map { _ in nil },
             figures: search.figures, cancellation: nil)
         return RankedHead(rows: ranked.page, frequency: ranked.total)

@@ -6,10 +6,7 @@ import Foundation
 struct Searcher {
     let store: IndexStore
     let analyzer: Analyzer
-    /// The ranker of a search whose figures are `figures`.
-    private func ranker(_ figures: ArticleFigures) -> PageRanker {
-        PageRanker(store: store, analyzer: analyzer, series: figures.series)
-    }
+    private var ranker: PageRanker { PageRanker(store: store, analyzer: analyzer) }
 
     func paths(matching text: String, cancellation: CancellationFlag? = nil) throws -> [String] {
         try store.reading { try listPaths(matching: text, cancellation: cancellation) }
@@ -22,7 +19,7 @@ struct Searcher {
     }
 
     private func listPaths(matching text: String, cancellation: CancellationFlag?) throws -> [String] {
-        let (plan, _, figures) = try compile(QueryParser.parse(text), ranked: false)
+        let plan = try compile(QueryParser.parse(text), ranked: false).plan
         let execution = QueryPlanner.execution(of: plan, ranked: false)
         switch execution.strategy {
         case .nothing: return []
@@ -32,7 +29,7 @@ struct Searcher {
         let query = RankingQuery(plan: plan.ranking, defersIDF: execution.defersIDF)
         query.collectsIDs = true
         query.cancellation = cancellation
-        try ranker(figures).collectHits(plan, execution, into: query)
+        try ranker.collectHits(plan, execution, into: query)
         return try store.paths(ids: query.ids)
     }
 
@@ -53,7 +50,6 @@ struct Searcher {
         results.nothingToSearch = execution.strategy == .nothing
         if options.explain { results.explanation = explanation(parsed, plan, synonyms: compiled.synonyms) }
         if execution.strategy != .nothing {
-            let ranker = ranker(figures)
             let ranked = try ranker.rankFromHead(key: execution.head.map(headKey), options, figures: figures)
                 ?? ranker.rankTitleTier(plan, execution, options, cancellation: cancellation)
                 ?? ranker.rankEveryHit(plan, execution, options, known: known, figures: figures,

@@ -13,9 +13,10 @@
 ///                      boundaries BLOB, characters BLOB)
 ///     -- title_key: SeriesTitles.key(of:) of the title; characters: each ideograph's counts (ArticleCharacters)
 /// newsearch_statistics_date ON newsearch_statistics(date)   -- ids and dates without the rows' blobs
+/// newsearch_statistics_title ON newsearch_statistics(title_key)   -- a title's articles, when it becomes a series'
 /// newsearch_titles(key PRIMARY KEY, articles)   -- the number of articles under each title key (SeriesTitles)
-/// newsearch_titles_articles ON newsearch_titles(articles)   -- the series' keys without a pass over every title
-/// newsearch_figures(block, entries BLOB)    -- each article's lengths and date, 256 articles a block (ArticleFigures)
+/// newsearch_figures(block, entries BLOB)    -- each article's lengths, series mark and date, 256 articles a block
+///                                              (ArticleFigures)
 /// newsearch_totals(articles, title_length, body_length)   -- one row: the count and the sums of the lengths
 /// newsearch_dictionaries(id, bytes BLOB)   -- the Zstandard dictionary the bodies are compressed with, by its id
 ///                                           (CompressionDictionary: trained by the first run that brings 1,000 new
@@ -62,8 +63,8 @@ enum IndexSchema {
     static let fts = "newsearch_fts"
     /// The number of articles under each title key.
     static let titles = "newsearch_titles"
-    /// The title keys by their number of articles: what ``seriesKeys`` reads.
-    static let titlesByArticles = "newsearch_titles_articles"
+    /// The statistics' ids by title key: the articles a title's series mark is set or cleared on.
+    static let statisticsTitles = "newsearch_statistics_title"
     static let figures = "newsearch_figures"
     static let totals = "newsearch_totals"
     static let heads = "newsearch_heads"
@@ -96,7 +97,7 @@ enum IndexSchema {
         );
         CREATE INDEX IF NOT EXISTS \(statisticsDates) ON \(statistics) (date);
         CREATE TABLE IF NOT EXISTS \(titles) (key INTEGER PRIMARY KEY, articles INTEGER NOT NULL);
-        CREATE INDEX IF NOT EXISTS \(titlesByArticles) ON \(titles) (articles);
+        CREATE INDEX IF NOT EXISTS \(statisticsTitles) ON \(statistics) (title_key);
         CREATE TABLE IF NOT EXISTS \(figures) (block INTEGER PRIMARY KEY, entries BLOB NOT NULL);
         CREATE TABLE IF NOT EXISTS \(totals) (
             id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -129,9 +130,11 @@ enum IndexSchema {
         CREATE TRIGGER IF NOT EXISTS \(statistics)_delete AFTER DELETE ON \(statistics) BEGIN
             UPDATE \(totals) SET articles = articles - 1, title_length = title_length - old.title_length,
                 body_length = body_length - old.body_length;
-            UPDATE \(figures) SET entries = \(FigureFunction.name)(entries, old.id, 0, 0, NULL)
+            UPDATE \(figures) SET entries = \(FigureFunction.name)(entries, old.id, 0, 0, NULL, 0)
                 WHERE block = old.id >> \(ArticleFigures.blockShift);
             UPDATE \(titles) SET articles = articles - 1 WHERE key = old.title_key;
+            \(seriesMarking(key: "old.title_key", isSeries: false,
+                            when: "(SELECT articles FROM \(titles) WHERE key = old.title_key) = \(Ranking.seriesSize - 1)"));
             DELETE FROM \(titles) WHERE key = old.title_key AND articles <= 0;
             \(headsRemoval);
         END;
@@ -147,19 +150,40 @@ enum IndexSchema {
         WHERE id = 1
         """
 
-    /// Sets an article's entry in its block of figures (bound: id, title length, body length, date or NULL).
+    /// Sets an article's entry in its block of figures (bound: id, title length, body length, date or NULL, whether
+    /// it belongs to a series).
     static let figureUpsert = """
-        INSERT INTO \(figures) (block, entries) VALUES (?1 >> \(ArticleFigures.blockShift), \(FigureFunction.name)(NULL, ?1, ?2, ?3, ?4))
-        ON CONFLICT (block) DO UPDATE SET entries = \(FigureFunction.name)(entries, ?1, ?2, ?3, ?4)
+        INSERT INTO \(figures) (block, entries)
+        VALUES (?1 >> \(ArticleFigures.blockShift), \(FigureFunction.name)(NULL, ?1, ?2, ?3, ?4, ?5))
+        ON CONFLICT (block) DO UPDATE SET entries = \(FigureFunction.name)(entries, ?1, ?2, ?3, ?4, ?5)
         """
 
-    /// Counts an article under its title's key (bound: the key).
+    /// Counts an article under its title's key (bound: the key). Not with `RETURNING`, which made SQLite open a
+    /// statement savepoint for every article, where FTS5 writes its pending terms out (indexing the shared corpus
+    /// took 8.0 s instead of 5.4): the count is read after (``titleCount``).
     static let titleAddition = """
         INSERT INTO \(titles) (key, articles) VALUES (?1, 1) ON CONFLICT (key) DO UPDATE SET articles = articles + 1
         """
 
-    /// The keys of the titles that at least `?1` articles share: the series (``SeriesTitles``).
-    static let seriesKeys = "SELECT key FROM \(titles) WHERE articles >= ?1"
+    /// The number of articles under a title's key (bound: the key).
+    static let titleCount = "SELECT articles FROM \(titles) WHERE key = ?1"
+
+    /// Sets the series mark of every article of the title with key `?1` (bound: the key): what the store runs when
+    /// the title's ``Ranking/seriesSize``-th article comes.
+    static let seriesMarkingByKey = seriesMarking(key: "?1", isSeries: true)
+
+    /// The statement that sets (or clears) the series mark in the figures of every article whose title key is the
+    /// SQL expression `key`, when the SQL condition `when` holds (it is tested once, before any row is read): each
+    /// block of those articles rewritten once, with the ids it holds (``FigureFunction``'s `newsearch_series`),
+    /// through the index of the statistics' title keys.
+    private static func seriesMarking(key: String, isSeries: Bool, when: String = "1") -> String {
+        """
+        UPDATE \(figures) SET entries = \(FigureFunction.seriesName)(entries, \(isSeries ? 1 : 0),
+            (SELECT group_concat(id) FROM \(statistics)
+             WHERE title_key = \(key) AND id >> \(ArticleFigures.blockShift) = \(figures).block))
+        WHERE \(when) AND block IN (SELECT id >> \(ArticleFigures.blockShift) FROM \(statistics) WHERE title_key = \(key))
+        """
+    }
 
     /// Empties the ranked heads: they rank the articles as they were.
     static let headsRemoval = "DELETE FROM \(heads)"
@@ -170,7 +194,7 @@ enum IndexSchema {
         ("table", heads), ("table", dictionaries),
         ("view", articles), ("table", fts), ("trigger", "\(documents)_delete"), ("trigger", "\(documents)_update"),
         ("trigger", "\(statistics)_delete"), ("index", statisticsDates), ("table", titles),
-        ("index", titlesByArticles),
+        ("index", statisticsTitles),
     ]
 
     /// Drops newsearch's own tables, and nothing else.

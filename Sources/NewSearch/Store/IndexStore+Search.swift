@@ -3,8 +3,7 @@ import Foundation
 extension IndexStore {
     /// The index's article figures for ranking (see ``ArticleFigures``), kept while the index is unchanged, and
     /// set in the connection's ranking environment with a reader of statistics records: opening them reads the
-    /// totals row, the largest row id and the series' title keys (an index range of a few rows), nothing per
-    /// article.
+    /// totals row and the largest row id, nothing per article.
     func figures() throws -> ArticleFigures {
         let dataVersion = try database.integer("PRAGMA data_version") ?? 0
         if let cached = cachedFigures, cached.dataVersion == dataVersion, cached.generation == generation {
@@ -18,8 +17,7 @@ extension IndexStore {
         // closes with the store.
         let figures = ArticleFigures(
             largestID: largestID, count: hasTotals ? Int(totals.int64(0)) : 0,
-            titleLengths: hasTotals ? totals.int64(1) : 0, bodyLengths: hasTotals ? totals.int64(2) : 0,
-            series: try seriesTitles()
+            titleLengths: hasTotals ? totals.int64(1) : 0, bodyLengths: hasTotals ? totals.int64(2) : 0
         ) { [weak self] block in try self?.figureBlock(block) }
         cachedFigures = (figures, dataVersion, generation)
         frequencyCache.removeAll()
@@ -30,15 +28,6 @@ extension IndexStore {
         environment.figures = figures
         environment.records = { [weak self] id in try? self?.statisticsRecord(id: id) }
         return figures
-    }
-
-    /// The titles that at least ``Ranking/seriesSize`` articles share.
-    func seriesTitles() throws -> SeriesTitles {
-        let statement = try database.prepare(IndexSchema.seriesKeys)
-        try statement.bind(.integer(Int64(Ranking.seriesSize)))
-        var keys: [Int64] = []
-        while try statement.step() { keys.append(statement.int64(0)) }
-        return SeriesTitles(keys: keys)
     }
 
     /// The number of articles holding `term` in their title, when an earlier search since the index last changed

@@ -10,6 +10,8 @@ extension IndexStore {
         let addToTotals: Statement
         let upsertFigure: Statement
         let addToTitles: Statement
+        let countUnderTitle: Statement
+        let markSeries: Statement
         let removeHeads: Statement
 
         init(_ database: Database) throws {
@@ -25,6 +27,8 @@ extension IndexStore {
             addToTotals = try database.prepare(IndexSchema.totalsAddition)
             upsertFigure = try database.prepare(IndexSchema.figureUpsert)
             addToTitles = try database.prepare(IndexSchema.titleAddition)
+            countUnderTitle = try database.prepare(IndexSchema.titleCount)
+            markSeries = try database.prepare(IndexSchema.seriesMarkingByKey)
             removeHeads = try database.prepare(IndexSchema.headsRemoval)
         }
     }
@@ -82,14 +86,29 @@ extension IndexStore {
             record.values(boundaries: StatisticsRecord.boundaries(title: title, body: body),
                           characters: prepared.characters)).run()
         try writes.addToTotals.bind(.integer(Int64(record.titleLength)), .integer(Int64(record.bodyLength))).run()
+        let isSeries = try countUnderTitle(record.titleKey)
         try writes.upsertFigure.bind(.integer(id), .integer(Int64(record.titleLength)), .integer(Int64(record.bodyLength)),
-                                     record.date.map(SQLValue.integer) ?? .null).run()
-        try writes.addToTitles.bind(.integer(record.titleKey)).run()
+                                     record.date.map(SQLValue.integer) ?? .null, .integer(isSeries ? 1 : 0)).run()
         host.offer(article.title, tokens: title)
         host.offer(article.body, tokens: body)
         defer { host.clear() }
         try writes.insertText.bind(.integer(id), .text(article.title), .text(article.body)).run()
         generation += 1
+    }
+
+    /// Counts an article (whose statistics row is stored) under its title's key, and returns whether the title is a
+    /// series' now: at its ``Ranking/seriesSize``-th article, the articles already under it are marked in their
+    /// figures (the article itself is marked by the caller, with its entry). A title of no text (key
+    /// ``SeriesTitles/untitled``) is not counted: articles without a title are no series.
+    private func countUnderTitle(_ key: Int64) throws -> Bool {
+        guard key != SeriesTitles.untitled else { return false }
+        let writes = requireWrites
+        try writes.addToTitles.bind(.integer(key)).run()
+        guard try writes.countUnderTitle.bind(.integer(key)).step() else { return false }
+        let articles = writes.countUnderTitle.int64(0)
+        try writes.countUnderTitle.run()  // to its end, which releases the statement
+        if articles == Int64(Ranking.seriesSize) { try writes.markSeries.bind(.integer(key)).run() }
+        return articles >= Int64(Ranking.seriesSize)
     }
 
     /// Removes a document; the schema's delete trigger removes its statistics and its index entries.

@@ -32,7 +32,32 @@ import Testing
     @Test func theKeyIsTheTitleWithoutSurroundingSpace() {
         #expect(SeriesTitles.key(of: " 国内联播快讯\n") == SeriesTitles.key(of: "国内联播快讯"))
         #expect(SeriesTitles.key(of: "国内联播快讯") != SeriesTitles.key(of: "国际联播快讯"))
-        #expect(SeriesTitles.key(of: "") == Int64(bitPattern: 0xCBF2_9CE4_8422_2325))
+        #expect(SeriesTitles.key(of: " \n") == SeriesTitles.untitled)
+    }
+
+    /// Articles without a title share none: however many, they are no series.
+    @Test func untitledArticlesAreNoSeries() throws {
+        let index = try SearchIndex(path: ":memory:")
+        let body = Self.filler + "雾霾天气持续，各地启动应急预案。" + Self.filler
+        try index.add(contentsOf: (0 ... Ranking.seriesSize).map { ("blank\($0)", Article(title: " ", body: body)) })
+        let factors = try index.search("雾霾", options: Self.options()).hits.map { $0.scoreParts?.seriesFactor }
+        #expect(factors.count == Ranking.seriesSize + 1 && factors.allSatisfy { $0 == 1 })
+    }
+
+    /// More hits than the first phase keeps candidates (1,350), 300 of them roundups that the first phase would
+    /// rank first without the series' factor: the page is still the start of every hit ranked, since the first
+    /// phase applies the factor itself.
+    @Test func moreRoundupsThanCandidatesStillRankBelow() throws {
+        let index = try SearchIndex(path: ":memory:")
+        var articles = (0 ..< 300).map { ("s\($0)", Article(title: Self.roundup, body: "雾霾天气持续。" + Self.filler)) }
+        articles += (0 ..< 50).map { ("o\($0)", Article(title: Self.single, body: "雾霾天气持续。" + Self.filler + "补充。")) }
+        articles += (0 ..< 1_000).map { ("u\($0)", Article(title: "天气\($0)", body: "雾霾。" + String(repeating: Self.filler, count: 6))) }
+        try index.add(contentsOf: articles)
+        let all = try index.search("雾霾", options: SearchOptions(limit: nil))
+        #expect(all.total > PageRanker.mostCandidates)
+        #expect(all.hits.prefix(10).allSatisfy { $0.path.hasPrefix("o") })
+        let page = try index.search("雾霾", options: SearchOptions(limit: 10))
+        #expect(page.hits.map(\.path) == Array(all.hits.prefix(10)).map(\.path))
     }
 
     /// The roundup and the single article match alike; the roundup scores the series' share of the other's score.
@@ -62,8 +87,7 @@ import Testing
                 == RankingParameters.standard.seriesFactor)
     }
 
-    /// Pages of a few hits are the start of every hit ranked, though the second phase lowers the series'
-    /// articles below what the first phase scored them (the candidates leave room for it).
+    /// Pages of a few hits are the start of every hit ranked.
     @Test(arguments: ["雾霾", "会议", "工作 发展", "1"])
     func aPageIsTheStartOfEveryHitRanked(query: String) throws {
         let index = try Self.index(roundups: Ranking.seriesSize + 20)
@@ -77,11 +101,24 @@ import Testing
         }
     }
 
+    /// A score an earlier newsearch wrote, without the later factors, reads back with each of them 1.
+    @Test func aScoreWithoutTheLaterFactorsDecodesWithThemOne() throws {
+        let json = #"{"terms":[{"idf":2,"bm25":3,"titleBonus":0,"alignmentFactor":1.5}],"proximityFactor":1}"#
+        let score = try JSONDecoder().decode(RelevanceModel.Score.self, from: Data(json.utf8))
+        #expect(score.characterFactor == 1 && score.leadFactor == 1 && score.seriesFactor == 1)
+        #expect(score.total == 4.5)
+        let again = try JSONDecoder().decode(RelevanceModel.Score.self, from: JSONEncoder().encode(score))
+        #expect(again == score)
+    }
+
     /// The model's description names the factor, so that heads ranked without it are not taken for its.
     @Test func theModelNamesTheFactor() {
         #expect(RankingParameters.standard.description.contains("series"))
         var off = RankingParameters.standard
         off.seriesFactor = 1
         #expect(!off.description.contains("series"))
+        var near = RankingParameters.standard
+        near.seriesFactor = 0.801
+        #expect(near.description != RankingParameters.standard.description)
     }
 }

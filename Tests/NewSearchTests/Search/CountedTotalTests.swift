@@ -76,7 +76,7 @@ import Testing
         let settled = try index.pool.read { session in
             _ = try session.store.figures()
             let compiled = QueryCompiler.compile(QueryParser.parse("经济"), analyzer: session.searcher.analyzer)
-            return try PageRanker(store: session.store, analyzer: session.searcher.analyzer, series: .none).rankTitleTier(compiled, execution, standard, cancellation: nil)
+            return try PageRanker(store: session.store, analyzer: session.searcher.analyzer).rankTitleTier(compiled, execution, standard, cancellation: nil)
         }
         #expect(settled?.total == 70)
         let tiered = try index.search("经济", options: standard)

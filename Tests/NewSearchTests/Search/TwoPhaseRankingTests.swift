@@ -5,6 +5,9 @@ import Testing
 /// Ranking in two phases (every match without word alignment and proximity, then the whole model on the best
 /// candidates) gives a page the whole model agrees with: the same hits and scores as ranking every hit with it.
 @Suite struct TwoPhaseRankingTests {
+    /// Text around the matches of the articles made here.
+    private static let filler = "会议指出，要认真做好各项工作，推动高质量发展，确保各项任务落到实处，取得实效。"
+
     /// The repository's sample corpus, indexed once.
     private static let index: SearchIndex = {
         let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -58,6 +61,26 @@ import Testing
         #expect(byDate.hits.map(\.date) == newest.map(\.date))
         let scores = Dictionary(uniqueKeysWithValues: byRelevance.hits.map { ($0.path, $0.score) })
         for hit in byDate.hits { #expect(scores[hit.path] == hit.score) }
+    }
+
+    /// A page of 10 of a frequent term remembers the most an article without the term in its title scored, for the
+    /// title tier of later searches; rows the first phase turned away as unable to reach that page count too, so a
+    /// later page of 100, which they may reach, is still the start of every hit ranked.
+    @Test func theUntitledBoundCountsRowsTurnedAway() throws {
+        let index = try SearchIndex(path: ":memory:")
+        var articles = (0 ..< 10).map { ("t\($0)", Article(title: "经济经济", body: String(repeating: "经济，", count: 10))) }
+        articles += (0 ..< 100).map {
+            ("w\($0)", Article(title: "关于经济的新闻标题第\($0)号", body: String(repeating: Self.filler, count: 120)))
+        }
+        articles += (0 ..< 700).map { ("x\($0)", Article(title: "天气\($0)", body: "经济。" + String(repeating: Self.filler, count: 12))) }
+        try index.add(contentsOf: articles)
+        var options = SearchOptions(limit: 10)
+        options.countedTotal = 20
+        _ = try index.search("经济", options: options)
+        options.limit = 100
+        let page = try index.search("经济", options: options)
+        let all = try index.search("经济", options: SearchOptions(limit: nil))
+        #expect(page.hits.map(\.path) == Array(all.hits.prefix(100)).map(\.path))
     }
 
     /// 300 newer articles tie in the first phase (one match inside a word each) with an older one whose match is a
