@@ -9,7 +9,7 @@ import CSQLite
 ///   statistics call it.
 /// - `newsearch_series(entries, series, ids)`: a block with the series mark of each row of `ids` (their row ids
 ///   separated by commas, as `group_concat` gives them) set to `series` (0 or 1). The store calls it when a title
-///   becomes a series' (``IndexSchema/seriesMarking``), the delete trigger when it no longer is.
+///   becomes a series' (``IndexSchema/seriesMarkingByKey``), the delete trigger when it no longer is.
 enum FigureFunction {
     static let name = "newsearch_figure"
     static let seriesName = "newsearch_series"

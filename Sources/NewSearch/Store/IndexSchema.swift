@@ -40,15 +40,17 @@
 /// does only that to remove an article; an app may too, on a connection with ``SQLiteExtension`` registered)
 /// removes its FTS5 entries and statistics, a statistics row removed takes its share out of the totals, its entry
 /// out of the figures (through the SQL function `newsearch_figure`, ``FigureFunction``) and itself out of its title's
-/// count (`newsearch_titles`, a row removed at 0) and empties the ranked heads, and changing a row's id, title or body
-/// is refused, since its tokens and statistics would no longer match. Adding an article's totals, figures and title
-/// count is the store's, in the statements after its statistics row (``figureUpsert``, ``titleAddition``), as is
+/// count (`newsearch_titles`, a row removed at 0), clears the series marks of the title's other articles when the
+/// count falls below ``Ranking/seriesSize`` (`newsearch_series`) and empties the ranked heads, and changing a row's
+/// id, title or body is refused, since its tokens and statistics would no longer match. Adding an article's totals,
+/// figures and title count, and marking a title's articles when it becomes a series', is the store's, in the
+/// statements after its statistics row (``figureUpsert``, ``titleAddition``, ``seriesMarkingByKey``), as is
 /// emptying the heads with each article (``headsRemoval``, about a microsecond on the empty table): a trigger on
 /// insert would make SQLite open a statement savepoint for every article, at which FTS5 writes its pending terms out
 /// as a segment (indexing the shared corpus took 1.6 times as long).
 enum IndexSchema {
     /// Bumped when the tables change shape.
-    static let version = 9
+    static let version = 10
     /// `PRAGMA application_id` of a newsearch file: "news" in ASCII.
     static let applicationID: Int64 = 0x6E65_7773
 
@@ -133,8 +135,9 @@ enum IndexSchema {
             UPDATE \(figures) SET entries = \(FigureFunction.name)(entries, old.id, 0, 0, NULL, 0)
                 WHERE block = old.id >> \(ArticleFigures.blockShift);
             UPDATE \(titles) SET articles = articles - 1 WHERE key = old.title_key;
-            \(seriesMarking(key: "old.title_key", isSeries: false,
-                            when: "(SELECT articles FROM \(titles) WHERE key = old.title_key) = \(Ranking.seriesSize - 1)"));
+            \(seriesMarking(key: """
+                (SELECT key FROM \(titles) WHERE key = old.title_key AND articles = \(Ranking.seriesSize - 1))
+                """, isSeries: false));
             DELETE FROM \(titles) WHERE key = old.title_key AND articles <= 0;
             \(headsRemoval);
         END;
@@ -173,15 +176,16 @@ enum IndexSchema {
     static let seriesMarkingByKey = seriesMarking(key: "?1", isSeries: true)
 
     /// The statement that sets (or clears) the series mark in the figures of every article whose title key is the
-    /// SQL expression `key`, when the SQL condition `when` holds (it is tested once, before any row is read): each
-    /// block of those articles rewritten once, with the ids it holds (``FigureFunction``'s `newsearch_series`),
-    /// through the index of the statistics' title keys.
-    private static func seriesMarking(key: String, isSeries: Bool, when: String = "1") -> String {
+    /// SQL expression `key` (none when it is NULL: the delete trigger's key is NULL unless the title just fell below
+    /// the series' size, so that a delete reads no article of its title otherwise): each block of those articles
+    /// rewritten once, with the ids it holds (``FigureFunction``'s `newsearch_series`), through the index of the
+    /// statistics' title keys.
+    private static func seriesMarking(key: String, isSeries: Bool) -> String {
         """
         UPDATE \(figures) SET entries = \(FigureFunction.seriesName)(entries, \(isSeries ? 1 : 0),
             (SELECT group_concat(id) FROM \(statistics)
              WHERE title_key = \(key) AND id >> \(ArticleFigures.blockShift) = \(figures).block))
-        WHERE \(when) AND block IN (SELECT id >> \(ArticleFigures.blockShift) FROM \(statistics) WHERE title_key = \(key))
+        WHERE block IN (SELECT id >> \(ArticleFigures.blockShift) FROM \(statistics) WHERE title_key = \(key))
         """
     }
 
