@@ -1,7 +1,7 @@
 /// What ranking reads of every matching article, beside FTS5: its title and body lengths (bm25's length
-/// normalization), whether it belongs to a series (``Ranking/seriesFactor``) and its date (ties and date order). Stored in blocks of ``blockSize`` articles by row id
-/// (``ArticleFigures/Entry``, ``entryBytes`` each) and loaded a block at a time, the first time a query touches one
-/// of its articles: a query reads the figures of its matches, not the whole archive's, and a process reads none
+/// normalization), whether it belongs to a series (``Ranking/seriesFactor``) and its date (ties and date order).
+/// Stored in blocks of ``blockSize`` articles by row id (``ArticleFigures/Entry``, ``entryBytes`` each) and loaded a
+/// block at a time, the first time a query touches one of its articles: a query reads the figures of its matches, not the whole archive's, and a process reads none
 /// before its first query. The word boundaries, which only the best candidates need, are read per article
 /// (``StatisticsRecord``).
 ///
@@ -101,7 +101,7 @@ final class ArticleFigures {
             let block = Int(id >> ArticleFigures.blockShift)
             guard id >= 0, block < blocks.count else { return .none }
             let base = blocks[block] ?? load(block)
-            let offset = Int(id & Int64(ArticleFigures.blockSize - 1)) * ArticleFigures.entryBytes
+            let offset = ArticleFigures.entryOffset(id)
             let title = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
             return Entry(titleLength: title & ~ArticleFigures.seriesBit,
                          bodyLength: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)),
@@ -152,31 +152,40 @@ final class ArticleFigures {
     /// of zeros when `block` is nil or not a block): how the store marks a title's articles when it becomes a
     /// series', and the delete trigger unmarks them when it no longer is (the `newsearch_series` SQL function).
     static func marked(_ block: UnsafeRawBufferPointer?, ids: some Sequence<Int64>, isSeries: Bool) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: blockBytes)
-        if let block, block.count == blockBytes { bytes.withUnsafeMutableBytes { $0.copyMemory(from: block) } }
-        bytes.withUnsafeMutableBytes { bytes in
+        rewritten(block) { bytes in
             for id in ids {
-                let offset = Int(id & Int64(blockSize - 1)) * entryBytes
+                let offset = entryOffset(id)
                 let title = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
                 let marked = isSeries ? title | seriesBit : title & ~seriesBit
                 bytes.storeBytes(of: marked.littleEndian, toByteOffset: offset, as: UInt32.self)
             }
         }
-        return bytes
     }
 
     /// `block` (or a new block of zeros, when nil) with the entry of row `id` set to `entry`: how a write keeps
     /// the stored blocks up to date (the `newsearch_figure` SQL function).
     static func patched(_ block: UnsafeRawBufferPointer?, id: Int64, entry: Entry) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: blockBytes)
-        if let block, block.count == blockBytes { bytes.withUnsafeMutableBytes { $0.copyMemory(from: block) } }
-        let offset = Int(id & Int64(blockSize - 1)) * entryBytes
-        bytes.withUnsafeMutableBytes { bytes in
+        rewritten(block) { bytes in
+            let offset = entryOffset(id)
             let title = min(entry.titleLength, ~seriesBit) | (entry.isSeries ? seriesBit : 0)
             bytes.storeBytes(of: title.littleEndian, toByteOffset: offset, as: UInt32.self)
             bytes.storeBytes(of: entry.bodyLength.littleEndian, toByteOffset: offset + 4, as: UInt32.self)
             bytes.storeBytes(of: entry.date.littleEndian, toByteOffset: offset + 8, as: Int64.self)
         }
+    }
+
+    /// The byte offset of row `id`'s entry in its block.
+    @inline(__always)
+    static func entryOffset(_ id: Int64) -> Int {
+        Int(id & Int64(blockSize - 1)) * entryBytes
+    }
+
+    /// A copy of `block` (a block of zeros when it is nil or not a block's size), changed by `change`.
+    private static func rewritten(_ block: UnsafeRawBufferPointer?,
+                                  _ change: (UnsafeMutableRawBufferPointer) -> Void) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: blockBytes)
+        if let block, block.count == blockBytes { bytes.withUnsafeMutableBytes { $0.copyMemory(from: block) } }
+        bytes.withUnsafeMutableBytes(change)
         return bytes
     }
 }

@@ -12,7 +12,8 @@ struct StatisticsRecord {
     var bodyPositions: Int
     /// Seconds since 1970.
     var date: Int64?
-    /// The key of the title (``SeriesTitles/key(of:)``): whether the article belongs to a series.
+    /// The key of the title (``SeriesTitles/key(of:)``), under which the store counts the article (the series mark
+    /// itself is in the figures, ``ArticleFigures/Entry/isSeries``).
     var titleKey: Int64
 
     init(id: Int64, titleLength: Int, bodyLength: Int, titlePositions: Int, bodyPositions: Int, date: Int64?,

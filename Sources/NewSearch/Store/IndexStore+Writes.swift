@@ -80,8 +80,7 @@ extension IndexStore {
         ).run()
         let id = database.lastInsertRowID
         let title = prepared.titleTokens, body = prepared.bodyTokens
-        let record = StatisticsRecord(id: id, title: title, body: body, date: article.date,
-                                      titleKey: SeriesTitles.key(of: article.title))
+        let record = StatisticsRecord(id: id, title: title, body: body, date: article.date, titleKey: prepared.titleKey)
         try writes.insertStatistics.bind(
             record.values(boundaries: StatisticsRecord.boundaries(title: title, body: body),
                           characters: prepared.characters)).run()

@@ -18,6 +18,8 @@ struct PreparedArticle: Sendable {
     var compressedBody: [UInt8]
     /// The statistics' `characters` column: ``ArticleCharacters`` of the title and body tokens.
     var characters: [UInt8]
+    /// The statistics' `title_key` column: ``SeriesTitles/key(of:)`` of the title.
+    var titleKey: Int64
 
     init(path: String, contentHash: String, article: Article, titleTokens: TokenList, bodyTokens: TokenList,
          replacing: Int64?, compressor: TextCompressor) {
@@ -33,5 +35,6 @@ struct PreparedArticle: Sendable {
         dateText = article.date.map(ArticleDate.iso8601)
         compressedBody = compressor.compress(article.body)
         characters = ArticleCharacters.encoded(title: titleTokens, body: bodyTokens)
+        titleKey = SeriesTitles.key(of: article.title)
     }
 }
