@@ -178,11 +178,15 @@ class Server:
     def __init__(self, binary, index):
         self.process = subprocess.Popen([binary, "serve", "--index", index, "--port", "0"],
                                         stderr=subprocess.PIPE, text=True)
+        said = []
         for line in self.process.stderr:
+            said.append(line)
             found = re.search(r"listening on (http://[\d.:]+)", line)
             if found:
                 self.url = found.group(1)
                 break
+        else:
+            sys.exit(f"`{binary} serve --index {index}` did not start:\n" + "".join(said))
         # The access log goes on: read it away, or the server blocks once the pipe is full.
         threading.Thread(target=lambda: [None for _ in self.process.stderr], daemon=True).start()
 
@@ -241,12 +245,7 @@ def main():
         for qid, names in pool.items():
             for name in names:
                 out.write(f"{qid}\t{name}\t{int((qid, name) in done)}\n")
-    ids = dict(stored_text.connect(index).execute("SELECT path, id FROM newsearch_documents"))
-    server = Server(binary, index)
-    try:
-        write_packets(items, pool, done, corpus, ids, server, os.path.join(work, "packets"))
-    finally:
-        server.stop()
+    write_packets(items, pool, done, corpus, index, binary, os.path.join(work, "packets"))
     print(json.dumps({engine: sum(len(v) for v in run.values()) for engine, run in runs.items()}
                      | {"pooled": sum(len(v) for v in pool.values()),
                         "to judge": sum(1 for qid, names in pool.items() for n in names if (qid, n) not in done)}))
@@ -262,19 +261,25 @@ def write_pairs(pairs, index, binary, items, corpus, work):
             if (qid, name) not in done:
                 pool[qid].add(name)
     pool = {qid: sorted(names) for qid, names in pool.items()}
-    ids = dict(stored_text.connect(index).execute("SELECT path, id FROM newsearch_documents"))
-    server = Server(binary, index)
-    try:
-        write_packets(items, pool, done, corpus, ids, server, os.path.join(work, "packets"), parts=8)
-    finally:
-        server.stop()
+    write_packets(items, pool, done, corpus, index, binary, os.path.join(work, "packets"), parts=8)
     print(json.dumps({"to judge": sum(len(names) for names in pool.values())}))
 
 
-def write_packets(items, pool, done, corpus, ids, server, folder, parts=16):
+def write_packets(items, pool, done, corpus, index, binary, folder, parts=16):
+    """The pool's pairs not yet judged as `parts` packets under `folder`, each article's passages found by a
+    `newsearch serve` of INDEX."""
     os.makedirs(folder, exist_ok=True)
     pending = [(qid, kind, query, [n for n in pool[qid] if (qid, n) not in done]) for qid, kind, query in items]
     pending = [entry for entry in pending if entry[3]]
+    ids = dict(stored_text.connect(index).execute("SELECT path, id FROM newsearch_documents"))
+    server = Server(binary, index)
+    try:
+        write_parts(pending, parts, corpus, ids, server, folder)
+    finally:
+        server.stop()
+
+
+def write_parts(pending, parts, corpus, ids, server, folder):
     for part in range(parts):
         chosen = pending[part::parts]
         if not chosen:
