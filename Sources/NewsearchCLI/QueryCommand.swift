@@ -23,10 +23,11 @@ struct QueryCommand: ParsableCommand {
         discussion: """
             Each term finds the articles whose title or body contains it, as a substring of the text folded for \
             matching (full-width to ASCII, case, traditional to simplified), so 上海 finds 上海市 and 鱼 finds \
-            鱼. Hits are ranked best first: BM25F over title (weight 3) and body (weight 1), raised for matches \
+            魚. Hits are ranked best first: BM25F over title (weight 3) and body (weight 1), raised for matches \
             that begin and end on word boundaries, for terms close together, for articles full of the query's \
-            characters and for terms in the body's opening (--explain shows each factor). Several words are one \
-            query, quoted or not.
+            characters and for terms in the body's opening, and lowered for an article of a series (a title at \
+            least \(Ranking.seriesSize) articles share, such as a daily roundup's); --explain shows each factor. Several words are \
+            one query, quoted or not.
 
             The query language (operators in upper case):
             \(TextTable(rows: language, indent: "  ").text)

@@ -1,9 +1,9 @@
 /// What ranking reads of every matching article, beside FTS5: its title and body lengths (bm25's length
 /// normalization), whether it belongs to a series (``Ranking/seriesFactor``) and its date (ties and date order).
 /// Stored in blocks of ``blockSize`` articles by row id (``ArticleFigures/Entry``, ``entryBytes`` each) and loaded a
-/// block at a time, the first time a query touches one of its articles: a query reads the figures of its matches, not the whole archive's, and a process reads none
-/// before its first query. The word boundaries, which only the best candidates need, are read per article
-/// (``StatisticsRecord``).
+/// block at a time, the first time a query touches one of its articles: a query reads the figures of its matches,
+/// not the whole archive's, and a process reads none before its first query. The word boundaries, which only the
+/// best candidates need, are read per article (``StatisticsRecord``).
 ///
 /// One per connection and index version; not thread-safe (a connection runs one statement at a time). Loaded
 /// blocks stay until ``maximumLoadedBytes`` is passed, when all are dropped: a reader's memory for figures is

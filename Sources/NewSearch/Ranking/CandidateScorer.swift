@@ -1,6 +1,6 @@
 /// The second phase of ranking: the whole model, word alignment, proximity, the query's characters, the lead and
-/// the series' factor included, on one of the best candidates of the first phase, from the matches it kept, the article's word
-/// boundaries and the counts of the query's characters it stores (``ArticleCharacters``).
+/// the series' factor included, on one of the best candidates of the first phase, from the matches it kept, the
+/// article's word boundaries and the counts of the query's characters it stores (``ArticleCharacters``).
 ///
 /// The first phase scores every match with the same model without those raises (the series' factor included), so a
 /// candidate's full score is at least its first-phase score and at most that times ``RelevanceModel/maximumRaise``:
